@@ -1,0 +1,6 @@
+export * from "./deadline.js";
+export * from "./document.js";
+export type * from "./source.js";
+export type * from "./stages.js";
+export * from "./task.js";
+export * from "./warning.js";

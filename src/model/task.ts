@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { DeadlineSchema } from "./deadline.js";
+
+/** Responsible units: `lead` units carry the task, `support` units assist (配合/责任部门). */
+export const UnitsSchema = z.object({
+  lead: z.array(z.string()),
+  support: z.array(z.string()),
+  /** The responsibility text as printed (without its brackets), or null when none was found. */
+  raw: z.string().nullable(),
+});
+export type Units = z.infer<typeof UnitsSchema>;
+
+export const TaskSourceSchema = z.enum(["body", "appendix"]);
+export type TaskSource = z.infer<typeof TaskSourceSchema>;
+
+/** One task of a plan: a numbered body paragraph, or a row of the 重点任务清单 table. */
+export const TaskSchema = z.object({
+  /** Unique within the document and stable across runs: B<section>.<label> or A<label>. */
+  id: z.string(),
+  source: TaskSourceSchema,
+  /** 1-based index of the top-level task section the task sits in; null for appendix rows. */
+  section: z.number().int().positive().nullable(),
+  sectionTitle: z.string().nullable(),
+  /** The number printed on the task, or the row's 序号, as printed ("4", "13", "三"). */
+  label: z.string(),
+  /** Body: the heading before the first 。; row: the 重点任务 cell without a trailing 。 */
+  title: z.string(),
+  /** Full text, joined across page breaks (original characters). */
+  text: z.string(),
+  units: UnitsSchema,
+  deadline: DeadlineSchema,
+  /** Body task → the appendix rows that summarise it. */
+  appendixRefs: z.array(z.string()),
+  /** Appendix row → the body task(s) it summarises. */
+  bodyRefs: z.array(z.string()),
+  /** 1-based line number in the original file where the task starts. */
+  line: z.number().int().positive(),
+});
+export type Task = z.infer<typeof TaskSchema>;
