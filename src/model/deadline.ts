@@ -1,7 +1,14 @@
 import { z } from "zod";
 
 /** How binding a deadline is; see data/lexicon/README.md for the phrases behind each kind. */
-export const DeadlineKindSchema = z.enum(["date", "period", "recurring", "ongoing", "mandate", "none"]);
+export const DeadlineKindSchema = z.enum([
+  "date",
+  "period",
+  "recurring",
+  "ongoing",
+  "mandate",
+  "none",
+]);
 export type DeadlineKind = z.infer<typeof DeadlineKindSchema>;
 
 /** Recurrence of a `recurring` deadline. */

@@ -17,6 +17,8 @@ export interface Line {
   line: number;
   text: string;
   norm: string;
+  /** The original line was tab-indented: a table cell laid out one cell per line. */
+  cell: boolean;
 }
 
 /** One document of a file: its lines, ready for parsing. */

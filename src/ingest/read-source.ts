@@ -1,0 +1,97 @@
+import { readFile, stat } from "node:fs/promises";
+import { extname } from "node:path";
+import type { SourceText } from "../model/source.js";
+import type { ReadSource } from "../model/stages.js";
+import { PlandiffError } from "../util/errors.js";
+import { readerFor, supportedExtensions } from "./readers/index.js";
+import { looksLikeText, textReader } from "./readers/text.js";
+
+/** Files larger than this (50 MiB) are refused unless `maxBytes` says otherwise. */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+/** Options for {@link readSource}. */
+export interface ReadSourceOptions {
+  /** Refuse files larger than this many bytes (default {@link DEFAULT_MAX_BYTES}). */
+  maxBytes?: number;
+}
+
+/**
+ * Reads a document from disk and decodes it to text, choosing a reader by extension
+ * (case-insensitive). A file with an unknown extension is read as text if its bytes look like
+ * text. Every failure the user can fix is a PlandiffError naming the file: "not-found",
+ * "is-directory", "not-a-file", "unreadable", "too-large", "empty", "unsupported-type", and the
+ * readers' own ("binary", "encoding").
+ */
+export const readSource = (async (
+  file: string,
+  options: ReadSourceOptions = {},
+): Promise<SourceText> => {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const info = await stat(file).catch((error: unknown) => {
+    throw fsError(error, file);
+  });
+  if (info.isDirectory())
+    throw new PlandiffError("is-directory", "is a directory, not a file", file);
+  if (!info.isFile()) throw new PlandiffError("not-a-file", "not a regular file", file);
+  if (info.size > maxBytes) {
+    throw new PlandiffError(
+      "too-large",
+      `file is too large (${formatBytes(info.size)}; limit ${formatBytes(maxBytes)})`,
+      file,
+    );
+  }
+  if (info.size === 0) throw emptyError(file);
+
+  const bytes = await readFile(file).catch((error: unknown) => {
+    throw fsError(error, file);
+  });
+  const extension = extname(file).slice(1).toLowerCase();
+  const reader = readerFor(extension) ?? (looksLikeText(bytes) ? textReader : undefined);
+  if (reader === undefined) throw unsupportedError(extension, file);
+
+  const source = await reader(bytes, file);
+  if (source.text.trim() === "") throw emptyError(file);
+  return source;
+}) satisfies ReadSource;
+
+function emptyError(file: string): PlandiffError {
+  return new PlandiffError("empty", "file is empty", file);
+}
+
+function unsupportedError(extension: string, file: string): PlandiffError {
+  const type = extension === "" ? "file without extension" : `file type ".${extension}"`;
+  const supported = supportedExtensions()
+    .map((e) => `.${e}`)
+    .join(", ");
+  return new PlandiffError(
+    "unsupported-type",
+    `unsupported ${type} holding binary data (supported: ${supported})`,
+    file,
+  );
+}
+
+/** Maps a Node file-system error to a PlandiffError; anything unexpected is rethrown as is. */
+function fsError(error: unknown, file: string): unknown {
+  const code = error instanceof Error && "code" in error ? error.code : undefined;
+  switch (code) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return new PlandiffError("not-found", "no such file", file);
+    case "EISDIR":
+      return new PlandiffError("is-directory", "is a directory, not a file", file);
+    case "EACCES":
+    case "EPERM":
+      return new PlandiffError("unreadable", "permission denied", file);
+    case "ELOOP":
+    case "ENAMETOOLONG":
+      return new PlandiffError("unreadable", `cannot open file (${code})`, file);
+    default:
+      return error;
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, "KiB"] : [bytes / 1024 ** 2, "MiB"];
+  return `${value.toFixed(1).replace(/\.0$/, "")} ${unit}`;
+}
