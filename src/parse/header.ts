@@ -1,0 +1,131 @@
+import { DOC_NUMBER, isDocNumberLine, OUTLINE_START, PRINTED_DATE } from "../ingest/patterns.js";
+import type { Line } from "../model/source.js";
+import { structureLexicon } from "./lexicons.js";
+import { dateOfLine, endsLikeTitle, isOrganLine, isoDate } from "./text-shapes.js";
+
+/** The document's head and tail: who issued it, when, under which number and title. */
+export interface DocumentHeader {
+  title: string | null;
+  planTitle: string | null;
+  docNumber: string | null;
+  issuer: string | null;
+  date: string | null;
+  printedDate: string | null;
+  /** Index of the first line of the body (the first outline heading), or lines.length. */
+  bodyStart: number;
+  /** Index one past the last line of content (the closing 抄送/印发 block starts there). */
+  contentEnd: number;
+}
+
+const HEAD_SCAN = 12;
+const MAX_TITLE_LINES = 3;
+const MAX_TITLE_LENGTH = 80;
+
+/** Reads the header fields of one document. */
+export function readHeader(lines: Line[]): DocumentHeader {
+  const contentEnd = closingBlockStart(lines);
+  const bodyStart = firstOutlineLine(lines, contentEnd);
+  const dateIndex = lines.findIndex((l, i) => i < contentEnd && dateOfLine(l.norm) !== null);
+  const issuerLine = dateIndex > 0 ? lines[dateIndex - 1] : undefined;
+  const numberLine = lines.slice(0, HEAD_SCAN).find((l) => isDocNumberLine(l.norm));
+  const noticeTitle = findNoticeTitle(lines, Math.min(bodyStart, HEAD_SCAN));
+  const planTitle =
+    dateIndex >= 0 && dateIndex < bodyStart ? findPlanTitle(lines, dateIndex + 1, bodyStart) : null;
+  const issuer =
+    issuerLine && isOrganLine(issuerLine.norm)
+      ? issuerLine.text
+      : mastheadIssuer(lines, noticeTitle);
+  return {
+    title: noticeTitle ?? planTitle,
+    planTitle,
+    docNumber: numberLine ? numberLine.text : null,
+    issuer,
+    date: dateIndex >= 0 ? dateOfLine((lines[dateIndex] as Line).norm) : null,
+    printedDate: printedDate(lines),
+    bodyStart,
+    contentEnd,
+  };
+}
+
+function closingBlockStart(lines: Line[]): number {
+  const { closingBlockStart: words } = structureLexicon();
+  const cc = lines.findIndex((l) => words.some((w) => l.norm.startsWith(w)));
+  if (cc >= 0) return cc;
+  const printed = lines.findIndex((l) => PRINTED_DATE.test(l.norm));
+  if (printed < 0) return lines.length;
+  const before = lines[printed - 1];
+  return before && isOrganLine(before.norm) ? printed - 1 : printed;
+}
+
+function firstOutlineLine(lines: Line[], end: number): number {
+  for (let i = 0; i < end; i++) if (OUTLINE_START.test((lines[i] as Line).norm)) return i;
+  return end;
+}
+
+function printedDate(lines: Line[]): string | null {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = PRINTED_DATE.exec((lines[i] as Line).norm);
+    if (m) return isoDate(m[1] as string, m[2] as string, m[3] as string);
+  }
+  return null;
+}
+
+/** 浙江省人民政府关于印发…的通知, possibly broken over up to three lines. */
+function findNoticeTitle(lines: Line[], end: number): string | null {
+  const { noticeTitleWords } = structureLexicon();
+  for (let i = 0; i < end; i++) {
+    const line = lines[i] as Line;
+    if (!noticeTitleWords.some((w) => line.norm.includes(w)) || !isTitleShaped(line.norm)) continue;
+    return collectTitle(lines, i, end);
+  }
+  return null;
+}
+
+/** The plan's own title: the title-shaped lines after the date (and 此件公开发布). */
+function findPlanTitle(lines: Line[], from: number, end: number): string | null {
+  const { publicationNotes } = structureLexicon();
+  let i = from;
+  while (i < end && publicationNotes.some((w) => (lines[i] as Line).norm.includes(w))) i++;
+  if (i >= end || !isTitleShaped((lines[i] as Line).norm)) return null;
+  return collectTitle(lines, i, end);
+}
+
+/** Joins a title that continues over the next lines until it ends like a title. */
+function collectTitle(lines: Line[], start: number, end: number): string {
+  let title = (lines[start] as Line).text;
+  let norm = (lines[start] as Line).norm;
+  for (let i = start + 1; i < end && i < start + MAX_TITLE_LINES; i++) {
+    const next = lines[i] as Line;
+    const yearNote = /^\([^)]*\d{4}[^)]*\)$/.test(next.norm);
+    if (endsLikeTitle(norm) && !yearNote) break;
+    if (!isTitleShaped(next.norm) || (next.norm.startsWith("(") && !yearNote)) break;
+    title += next.text;
+    norm += next.norm;
+  }
+  return title;
+}
+
+function isTitleShaped(norm: string): boolean {
+  return (
+    norm.length <= MAX_TITLE_LENGTH &&
+    !/[。;:]$/.test(norm) &&
+    !isDocNumberLine(norm) &&
+    dateOfLine(norm) === null &&
+    !OUTLINE_START.test(norm) &&
+    !DOC_NUMBER_IN_PARENS.test(norm)
+  );
+}
+
+const DOC_NUMBER_IN_PARENS = new RegExp(`^\\(${DOC_NUMBER.source}\\)`);
+
+/** Falls back to the masthead (浙江省人民政府文件) or to the title's prefix (…关于). */
+function mastheadIssuer(lines: Line[], title: string | null): string | null {
+  const { mastheadEnding, noticeTitleWords } = structureLexicon();
+  const masthead = lines.slice(0, 3).find((l) => l.norm.endsWith(mastheadEnding));
+  if (masthead) return masthead.text.slice(0, -mastheadEnding.length);
+  for (const w of noticeTitleWords) {
+    const at = title?.indexOf(w) ?? -1;
+    if (title && at > 0) return title.slice(0, at);
+  }
+  return null;
+}

@@ -1,0 +1,3 @@
+export { levelOf } from "./level.js";
+export { findDeadline, parseDeadline } from "./parse-deadline.js";
+export { parsePlan } from "./parse-plan.js";

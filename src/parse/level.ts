@@ -1,0 +1,37 @@
+import type { Level } from "../model/document.js";
+import { LevelSchema } from "../model/document.js";
+import { levelsLexicon } from "./lexicons.js";
+
+/**
+ * The administrative level of an issuer or title: 浙江省人民政府 → province, 嘉兴市 → city,
+ * 绍兴市越城区人民政府 → district (the most local place word wins).
+ */
+export function levelOf(name: string | null): Level {
+  if (!name) return "unknown";
+  const lex = levelsLexicon();
+  const place = placePart(name);
+  if (lex.national.some((w) => place.startsWith(w))) return "national";
+  if (lex.municipalities.some((w) => place.startsWith(w)) && !/[区县]/.test(place.slice(3))) {
+    return "province";
+  }
+  let best: { at: number; level: string } | null = null;
+  for (const [suffix, level] of lex.suffixLevels) {
+    const at = place.lastIndexOf(suffix);
+    if (at < 0) continue;
+    const end = at + suffix.length;
+    if (!best || end > best.at) best = { at: end, level };
+  }
+  const parsed = LevelSchema.safeParse(best?.level);
+  return parsed.success ? parsed.data : "unknown";
+}
+
+/** The place name in front of the organ: 绍兴市越城区人民政府 → 绍兴市越城区. */
+function placePart(name: string): string {
+  let place = name.split("关于")[0] ?? name;
+  const { organSuffixes } = levelsLexicon();
+  for (const suffix of organSuffixes) {
+    const at = place.indexOf(suffix);
+    if (at > 0) place = place.slice(0, at);
+  }
+  return place;
+}

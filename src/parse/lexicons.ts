@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { loadLexicon } from "../util/lexicon.js";
+
+const words = z.array(z.string());
+
+const StructureSchema = z.object({
+  taskPartHeadings: words,
+  nonTaskHeadings: words,
+  noticeTitleWords: words,
+  documentTypeEndings: words,
+  mastheadEnding: z.string(),
+  publicationNotes: words,
+  closingBlockStart: words,
+  printedSuffix: z.string(),
+  attachmentHeadings: words,
+  bundleEndings: words,
+  tocHeadings: words,
+  tableColumns: z.object({ label: words, title: words, units: words, deadline: words }),
+  citingVerbs: words,
+  ownPlanMarkers: words,
+});
+export type StructureLexicon = z.infer<typeof StructureSchema>;
+
+const LevelsSchema = z.object({
+  national: words,
+  suffixLevels: z.array(z.tuple([z.string(), z.string()])),
+  organSuffixes: words,
+  municipalities: words,
+  levelWords: z.record(z.string(), z.string()),
+});
+export type LevelsLexicon = z.infer<typeof LevelsSchema>;
+
+const UnitsSchema = z.object({
+  labels: z.object({ lead: words, responsible: words, support: words }),
+  leadVerbs: words,
+  supportVerbs: words,
+  leadPrefix: z.string(),
+  fillerPhrases: words,
+  leadMarker: z.string(),
+  organSuffixes: words,
+  conjunctions: words,
+  etcMarker: z.string(),
+  levelOnlyPattern: z.string(),
+});
+export type UnitsLexicon = z.infer<typeof UnitsSchema>;
+
+/** Headings, title shapes, table columns: data/lexicon/structure.json. */
+export const structureLexicon = (): StructureLexicon => loadLexicon("structure", StructureSchema);
+/** Administrative level words: data/lexicon/levels.json. */
+export const levelsLexicon = (): LevelsLexicon => loadLexicon("levels", LevelsSchema);
+/** Responsibility labels and unit-name shapes: data/lexicon/units.json. */
+export const unitsLexicon = (): UnitsLexicon => loadLexicon("units", UnitsSchema);

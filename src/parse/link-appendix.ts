@@ -1,0 +1,93 @@
+import { fold } from "../ingest/fold.js";
+import type { Task } from "../model/task.js";
+import { bigrams, containment, dice } from "../util/bigrams.js";
+
+/** Below this score a row is left unlinked rather than guessed. */
+const MIN_SCORE = 0.35;
+
+/**
+ * Links each appendix row to the body task it summarises (`bodyRefs`) and back (`appendixRefs`).
+ * A row restates a task's title or one of its measures, so a row is scored against the task's
+ * title and each of its sentences, and rows keep the body's order: the best assignment is found
+ * by dynamic programming over rows × tasks, preferring non-decreasing task order.
+ */
+export function linkAppendix(body: Task[], rows: Task[]): void {
+  if (body.length === 0 || rows.length === 0) return;
+  const bodyFeatures = body.map((t) => ({
+    title: bigrams(fold(t.title)),
+    sentences: sentencesOf(t.text).map((s) => bigrams(fold(s))),
+  }));
+  const scores = rows.map((row) => {
+    const r = bigrams(fold(row.title));
+    return bodyFeatures.map((b) => {
+      const best = Math.max(0, ...b.sentences.map((s) => containment(r, s)));
+      return Math.max(best, dice(r, b.title));
+    });
+  });
+  const choice = monotoneAssignment(scores);
+  rows.forEach((row, i) => {
+    const j = choice[i];
+    if (j === undefined || j < 0) return;
+    const task = body[j] as Task;
+    row.bodyRefs = [task.id];
+    task.appendixRefs.push(row.id);
+  });
+}
+
+function sentencesOf(text: string): string[] {
+  return text.split(/[。;；\n]/).filter((s) => s.trim().length > 0);
+}
+
+/** Penalty for a row pointing to an earlier task than the row before it. */
+const ORDER_PENALTY = 0.25;
+
+/**
+ * For each row the task index (or -1), maximising total score where going backwards in task
+ * order costs ORDER_PENALTY. Viterbi over states = task indices.
+ */
+function monotoneAssignment(scores: number[][]): number[] {
+  const n = scores[0]?.length ?? 0;
+  let best = (scores[0] ?? []).slice();
+  const back: number[][] = [];
+  let prefix = prefixMax(best);
+  for (let i = 1; i < scores.length; i++) {
+    const row = scores[i] as number[];
+    const globalBest = Math.max(...best);
+    const globalArg = best.indexOf(globalBest);
+    const next: number[] = [];
+    const from: number[] = [];
+    for (let j = 0; j < n; j++) {
+      const forward = prefix.value[j] as number;
+      const backward = globalBest - ORDER_PENALTY;
+      const useForward = forward >= backward;
+      next.push((row[j] as number) + (useForward ? forward : backward));
+      from.push(useForward ? (prefix.arg[j] as number) : globalArg);
+    }
+    back.push(from);
+    best = next;
+    prefix = prefixMax(best);
+  }
+  const path: number[] = new Array(scores.length).fill(-1);
+  let j = best.indexOf(Math.max(...best));
+  for (let i = scores.length - 1; i >= 0; i--) {
+    path[i] = j;
+    if (i > 0) j = (back[i - 1] as number[])[j] as number;
+  }
+  return path.map((k, i) => (((scores[i] as number[])[k] ?? 0) >= MIN_SCORE ? k : -1));
+}
+
+function prefixMax(values: number[]): { value: number[]; arg: number[] } {
+  const value: number[] = [];
+  const arg: number[] = [];
+  values.forEach((v, j) => {
+    const prev = value[j - 1];
+    if (prev === undefined || v > prev) {
+      value.push(v);
+      arg.push(j);
+    } else {
+      value.push(prev);
+      arg.push(arg[j - 1] as number);
+    }
+  });
+  return { value, arg };
+}

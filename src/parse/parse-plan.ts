@@ -1,0 +1,190 @@
+import { PRINTED_DATE } from "../ingest/patterns.js";
+import type { PlanDocument } from "../model/document.js";
+import type { DocumentSource, Line } from "../model/source.js";
+import type { ParsePlan } from "../model/stages.js";
+import type { Task } from "../model/task.js";
+import type { ParseWarning } from "../model/warning.js";
+import { selectTasks, type TaskNode, taskLines, titleOf } from "./body-tasks.js";
+import { readHeader } from "./header.js";
+import { levelOf } from "./level.js";
+import { structureLexicon } from "./lexicons.js";
+import { linkAppendix } from "./link-appendix.js";
+import { buildOutline } from "./outline.js";
+import { findDeadline, parseDeadline } from "./parse-deadline.js";
+import { findReferences } from "./references.js";
+import { readResponsibility, stripTrailingResponsibility } from "./responsibility.js";
+import { readTables, type TableRow } from "./tables.js";
+import { parseResponsibility, toUnits } from "./units.js";
+
+/** Parses one document's lines into the document model; problems become warnings. */
+export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
+  const { lines } = source;
+  const warnings: ParseWarning[] = [];
+  const header = readHeader(lines);
+  const year = header.date ? Number(header.date.slice(0, 4)) : yearOfTitle(header.title);
+  const content = lines.slice(0, header.contentEnd);
+  const tables = readTables(content);
+  const bodyEnd = Math.min(
+    attachmentStart(content, header.bodyStart),
+    tables.firstLine ?? content.length,
+  );
+  const { preamble, roots } = buildOutline(content.slice(header.bodyStart, bodyEnd));
+  const isRegulation = articleCount(content) >= MIN_ARTICLES;
+  const { tasks: taskNodes, sections } = isRegulation
+    ? { tasks: [], sections: [] }
+    : selectTasks(roots);
+  if (isRegulation) {
+    warnings.push({
+      code: "regulation",
+      message: "the document is organised in articles (第…条), not in numbered tasks",
+      line: lines[0]?.line ?? 1,
+    });
+  }
+
+  const body = taskNodes.map((node) => bodyTask(node, year));
+  const rows = tables.rows.map((row) => appendixTask(row, year));
+  const tasks = uniqueIds([...body, ...rows], warnings);
+  linkAppendix(body, rows);
+  warnAboutTasks(tasks, warnings, lines[0]?.line ?? 1);
+
+  return {
+    file: source.file,
+    index: source.index,
+    title: header.title,
+    planTitle: header.planTitle,
+    docNumber: header.docNumber,
+    issuer: header.issuer,
+    level: levelOf(header.issuer ?? header.title),
+    date: header.date,
+    printedDate: header.printedDate,
+    references: findReferences(
+      [...lines.slice(0, header.bodyStart), ...preamble],
+      header.docNumber,
+    ),
+    sections,
+    tasks,
+    warnings,
+    lines: { start: lines[0]?.line ?? 1, end: lastLine(lines) },
+  };
+};
+
+function bodyTask(taskNode: TaskNode, year: number | null): Task {
+  const { node, section, sectionTitle } = taskNode;
+  const lines = taskLines(taskNode);
+  const { units, labelLines } = readResponsibility(lines);
+  const textLines = lines.filter((_, i) => !labelLines.has(i));
+  const title = node.head.norm.includes("。")
+    ? titleOf(node)
+    : stripTrailingResponsibility(node.head.text.trim(), node.head.norm.trim());
+  const text = textLines.map((l) => l.text).join("\n");
+  return {
+    id:
+      section === null
+        ? `B${node.label}`
+        : taskNode.isSection
+          ? `B${section}`
+          : `B${section}.${node.label}`,
+    source: "body",
+    section,
+    sectionTitle,
+    label: node.label,
+    title,
+    text,
+    units,
+    deadline: findDeadline(textLines.map((l) => l.norm).join("\n"), { year }),
+    appendixRefs: [],
+    bodyRefs: [],
+    line: node.head.line,
+  };
+}
+
+function appendixTask(row: TableRow, year: number | null): Task {
+  const title = row.title.replace(/[。.]$/, "").trim();
+  return {
+    id: `A${row.label}`,
+    source: "appendix",
+    section: null,
+    sectionTitle: null,
+    label: row.label,
+    title,
+    text: row.title,
+    units: toUnits(parseResponsibility(row.units), row.units === "" ? null : row.units),
+    deadline: parseDeadline(row.deadline, { year }),
+    appendixRefs: [],
+    bodyRefs: [],
+    line: row.line,
+  };
+}
+
+/** Where the attachments begin (附件：…), or `fallback`'s end when there are none. */
+function attachmentStart(lines: Line[], from: number): number {
+  const { attachmentHeadings } = structureLexicon();
+  for (let i = from; i < lines.length; i++) {
+    const norm = (lines[i] as Line).norm;
+    if (attachmentHeadings.some((w) => norm.startsWith(w))) return i;
+  }
+  return lines.length;
+}
+
+/** Rules (工作规则, 条例) are written in articles; three or more make a regulation. */
+const MIN_ARTICLES = 3;
+
+function articleCount(lines: Line[]): number {
+  return lines.filter((l) => /^第[一二三四五六七八九十百零\d]+条/.test(l.norm)).length;
+}
+
+function yearOfTitle(title: string | null): number | null {
+  const m = title ? /(\d{4})年/.exec(title) : null;
+  return m ? Number(m[1]) : null;
+}
+
+function lastLine(lines: Line[]): number {
+  const printed = lines.findIndex((l) => PRINTED_DATE.test(l.norm));
+  const last = printed >= 0 ? lines[printed] : lines[lines.length - 1];
+  return last?.line ?? 1;
+}
+
+/** Makes ids unique (a second table restarting at 1 gets A1~2) and says so. */
+function uniqueIds(tasks: Task[], warnings: ParseWarning[]): Task[] {
+  const seen = new Map<string, number>();
+  return tasks.map((task) => {
+    const n = (seen.get(task.id) ?? 0) + 1;
+    seen.set(task.id, n);
+    if (n === 1) return task;
+    warnings.push({
+      code: "duplicate-id",
+      message: `task id ${task.id} occurs more than once; renamed ${task.id}~${n}`,
+      line: task.line,
+    });
+    return { ...task, id: `${task.id}~${n}` };
+  });
+}
+
+function warnAboutTasks(tasks: Task[], warnings: ParseWarning[], firstLine: number): void {
+  if (tasks.length === 0) {
+    if (warnings.some((w) => w.code === "regulation")) return;
+    warnings.push({ code: "no-tasks", message: "no recognisable tasks", line: firstLine });
+    return;
+  }
+  for (const task of tasks) {
+    if (task.source === "appendix" && task.deadline.kind === "none") {
+      warnings.push({
+        code: "deadline-unreadable",
+        message: `row ${task.label}: no deadline could be read`,
+        line: task.line,
+      });
+    }
+  }
+  const body = tasks.filter((t) => t.source === "body");
+  const withUnits = body.filter((t) => t.units.lead.length + t.units.support.length > 0);
+  if (withUnits.length * 2 >= body.length) {
+    for (const task of body) {
+      if (task.units.lead.length + task.units.support.length > 0) continue;
+      warnings.push({
+        code: "units-missing",
+        message: `task ${task.id}: no responsible unit found`,
+        line: task.line,
+      });
+    }
+  }
+}

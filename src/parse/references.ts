@@ -1,0 +1,76 @@
+import { DOC_NUMBER } from "../ingest/patterns.js";
+import type { Reference } from "../model/document.js";
+import type { Line } from "../model/source.js";
+import { structureLexicon } from "./lexicons.js";
+
+const CITATION = new RegExp(`《([^》]+)》(?:\\((${DOC_NUMBER.source})\\))?`, "g");
+const BARE_NUMBER = new RegExp(`\\((${DOC_NUMBER.source})\\)`, "g");
+
+/**
+ * Parent documents the preamble cites: 根据《…通知》（浙政发〔2018〕16号）. Only sentences with a
+ * citing verb count, and not the sentence that issues the plan itself (…印发给你们).
+ */
+export function findReferences(lines: Line[], ownNumber: string | null): Reference[] {
+  const { citingVerbs, ownPlanMarkers } = structureLexicon();
+  const refs: Reference[] = [];
+  const seen = new Set<string>();
+  for (const line of lines) {
+    for (const sentence of sentencesOf(line)) {
+      const { norm, text } = sentence;
+      if (ownPlanMarkers.some((w) => norm.includes(w))) continue;
+      const firstVerb = Math.min(...citingVerbs.map((v) => indexOr(norm, v)));
+      if (!Number.isFinite(firstVerb)) continue;
+      for (const m of norm.matchAll(CITATION)) {
+        if ((m.index ?? 0) < firstVerb) continue;
+        const start = (m.index ?? 0) + 1;
+        const title = text.slice(start, start + (m[1] as string).length);
+        addRef(refs, seen, title, numberAt(text, m, 2), line.line, ownNumber);
+      }
+      for (const m of norm.matchAll(BARE_NUMBER)) {
+        if ((m.index ?? 0) < firstVerb || norm[(m.index ?? 1) - 1] === "》") continue;
+        addRef(refs, seen, null, numberAt(text, m, 1), line.line, ownNumber);
+      }
+    }
+  }
+  return refs;
+}
+
+function addRef(
+  refs: Reference[],
+  seen: Set<string>,
+  title: string | null,
+  docNumber: string | null,
+  line: number,
+  ownNumber: string | null,
+): void {
+  if (docNumber && docNumber === ownNumber) return;
+  const key = `${title ?? ""}|${docNumber ?? ""}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  refs.push({ title, docNumber, line });
+}
+
+/** The display text of capture group `group` of a match found in the folded text. */
+function numberAt(text: string, m: RegExpMatchArray, group: number): string | null {
+  const value = m[group];
+  if (!value) return null;
+  const at = (m.index ?? 0) + m[0].indexOf(value);
+  return text.slice(at, at + value.length);
+}
+
+function indexOr(s: string, word: string): number {
+  const at = s.indexOf(word);
+  return at < 0 ? Number.POSITIVE_INFINITY : at;
+}
+
+function sentencesOf(line: Line): { norm: string; text: string }[] {
+  const out: { norm: string; text: string }[] = [];
+  let start = 0;
+  for (let i = 0; i <= line.norm.length; i++) {
+    if (i === line.norm.length || line.norm[i] === "。") {
+      if (i > start) out.push({ norm: line.norm.slice(start, i), text: line.text.slice(start, i) });
+      start = i + 1;
+    }
+  }
+  return out;
+}

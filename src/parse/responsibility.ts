@@ -1,0 +1,92 @@
+import type { Line } from "../model/source.js";
+import type { Units } from "../model/task.js";
+import { unitsLexicon } from "./lexicons.js";
+import {
+  labelAt,
+  looksLikeUnit,
+  parseResponsibility,
+  type RoledUnit,
+  splitUnitNames,
+  toUnits,
+} from "./units.js";
+
+const OPEN = "([";
+const CLOSE = ")]";
+
+/** A bracketed span of a line: positions in the folded text (same as in the display text). */
+interface Group {
+  start: number;
+  end: number;
+}
+
+/**
+ * Reads a task's responsibility: 牵头单位：/责任单位： lines, every labelled bracket in the text
+ * (a paragraph may carry several), 由…牵头 brackets, and a bare trailing bracket of unit names.
+ * Returns the units, the raw texts, and the indices of lines that only state responsibility.
+ */
+export function readResponsibility(lines: Line[]): { units: Units; labelLines: Set<number> } {
+  const roled: RoledUnit[] = [];
+  const raws: string[] = [];
+  const labelLines = new Set<number>();
+  const hasLeadLine = lines.some((l) => labelAt(l.norm)?.label === "lead");
+  lines.forEach((line, index) => {
+    const label = labelAt(line.norm);
+    if (label) {
+      labelLines.add(index);
+      raws.push(line.text.slice(label.length).trim());
+      const role = label.label === "lead" || (label.label === "responsible" && !hasLeadLine);
+      const units = parseResponsibility(line.text.slice(label.length), role ? "lead" : "support");
+      roled.push(...units);
+      return;
+    }
+    for (const group of bracketGroups(line.norm)) {
+      const inner = line.text.slice(group.start + 1, group.end);
+      const innerNorm = line.norm.slice(group.start + 1, group.end);
+      if (!isResponsibility(innerNorm, line.norm, group)) continue;
+      const found = labelAt(innerNorm);
+      raws.push(found ? inner.slice(found.length).trim() : inner.trim());
+      roled.push(...parseResponsibility(inner));
+    }
+  });
+  return { units: toUnits(roled, raws.length > 0 ? raws.join("；") : null), labelLines };
+}
+
+function isResponsibility(inner: string, line: string, group: Group): boolean {
+  if (labelAt(inner)) return true;
+  const lex = unitsLexicon();
+  if (lex.leadVerbs.some((v) => inner.includes(v)) && parseResponsibility(inner).length > 0) {
+    return true;
+  }
+  const atEnd = /^[。.;；\s]*$/.test(line.slice(group.end + 1));
+  if (!atEnd) return false;
+  const names = splitUnitNames(inner.replaceAll(lex.leadMarker, ""));
+  // A bare bracket needs full names: (社区) or (试行) are not units.
+  return names.length > 0 && names.every((n) => looksLikeUnit(n) && n.length >= 3);
+}
+
+/** Outermost bracket groups of a folded line. */
+export function bracketGroups(norm: string): Group[] {
+  const groups: Group[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < norm.length; i++) {
+    const ch = norm[i] as string;
+    if (OPEN.includes(ch)) {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (CLOSE.includes(ch) && depth > 0) {
+      depth--;
+      if (depth === 0) groups.push({ start, end: i });
+    }
+  }
+  return groups;
+}
+
+/** Removes a trailing responsibility bracket from a title that has no 。 of its own. */
+export function stripTrailingResponsibility(title: string, norm: string): string {
+  const groups = bracketGroups(norm);
+  const last = groups[groups.length - 1];
+  if (!last || last.end !== norm.length - 1) return title;
+  const inner = norm.slice(last.start + 1, last.end);
+  return isResponsibility(inner, norm, last) ? title.slice(0, last.start).trim() : title;
+}

@@ -1,0 +1,36 @@
+import { DATE_ONLY } from "../ingest/patterns.js";
+import { levelsLexicon, structureLexicon } from "./lexicons.js";
+
+/** 2018年4月28日 → 2018-04-28 (null when the date does not exist). */
+export function isoDate(year: string, month: string, day: string): string | null {
+  const y = Number(year);
+  const m = Number(month);
+  const d = Number(day);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return null;
+  }
+  return date.toISOString().slice(0, 10);
+}
+
+/** The ISO date of a line that is only a date, or null. */
+export function dateOfLine(norm: string): string | null {
+  const m = DATE_ONLY.exec(norm);
+  return m ? isoDate(m[1] as string, m[2] as string, m[3] as string) : null;
+}
+
+/** A line naming only an issuing organ: 浙江省人民政府, 嘉兴市人民政府办公室. */
+export function isOrganLine(norm: string): boolean {
+  if (norm.length > 30 || /[,。;:、()]/.test(norm)) return false;
+  return levelsLexicon().organSuffixes.some((s) => norm.endsWith(s));
+}
+
+/** Ends like a document title: …通知, …方案, …意见. */
+export function endsLikeTitle(norm: string): boolean {
+  return structureLexicon().documentTypeEndings.some((w) => norm.endsWith(w));
+}
+
+/** Collapses every run of white space (for comparisons of titles). */
+export function squeeze(s: string): string {
+  return s.replace(/\s+/g, "");
+}
