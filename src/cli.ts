@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from "commander";
+import { runDemo } from "./cli/run-demo.js";
+import { runParse } from "./cli/run-parse.js";
+import { parseFormatters } from "./report/parse-formats.js";
+import { isPlandiffError } from "./util/errors.js";
+
+const program = new Command()
+  .name("plandiff")
+  .description("比对下级实施方案与上级行动计划 — compare a lower-level plan with its parent plan")
+  .version("0.1.0")
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command("parse")
+  .description("parse plans into task lists (FILE#N picks the N-th document of a bundle)")
+  .argument("<files...>", "plan files (.txt/.md), optionally FILE#N")
+  .addOption(
+    new Option("-f, --format <format>", "output format")
+      .choices(Object.keys(parseFormatters))
+      .default("json"),
+  )
+  .option("-o, --out <path>", "write to a file instead of stdout")
+  .action(async (files: string[], opts: { format: keyof typeof parseFormatters; out?: string }) => {
+    process.exitCode = await runParse(
+      files,
+      opts.out ? { format: opts.format, out: opts.out } : { format: opts.format },
+    );
+  });
+
+program
+  .command("demo")
+  .description("parse the bundled documents in data/ and write reports into reports/")
+  .option("--data <dir>", "input folder", "data")
+  .option("--out <dir>", "output folder", "reports")
+  .action(async (opts: { data: string; out: string }) => {
+    process.exitCode = await runDemo(opts);
+  });
+
+/** Exit codes: 0 done, 1 findings at or above the threshold (compare), 2 bad input or usage. */
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeOf(error);
+}
+
+function exitCodeOf(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed its message already; help and version are not errors.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (isPlandiffError(error)) {
+    process.stderr.write(`plandiff: ${error.message}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`plandiff: internal error: ${message}\n`);
+  if (process.env.PLANDIFF_DEBUG && error instanceof Error)
+    process.stderr.write(`${error.stack}\n`);
+  return 2;
+}
