@@ -1,0 +1,49 @@
+/**
+ * `npm run bench`: speed figures, measured here rather than in timed unit tests.
+ * For now: parsing the five bundled documents (read, decode, normalise, split, parse).
+ */
+import { readdirSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseFile } from "../src/pipeline.js";
+
+const ROUNDS = 20;
+const files = readdirSync("data")
+  .filter((f) => f.endsWith(".txt"))
+  .sort()
+  .map((f) => join("data", f));
+
+async function parseAll(): Promise<number> {
+  let tasks = 0;
+  for (const file of files) for (const doc of await parseFile(file)) tasks += doc.tasks.length;
+  return tasks;
+}
+
+const coldStart = performance.now();
+const tasks = await parseAll();
+const cold = performance.now() - coldStart;
+
+const times: number[] = [];
+for (let i = 0; i < ROUNDS; i++) {
+  const start = performance.now();
+  await parseAll();
+  times.push(performance.now() - start);
+}
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)] ?? 0;
+
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+);
+console.log("");
+console.log("| benchmark | figure |");
+console.log("|---|---|");
+console.log(
+  `| parse all ${files.length} seeds, first run (incl. lexicon loading) | ${cold.toFixed(1)} ms |`,
+);
+console.log(
+  `| parse all ${files.length} seeds, median of ${ROUNDS} runs | ${median.toFixed(1)} ms |`,
+);
+console.log(`| tasks found | ${tasks} |`);
+console.log(`| peak RSS | ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB |`);
