@@ -24,9 +24,18 @@ for (const [name, version] of Object.entries(biome?.optionalDependencies ?? {}))
   const key = `node_modules/${name}`;
   const platform = PLATFORMS[name.replace("@biomejs/", "")];
   if (lock.packages[key] || !platform) continue;
-  lock.packages[key] = { version, dev: true, license: biome.license, optional: true, ...platform, engines: { node: ">=14.21.3" } };
+  lock.packages[key] = {
+    version,
+    dev: true,
+    license: biome.license,
+    optional: true,
+    ...platform,
+    engines: { node: ">=14.21.3" },
+  };
   added++;
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1)));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1)),
+);
 writeFileSync("package-lock.json", `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`complete-lockfile: added ${added} optional platform entries`);
