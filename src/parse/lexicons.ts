@@ -27,6 +27,10 @@ const LevelsSchema = z.object({
   organSuffixes: words,
   municipalities: words,
   levelWords: z.record(z.string(), z.string()),
+  /** [pattern, replacement] applied to folded text before matching (省/市/区 → one form). */
+  analysisRewrites: z.array(z.tuple([z.string(), z.string()])),
+  /** Level characters that open a unit name (省法制办 → 法制办 when comparing units). */
+  unitPrefixes: words,
 });
 export type LevelsLexicon = z.infer<typeof LevelsSchema>;
 

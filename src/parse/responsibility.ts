@@ -1,3 +1,4 @@
+import { fold } from "../ingest/fold.js";
 import type { Line } from "../model/source.js";
 import type { Units } from "../model/task.js";
 import { unitsLexicon } from "./lexicons.js";
@@ -89,4 +90,21 @@ export function stripTrailingResponsibility(title: string, norm: string): string
   if (!last || last.end !== norm.length - 1) return title;
   const inner = norm.slice(last.start + 1, last.end);
   return isResponsibility(inner, norm, last) ? title.slice(0, last.start).trim() : title;
+}
+
+/** The text without its responsibility brackets (for comparing what tasks say, not who does it). */
+export function stripResponsibility(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => {
+      const norm = fold(line);
+      let out = line;
+      for (const group of bracketGroups(norm).reverse()) {
+        const inner = norm.slice(group.start + 1, group.end);
+        if (isResponsibility(inner, norm, group))
+          out = out.slice(0, group.start) + out.slice(group.end + 1);
+      }
+      return out;
+    })
+    .join("\n");
 }

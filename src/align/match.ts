@@ -1,0 +1,191 @@
+import type { Alignment, Evidence } from "../model/alignment.js";
+import { maxWeightAssignment } from "./hungarian.js";
+import { applyModel, type ScopeOptions } from "./options.js";
+import { round } from "./sections.js";
+import type { Signals } from "./signals.js";
+import { sentenceMatches, type TaskFeatures } from "./task-features.js";
+import { sharedTerms } from "./tfidf.js";
+
+/** Every parent × child pair of one scope with its signals. */
+export interface CandidateMatrix {
+  parents: TaskFeatures[];
+  children: TaskFeatures[];
+  signals: Signals[][];
+}
+
+const SHARED_TERMS = 8;
+const EVIDENCE_SENTENCES = 3;
+const EVIDENCE_SENTENCE_MIN = 0.3;
+
+/**
+ * Adds relative signals to every pair: how the pair's similarity compares with the best the
+ * parent (ratioParent) and the child (ratioChild) find anywhere. A task's true partner is
+ * usually its best candidate, whatever the absolute level of similarity.
+ */
+export function addRelativeSignals(matrix: CandidateMatrix, key: string): void {
+  const { signals } = matrix;
+  const rowMax = signals.map((row) => Math.max(1e-9, ...row.map((s) => s[key] ?? 0)));
+  const colMax = matrix.children.map((_, j) =>
+    Math.max(1e-9, ...signals.map((row) => (row[j] as Signals)[key] ?? 0)),
+  );
+  signals.forEach((row, i) => {
+    row.forEach((s, j) => {
+      const v = s[key] ?? 0;
+      s.ratioParent = v / (rowMax[i] as number);
+      s.ratioChild = v / (colMax[j] as number);
+    });
+  });
+}
+
+/** Primary links: optimal one-to-one assignment over the primary model's log-odds above threshold. */
+export function primaryLinks(matrix: CandidateMatrix, options: ScopeOptions): number[] {
+  const cut = logit(options.primaryThreshold);
+  const weights = matrix.signals.map((row) =>
+    row.map((s) => logit(applyModel(options.primary, s)) - cut),
+  );
+  return maxWeightAssignment(weights);
+}
+
+/**
+ * Secondary `partial` links: pairs outside the assignment where the child carries part of the
+ * parent (a merged task, a split, a sentence moved into another task).
+ */
+export function partialLinks(
+  matrix: CandidateMatrix,
+  primary: number[],
+  options: ScopeOptions,
+): [number, number][] {
+  const childLinked = new Set(primary.filter((j) => j >= 0));
+  const out: [number, number][] = [];
+  matrix.signals.forEach((row, i) => {
+    row.forEach((s, j) => {
+      if (primary[i] === j) return;
+      const withContext = {
+        ...s,
+        parentLinked: primary[i] !== -1 ? 1 : 0,
+        childLinked: childLinked.has(j) ? 1 : 0,
+      };
+      if (applyModel(options.partial, withContext) >= options.partialThreshold) out.push([i, j]);
+    });
+  });
+  return out;
+}
+
+/** Builds the alignments of one scope: primary links first, then partial ones. */
+export function scopeAlignments(matrix: CandidateMatrix, options: ScopeOptions): Alignment[] {
+  const primary = primaryLinks(matrix, options);
+  const links: Alignment[] = [];
+  primary.forEach((j, i) => {
+    if (j < 0) return;
+    const s = matrix.signals[i]?.[j] as Signals;
+    const relation =
+      (s.text ?? s.title ?? 0) >= options.equivalentText && (s.title ?? 0) >= options.equivalentText
+        ? "equivalent"
+        : "reworded";
+    links.push(alignment(matrix, i, j, relation, applyModel(options.primary, s)));
+  });
+  const childLinked = new Set(primary.filter((j) => j >= 0));
+  const linkedParents = new Set(primary.flatMap((j, i) => (j >= 0 ? [i] : [])));
+  for (const [i, j] of partialLinks(matrix, primary, options)) {
+    const s = matrix.signals[i]?.[j] as Signals;
+    const withContext = {
+      ...s,
+      parentLinked: primary[i] !== -1 ? 1 : 0,
+      childLinked: childLinked.has(j) ? 1 : 0,
+    };
+    links.push(alignment(matrix, i, j, "partial", applyModel(options.partial, withContext)));
+    linkedParents.add(i);
+  }
+  if (options.wholeTaskContained !== null) {
+    for (const [i, j, relation] of wholeTaskLinks(
+      matrix,
+      linkedParents,
+      options.wholeTaskContained,
+    )) {
+      // A child row keeps a single non-partial parent.
+      const kept = relation === "reworded" && !childLinked.has(j) ? relation : "partial";
+      childLinked.add(j);
+      links.push(alignment(matrix, i, j, kept, matrix.signals[i]?.[j]?.inChildBody ?? 0));
+    }
+  }
+  return links;
+}
+
+/**
+ * Rows a matcher of titles cannot see: a child row that restates a whole body task carries the
+ * parent rows of the parent task that body task carries — the parent row that also restates its
+ * whole task (reworded), and any other row whose action the child task states (partial).
+ */
+function wholeTaskLinks(
+  matrix: CandidateMatrix,
+  linkedParents: Set<number>,
+  minContained: number,
+): [number, number, Alignment["relation"]][] {
+  const out: [number, number, Alignment["relation"]][] = [];
+  matrix.signals.forEach((row, i) => {
+    if (linkedParents.has(i)) return;
+    let best: [number, Alignment["relation"], number] | null = null;
+    row.forEach((s, j) => {
+      if (s.body !== 1 || s.childWholeTask !== 1) return;
+      const strength = s.parentWholeTask === 1 ? 2 : (s.inChildBody ?? 0);
+      if (strength < minContained) return;
+      if (!best || strength > best[2])
+        best = [j, s.parentWholeTask === 1 ? "reworded" : "partial", strength];
+    });
+    if (best)
+      out.push([
+        i,
+        (best as [number, Alignment["relation"], number])[0],
+        (best as [number, Alignment["relation"], number])[1],
+      ]);
+  });
+  return out;
+}
+
+function alignment(
+  matrix: CandidateMatrix,
+  i: number,
+  j: number,
+  relation: Alignment["relation"],
+  score: number,
+): Alignment {
+  const p = matrix.parents[i] as TaskFeatures;
+  const c = matrix.children[j] as TaskFeatures;
+  const signals = Object.fromEntries(
+    Object.entries(matrix.signals[i]?.[j] ?? {}).map(([k, v]) => [k, round(v)]),
+  );
+  return {
+    parent: p.task.id,
+    child: c.task.id,
+    relation,
+    score: round(score),
+    evidence: evidenceOf(p, c, signals),
+  };
+}
+
+function evidenceOf(p: TaskFeatures, c: TaskFeatures, signals: Record<string, number>): Evidence {
+  const terms = sharedTerms(p.text, c.text, SHARED_TERMS * 3)
+    .filter((t) => !t.startsWith("~"))
+    .slice(0, SHARED_TERMS);
+  const anchors = p.anchors.filter((a) => c.anchors.includes(a));
+  const matches = sentenceMatches(p.sentences, c.sentences);
+  const sentences = matches
+    .map((m, k) => ({
+      parent: p.sentences[k]?.text ?? "",
+      child: c.sentences[m.index]?.text ?? "",
+      score: round(m.best),
+    }))
+    .filter((s) => s.score >= EVIDENCE_SENTENCE_MIN)
+    .sort((a, b) => b.score - a.score || (a.parent < b.parent ? -1 : 1))
+    .slice(0, EVIDENCE_SENTENCES);
+  return {
+    signals,
+    sharedTerms: [...new Set([...anchors, ...terms])].slice(0, SHARED_TERMS),
+    sentences,
+  };
+}
+
+function logit(p: number): number {
+  const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+  return Math.log(q / (1 - q));
+}

@@ -1,0 +1,99 @@
+import type { Task } from "../model/task.js";
+import { stripResponsibility } from "../parse/responsibility.js";
+import { unitPrefixes } from "./lexicons.js";
+import { cosine, type SparseVector, type TfIdf } from "./tfidf.js";
+import { anchorsOf, normalizeForMatching, tokenize } from "./tokenize.js";
+
+/** One sentence (measure) of a task, with its matching vector. */
+export interface SentenceFeatures {
+  text: string;
+  vector: SparseVector;
+  /** How much the sentence says (tf-idf norm): boilerplate sentences weigh little in coverage. */
+  mass: number;
+}
+
+/** Everything the matcher compares about one task. */
+export interface TaskFeatures {
+  task: Task;
+  title: SparseVector;
+  text: SparseVector;
+  sentences: SentenceFeatures[];
+  anchors: string[];
+  units: Set<string>;
+}
+
+const MIN_SENTENCE_LENGTH = 4;
+
+/** The text a task is compared on: its words without the responsibility brackets. */
+export function matchingText(task: Task): string {
+  return task.source === "body" ? stripResponsibility(task.text) : task.title;
+}
+
+/** Splits a task's text into sentences (measures). */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/[。;；!?！？\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= MIN_SENTENCE_LENGTH);
+}
+
+/** Token lists of every task of a plan, for fitting the tf-idf model. */
+export function taskTokens(task: Task): string[] {
+  return tokenize(normalizeForMatching(matchingText(task)));
+}
+
+/** Computes a task's matching features under a fitted tf-idf model. */
+export function taskFeatures(task: Task, model: TfIdf): TaskFeatures {
+  const text = matchingText(task);
+  const normalized = normalizeForMatching(text);
+  const sentences = sentencesOf(text).map((s) => {
+    const { vector, mass } = model.vector(tokenize(normalizeForMatching(s)));
+    return { text: s, vector, mass };
+  });
+  return {
+    task,
+    title: model.vector(tokenize(normalizeForMatching(task.title))).vector,
+    text: model.vector(tokenize(normalized)).vector,
+    sentences,
+    anchors: anchorsOf(normalized),
+    units: new Set([...task.units.lead, ...task.units.support].map(normalizeUnit)),
+  };
+}
+
+/** 省法制办 → 法制办, 省人力社保厅 → 人力社保局, 各市、县〔市、区〕政府 → 下级政府. */
+export function normalizeUnit(name: string): string {
+  let s = normalizeForMatching(name);
+  for (const prefix of unitPrefixes())
+    if (s.startsWith(prefix) && s.length > 2) s = s.slice(prefix.length);
+  return s;
+}
+
+/** Best match of each sentence of `from` among the sentences of `to`. */
+export function sentenceMatches(
+  from: SentenceFeatures[],
+  to: SentenceFeatures[],
+): { best: number; index: number }[] {
+  return from.map((s) => {
+    let best = 0;
+    let index = -1;
+    to.forEach((t, i) => {
+      const c = cosine(s.vector, t.vector);
+      if (c > best) {
+        best = c;
+        index = i;
+      }
+    });
+    return { best, index };
+  });
+}
+
+/** Share of `from`'s content (by sentence mass) found in `to`, softly: Σ mass·best / Σ mass. */
+export function coverage(from: SentenceFeatures[], matches: { best: number }[]): number {
+  let total = 0;
+  let covered = 0;
+  from.forEach((s, i) => {
+    total += s.mass;
+    covered += s.mass * (matches[i]?.best ?? 0);
+  });
+  return total > 0 ? covered / total : 0;
+}

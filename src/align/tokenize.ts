@@ -1,0 +1,48 @@
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict.js";
+import { fold } from "../ingest/fold.js";
+import { levelRewrites, stopwords } from "./lexicons.js";
+
+let jieba: Jieba | undefined;
+
+/** The segmenter, loaded once (the dictionary takes ~150 ms). */
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+/** Folded text with level words mapped to one form, so 省级 and 市级 read alike. */
+export function normalizeForMatching(text: string): string {
+  let s = fold(text);
+  for (const [re, to] of levelRewrites()) s = s.replace(re, to);
+  return s;
+}
+
+const WORD = /[\p{Script=Han}\p{L}\p{N}]/u;
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+/**
+ * Matching features of a normalised text: jieba words (without function words) plus character
+ * bigrams of every Chinese run, prefixed "~" (bigrams catch words the dictionary splits, 钉钉).
+ */
+export function tokenize(normalized: string): string[] {
+  const stop = stopwords();
+  const out: string[] = [];
+  for (const word of segmenter().cut(normalized, false)) {
+    if (WORD.test(word) && !stop.has(word)) out.push(word);
+  }
+  for (const run of normalized.match(HAN_RUN) ?? []) {
+    for (let i = 0; i + 1 < run.length; i++) out.push(`~${run.slice(i, i + 2)}`);
+  }
+  return out;
+}
+
+/** Terms a plan marks as names: “标准地”, 《…条例》. They are strong anchors. */
+export function anchorsOf(normalized: string): string[] {
+  const out = new Set<string>();
+  for (const m of normalized.matchAll(/[“"]([^”"]{2,20})[”"]|《([^》]{2,40})》/g)) {
+    out.add((m[1] ?? m[2] ?? "").trim());
+  }
+  out.delete("");
+  return [...out].sort();
+}
