@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from "commander";
+import { runCompare } from "./cli/run-compare.js";
 import { runDemo } from "./cli/run-demo.js";
 import { runParse } from "./cli/run-parse.js";
+import { formatters } from "./report/index.js";
 import { parseFormatters } from "./report/parse-formats.js";
 import { isPlandiffError } from "./util/errors.js";
 
@@ -28,6 +30,31 @@ program
       opts.out ? { format: opts.format, out: opts.out } : { format: opts.format },
     );
   });
+
+program
+  .command("compare")
+  .description("align a child plan with its parent plan (PARENT and CHILD may be FILE#N)")
+  .argument("<parent>", "the parent plan")
+  .argument("<child>", "the child (implementation) plan")
+  .addOption(
+    new Option("-f, --format <format>", "output format")
+      .choices(Object.keys(formatters))
+      .default("json"),
+  )
+  .option("-o, --out <path>", "write to a file instead of stdout")
+  .action(
+    async (
+      parent: string,
+      child: string,
+      opts: { format: keyof typeof formatters; out?: string },
+    ) => {
+      process.exitCode = await runCompare(
+        parent,
+        child,
+        opts.out ? { format: opts.format, out: opts.out } : { format: opts.format },
+      );
+    },
+  );
 
 program
   .command("demo")

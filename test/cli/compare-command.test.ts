@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { CompareResultSchema } from "../../src/model/compare.js";
+import { runCli } from "../helpers/run-cli.js";
+import { SEEDS } from "../helpers/seeds.js";
+
+describe("plandiff compare", () => {
+  const first = runCli(["compare", SEEDS.province, SEEDS.city]);
+
+  it("prints contract v1 JSON", () => {
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    const result = CompareResultSchema.parse(JSON.parse(first.stdout));
+    expect(result.parent.docNumber).toBe("浙政发〔2018〕16号");
+    expect(result.child.docNumber).toBe("嘉政发〔2018〕23号");
+    expect(result.sectionAlignments).toHaveLength(10);
+    expect(result.findings).toEqual([]);
+    expect(result.summary.body.parentTasks).toBe(41);
+  });
+
+  it("gives the same bytes for the same inputs", () => {
+    expect(runCli(["compare", SEEDS.province, SEEDS.city]).stdout).toBe(first.stdout);
+  });
+
+  it("takes FILE#N and fails cleanly on a bundle without #N", () => {
+    const picked = runCli(["compare", SEEDS.province, `${SEEDS.gazette}#5`]);
+    expect(picked.code).toBe(0);
+    const bundle = runCli(["compare", SEEDS.province, SEEDS.gazette]);
+    expect(bundle.code).toBe(2);
+    expect(bundle.stderr.trim()).toMatch(/holds 10 documents; pick one with .*#N/);
+  });
+});
