@@ -33,17 +33,37 @@ export function addRelativeSignals(matrix: CandidateMatrix, key: string): void {
       const v = s[key] ?? 0;
       s.ratioParent = v / (rowMax[i] as number);
       s.ratioChild = v / (colMax[j] as number);
+      // Each is the other's best candidate: in corresponding plans such pairs are nearly always one task.
+      s.mutual = s.ratioParent === 1 && s.ratioChild === 1 ? v : 0;
     });
   });
 }
 
-/** Primary links: optimal one-to-one assignment over the primary model's log-odds above threshold. */
+/**
+ * Primary links: optimal one-to-one assignment over the primary model's log-odds above
+ * threshold, then mutual best candidates left over (see `mutualMin`).
+ */
 export function primaryLinks(matrix: CandidateMatrix, options: ScopeOptions): number[] {
   const cut = logit(options.primaryThreshold);
   const weights = matrix.signals.map((row) =>
     row.map((s) => logit(applyModel(options.primary, s)) - cut),
   );
-  return maxWeightAssignment(weights);
+  const primary = maxWeightAssignment(weights);
+  if (options.mutualMin !== null) addMutualBest(matrix, primary, options.mutualMin);
+  return primary;
+}
+
+/** Links unassigned pairs that are each other's best candidate (see `mutualMin`). */
+function addMutualBest(matrix: CandidateMatrix, primary: number[], min: number): void {
+  const taken = new Set(primary.filter((j) => j >= 0));
+  matrix.signals.forEach((row, i) => {
+    if (primary[i] !== -1) return;
+    const j = row.findIndex((s) => (s.mutual ?? 0) >= min);
+    if (j >= 0 && !taken.has(j)) {
+      primary[i] = j;
+      taken.add(j);
+    }
+  });
 }
 
 /**
@@ -82,7 +102,9 @@ export function scopeAlignments(matrix: CandidateMatrix, options: ScopeOptions):
       (s.text ?? s.title ?? 0) >= options.equivalentText && (s.title ?? 0) >= options.equivalentText
         ? "equivalent"
         : "reworded";
-    links.push(alignment(matrix, i, j, relation, applyModel(options.primary, s)));
+    // A pair linked by the mutual-best rule is as sure as its agreement, whatever the model said.
+    const score = Math.max(applyModel(options.primary, s), s.mutual ?? 0);
+    links.push(alignment(matrix, i, j, relation, score));
   });
   const childLinked = new Set(primary.filter((j) => j >= 0));
   const linkedParents = new Set(primary.flatMap((j, i) => (j >= 0 ? [i] : [])));

@@ -18,6 +18,12 @@ const ScopeOptionsSchema = z.object({
   /** A primary link whose texts agree at least this much (cosine) is `equivalent`, else `reworded`. */
   equivalentText: z.number().min(0).max(1),
   /**
+   * Two tasks that are each other's best candidate (by text; rows by title) and agree at least
+   * this much are linked even when the model hesitates: on the synthetic tuning set no such pair
+   * above 0.3 (body) / 0.4 (rows) was unrelated. null turns the rule off.
+   */
+  mutualMin: z.number().min(0).max(1).nullable().default(null),
+  /**
    * Rows only: a child row that restates a whole body task carries a parent row whose action that
    * task states at least this much (bigram containment); null turns the rule off.
    */
