@@ -1,12 +1,13 @@
 /**
- * `npm run bench`: speed figures, measured here rather than in timed unit tests.
- * For now: parsing the five bundled documents (read, decode, normalise, split, parse).
+ * `npm run bench`: speed figures, measured here rather than in timed unit tests: parsing the five
+ * bundled documents (read, decode, normalise, split, parse) and comparing one child with its parent.
  */
 import { readdirSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { parseFile } from "../src/pipeline.js";
+import { compareDocuments } from "../src/align/index.js";
+import { parseDocument, parseFile } from "../src/pipeline.js";
 
 const ROUNDS = 20;
 const files = readdirSync("data")
@@ -33,6 +34,20 @@ for (let i = 0; i < ROUNDS; i++) {
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)] ?? 0;
 
+const province = await parseDocument("data/002_2cdac00586eece9b.txt");
+const city = await parseDocument("data/000_e50bc25d11ad62e1.txt");
+const firstCompareStart = performance.now();
+compareDocuments(province, city);
+const firstCompare = performance.now() - firstCompareStart;
+const compareTimes: number[] = [];
+for (let i = 0; i < ROUNDS; i++) {
+  const start = performance.now();
+  compareDocuments(province, city);
+  compareTimes.push(performance.now() - start);
+}
+compareTimes.sort((a, b) => a - b);
+const compareMedian = compareTimes[Math.floor(compareTimes.length / 2)] ?? 0;
+
 console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
 );
@@ -46,4 +61,10 @@ console.log(
   `| parse all ${files.length} seeds, median of ${ROUNDS} runs | ${median.toFixed(1)} ms |`,
 );
 console.log(`| tasks found | ${tasks} |`);
+console.log(
+  `| compare 002 → 000, first run (incl. loading the jieba dictionary) | ${firstCompare.toFixed(1)} ms |`,
+);
+console.log(
+  `| compare 002 → 000 (41+49 × 37+31 tasks), median of ${ROUNDS} runs | ${compareMedian.toFixed(1)} ms |`,
+);
 console.log(`| peak RSS | ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB |`);
