@@ -14,7 +14,7 @@
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { compareDocuments } from "../src/align/index.js";
+import { compareDocuments } from "../src/compare.js";
 import type { PlanDocument } from "../src/model/document.js";
 import { parseDocument } from "../src/pipeline.js";
 import {

@@ -6,7 +6,7 @@ import { readdirSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { compareDocuments } from "../src/align/index.js";
+import { compareDocuments } from "../src/compare.js";
 import { parseDocument, parseFile } from "../src/pipeline.js";
 
 const ROUNDS = 20;

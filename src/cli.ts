@@ -3,9 +3,21 @@ import { Command, CommanderError, Option } from "commander";
 import { runCompare } from "./cli/run-compare.js";
 import { runDemo } from "./cli/run-demo.js";
 import { runParse } from "./cli/run-parse.js";
+import { type RuleId, rules } from "./diff/index.js";
+import { type Severity, SeveritySchema } from "./model/finding.js";
+import { type Lang, LangSchema } from "./model/lang.js";
 import { formatters } from "./report/index.js";
 import { parseFormatters } from "./report/parse-formats.js";
 import { isPlandiffError } from "./util/errors.js";
+
+interface CompareCliOptions {
+  format: keyof typeof formatters;
+  out?: string;
+  lang: Lang;
+  minSeverity: Severity;
+  failOn?: Severity;
+  disable: RuleId[];
+}
 
 const program = new Command()
   .name("plandiff")
@@ -42,19 +54,33 @@ program
       .default("json"),
   )
   .option("-o, --out <path>", "write to a file instead of stdout")
-  .action(
-    async (
-      parent: string,
-      child: string,
-      opts: { format: keyof typeof formatters; out?: string },
-    ) => {
-      process.exitCode = await runCompare(
-        parent,
-        child,
-        opts.out ? { format: opts.format, out: opts.out } : { format: opts.format },
-      );
-    },
-  );
+  .addOption(
+    new Option("--lang <lang>", "language of messages").choices(LangSchema.options).default("zh"),
+  )
+  .addOption(
+    new Option("--min-severity <severity>", "drop findings below this severity")
+      .choices(SeveritySchema.options)
+      .default("info"),
+  )
+  .addOption(
+    new Option(
+      "--fail-on <severity>",
+      "exit with code 1 when a finding at or above this severity is found",
+    ).choices(SeveritySchema.options),
+  )
+  .addOption(
+    new Option("--disable <rule...>", "switch diff rules off")
+      .choices(Object.keys(rules))
+      .default([]),
+  )
+  .action(async (parent: string, child: string, opts: CompareCliOptions) => {
+    const { out, failOn, ...rest } = opts;
+    process.exitCode = await runCompare(parent, child, {
+      ...rest,
+      ...(out ? { out } : {}),
+      ...(failOn ? { failOn } : {}),
+    });
+  });
 
 program
   .command("demo")

@@ -1,7 +1,8 @@
-import type { Alignment } from "../model/alignment.js";
-import type { CompareResult, ScopeSummary } from "../model/compare.js";
+import type { Alignment as AlignmentLink } from "../model/alignment.js";
+import type { CompareResult } from "../model/compare.js";
 import type { PlanDocument } from "../model/document.js";
 import type { Task } from "../model/task.js";
+import { compareIds } from "../util/task-ids.js";
 import { addRelativeSignals, type CandidateMatrix, scopeAlignments } from "./match.js";
 import { type AlignOptions, defaultAlignOptions } from "./options.js";
 import { alignSections } from "./sections.js";
@@ -63,15 +64,21 @@ export function prepareAppendix(
   return matrix;
 }
 
+/** Sections and task links of a child plan against its parent. */
+export interface Alignment {
+  sectionAlignments: CompareResult["sectionAlignments"];
+  alignments: AlignmentLink[];
+}
+
 /**
  * Aligns a child plan with its parent: sections first, then body tasks (optimal primary links,
  * then partial links for merges and splits), then appendix rows with the body links as evidence.
  */
-export function compareDocuments(
+export function alignDocuments(
   parent: PlanDocument,
   child: PlanDocument,
   options: AlignOptions = defaultAlignOptions(),
-): CompareResult {
+): Alignment {
   const { body, sectionAlignments, context, model } = prepareBody(parent, child);
   const bodyLinks = scopeAlignments(body, options.body);
   for (const link of bodyLinks) context.bodyLinks.add(`${link.parent} ${link.child}`);
@@ -79,63 +86,11 @@ export function compareDocuments(
     prepareAppendix(parent, child, model, context),
     options.appendix,
   );
-  const alignments = [...bodyLinks, ...rowLinks].sort(compareLinks);
-  return {
-    schemaVersion: 1,
-    parent,
-    child,
-    sectionAlignments,
-    alignments,
-    findings: [],
-    summary: {
-      body: summarize(bySource(parent, "body"), bySource(child, "body"), alignments),
-      appendix: summarize(bySource(parent, "appendix"), bySource(child, "appendix"), alignments),
-    },
-  };
-}
-
-function summarize(parents: Task[], children: Task[], alignments: Alignment[]): ScopeSummary {
-  const parentIds = new Set(parents.map((t) => t.id));
-  const links = alignments.filter((a) => parentIds.has(a.parent));
-  const carried = new Set(links.map((a) => a.parent));
-  const used = new Set(links.map((a) => a.child));
-  const relations = { equivalent: 0, reworded: 0, partial: 0 };
-  for (const link of links) relations[link.relation]++;
-  return {
-    parentTasks: parents.length,
-    childTasks: children.length,
-    carried: carried.size,
-    coverage: parents.length === 0 ? 1 : Math.round((carried.size / parents.length) * 1000) / 1000,
-    missing: parents.filter((t) => !carried.has(t.id)).map((t) => t.id),
-    added: children.filter((t) => !used.has(t.id)).map((t) => t.id),
-    relations,
-  };
-}
-
-/** Parent order, then child id, then relation: a stable order for deterministic output. */
-function compareLinks(a: Alignment, b: Alignment): number {
-  return (
-    idOrder(a.parent, b.parent) ||
-    idOrder(a.child, b.child) ||
-    (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : 0)
+  const alignments = [...bodyLinks, ...rowLinks].sort(
+    (a, b) =>
+      compareIds(a.parent, b.parent) ||
+      compareIds(a.child, b.child) ||
+      (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : 0),
   );
-}
-
-function idOrder(a: string, b: string): number {
-  const ka = idKey(a);
-  const kb = idKey(b);
-  for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
-    const x = ka[i] ?? "";
-    const y = kb[i] ?? "";
-    if (x === y) continue;
-    const nx = Number(x);
-    const ny = Number(y);
-    if (!Number.isNaN(nx) && !Number.isNaN(ny)) return nx - ny;
-    return x < y ? -1 : 1;
-  }
-  return 0;
-}
-
-function idKey(id: string): string[] {
-  return id.match(/\d+|[^\d.]+/g) ?? [id];
+  return { sectionAlignments, alignments };
 }

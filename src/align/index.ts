@@ -1,2 +1,7 @@
-export { compareDocuments, prepareAppendix, prepareBody } from "./compare.js";
+export {
+  type Alignment as DocumentAlignment,
+  alignDocuments,
+  prepareAppendix,
+  prepareBody,
+} from "./compare.js";
 export { type AlignOptions, AlignOptionsSchema, defaultAlignOptions } from "./options.js";

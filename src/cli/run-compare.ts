@@ -1,4 +1,7 @@
-import { compareDocuments } from "../align/index.js";
+import { compareDocuments } from "../compare.js";
+import { DEFAULT_DIFF_OPTIONS, type RuleId } from "../diff/index.js";
+import { SEVERITY_ORDER, type Severity } from "../model/finding.js";
+import type { Lang } from "../model/lang.js";
 import { parseDocument } from "../pipeline.js";
 import { type FormatId, formatters } from "../report/index.js";
 import { writeFileAtomic } from "../util/write-atomic.js";
@@ -7,6 +10,11 @@ import { colorEnabled, writeOut } from "./io.js";
 export interface CompareCommandOptions {
   format: FormatId;
   out?: string;
+  lang: Lang;
+  minSeverity: Severity;
+  /** Exit with 1 when a finding at or above this severity is reported. */
+  failOn?: Severity;
+  disable: RuleId[];
 }
 
 /** `plandiff compare PARENT CHILD`: parse both, align, format, write. */
@@ -17,9 +25,18 @@ export async function runCompare(
 ): Promise<number> {
   const parent = await parseDocument(parentSpec);
   const child = await parseDocument(childSpec);
-  const result = compareDocuments(parent, child);
+  const result = compareDocuments(parent, child, {
+    diff: {
+      ...DEFAULT_DIFF_OPTIONS,
+      lang: options.lang,
+      minSeverity: options.minSeverity,
+      disabled: options.disable,
+    },
+  });
   const text = formatters[options.format](result, { color: !options.out && colorEnabled() });
   if (options.out) writeFileAtomic(options.out, text);
   else writeOut(text);
-  return 0;
+  if (!options.failOn) return 0;
+  const limit = SEVERITY_ORDER.indexOf(options.failOn);
+  return result.findings.some((f) => SEVERITY_ORDER.indexOf(f.severity) <= limit) ? 1 : 0;
 }

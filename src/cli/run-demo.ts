@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { compareDocuments } from "../align/index.js";
+import { compareDocuments } from "../compare.js";
 import { fold } from "../ingest/fold.js";
 import type { PlanDocument } from "../model/document.js";
 import { parseFile } from "../pipeline.js";

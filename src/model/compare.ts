@@ -1,16 +1,22 @@
 import { z } from "zod";
 import { AlignmentSchema, RelationSchema, SectionAlignmentSchema } from "./alignment.js";
 import { PlanDocumentSchema } from "./document.js";
-import { FindingSchema } from "./finding.js";
+import { DriftSchema, FindingSchema, SeveritySchema } from "./finding.js";
 
 /** Counts for one scope (body tasks or appendix rows). */
 export const ScopeSummarySchema = z.object({
   parentTasks: z.number().int().nonnegative(),
   childTasks: z.number().int().nonnegative(),
-  /** Parent tasks carried by at least one child task (any relation). */
+  /** Parent tasks carried by at least one child task (any relation, partial included). */
   carried: z.number().int().nonnegative(),
   /** carried / parentTasks (1 when the parent has no task in this scope). */
   coverage: z.number().min(0).max(1),
+  /** Parent tasks addressed to lower-level governments (a child is expected to carry them). */
+  obligatory: z.number().int().nonnegative(),
+  /** Obligatory parent tasks carried. */
+  obligatoryCarried: z.number().int().nonnegative(),
+  /** obligatoryCarried / obligatory (1 when there is none). */
+  requiredCoverage: z.number().min(0).max(1),
   /** Parent tasks no child task carries. */
   missing: z.array(z.string()),
   /** Child tasks that carry no parent task. */
@@ -19,9 +25,32 @@ export const ScopeSummarySchema = z.object({
 });
 export type ScopeSummary = z.infer<typeof ScopeSummarySchema>;
 
+/** How faithfully one parent task section is carried. */
+export const SectionSummarySchema = z.object({
+  parent: z.number().int().positive(),
+  title: z.string(),
+  /** The aligned child section, or null. */
+  child: z.number().int().positive().nullable(),
+  tasks: z.number().int().nonnegative(),
+  carried: z.number().int().nonnegative(),
+  /** Mean task fidelity in [0,1] (README § Summary). */
+  fidelity: z.number().min(0).max(1),
+});
+export type SectionSummary = z.infer<typeof SectionSummarySchema>;
+
 export const CompareSummarySchema = z.object({
   body: ScopeSummarySchema,
   appendix: ScopeSummarySchema,
+  /** Mean fidelity of the parent's body tasks. */
+  fidelity: z.number().min(0).max(1),
+  sections: z.array(SectionSummarySchema),
+  findings: z.object({
+    total: z.number().int().nonnegative(),
+    byKind: z.record(z.string(), z.number().int().nonnegative()),
+    bySeverity: z.record(SeveritySchema, z.number().int().nonnegative()),
+  }),
+  /** deadline-drift findings by label. */
+  deadlineDrift: z.record(DriftSchema.shape.label, z.number().int().nonnegative()),
 });
 export type CompareSummary = z.infer<typeof CompareSummarySchema>;
 

@@ -3,6 +3,9 @@ import { z } from "zod";
 export const SeveritySchema = z.enum(["high", "medium", "low", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
 
+/** Severities from the most to the least serious. */
+export const SEVERITY_ORDER: readonly Severity[] = ["high", "medium", "low", "info"];
+
 /** A quoted span of a document, as evidence for a finding. */
 export const SpanSchema = z.object({
   document: z.enum(["parent", "child"]),
@@ -12,13 +15,48 @@ export const SpanSchema = z.object({
 });
 export type Span = z.infer<typeof SpanSchema>;
 
-/** One departure of the child from the parent (filled by the diff engine). */
+/** How a deadline moved between aligned tasks (see README § Findings). */
+export const DriftSchema = z.object({
+  label: z.enum(["same", "later", "earlier", "removed", "vaguer", "stricter", "different"]),
+  parent: z.string(),
+  child: z.string(),
+  /** Days later (positive) or earlier (negative) when both deadlines are dates or periods. */
+  days: z.number().int().nullable(),
+});
+export type Drift = z.infer<typeof DriftSchema>;
+
+/** What kind of change a rewording makes. */
+export const ChangeSchema = z.enum([
+  "weakened",
+  "strengthened",
+  "narrowed",
+  "widened",
+  "quantity",
+  "local",
+]);
+export type Change = z.infer<typeof ChangeSchema>;
+
+/** One piece of a word-level diff: kept, added in the child, or removed from the parent. */
+export const DiffPartSchema = z.object({
+  op: z.enum(["=", "+", "-"]),
+  text: z.string(),
+});
+export type DiffPart = z.infer<typeof DiffPartSchema>;
+
+/** One departure of the child from the parent, produced by a diff rule. */
 export const FindingSchema = z.object({
+  /** The id of the rule that found it (missing, added, reworded, deadline-drift, …). */
   kind: z.string(),
   severity: SeveritySchema,
   parent: z.string().nullable(),
   child: z.string().nullable(),
   message: z.string(),
   evidence: z.array(SpanSchema),
+  /** deadline-drift: the two deadlines and the label. */
+  drift: DriftSchema.nullable(),
+  /** reworded: what the rewording does. */
+  changes: z.array(ChangeSchema),
+  /** reworded: the word-level diff of the two texts. */
+  diff: z.array(DiffPartSchema),
 });
 export type Finding = z.infer<typeof FindingSchema>;

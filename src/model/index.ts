@@ -3,6 +3,7 @@ export * from "./compare.js";
 export * from "./deadline.js";
 export * from "./document.js";
 export * from "./finding.js";
+export * from "./lang.js";
 export type * from "./source.js";
 export type * from "./stages.js";
 export * from "./task.js";

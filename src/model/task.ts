@@ -28,6 +28,11 @@ export const TaskSchema = z.object({
   /** Full text, joined across page breaks (original characters). */
   text: z.string(),
   units: UnitsSchema,
+  /**
+   * The task names lower-level governments among its responsible units (各市、县〔市、区〕政府,
+   * 各县〔市、区〕政府党组, 各镇人民政府…): a lower-level plan is expected to carry it.
+   */
+  obligatory: z.boolean(),
   deadline: DeadlineSchema,
   /** Body task → the appendix rows that summarise it. */
   appendixRefs: z.array(z.string()),

@@ -45,6 +45,8 @@ const UnitsSchema = z.object({
   conjunctions: words,
   etcMarker: z.string(),
   levelOnlyPattern: z.string(),
+  /** 各 + a place word + an organ: the units that make a task binding on lower governments. */
+  lowerGovernment: z.object({ prefix: z.string(), places: words, organs: words }),
 });
 export type UnitsLexicon = z.infer<typeof UnitsSchema>;
 

@@ -14,7 +14,7 @@ import { findDeadline, parseDeadline } from "./parse-deadline.js";
 import { findReferences } from "./references.js";
 import { readResponsibility, stripTrailingResponsibility } from "./responsibility.js";
 import { readTables, type TableRow } from "./tables.js";
-import { parseResponsibility, toUnits } from "./units.js";
+import { namesLowerGovernments, parseResponsibility, toUnits } from "./units.js";
 
 /** Parses one document's lines into the document model; problems become warnings. */
 export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
@@ -91,6 +91,7 @@ function bodyTask(taskNode: TaskNode, year: number | null): Task {
     title,
     text,
     units,
+    obligatory: namesLowerGovernments(units),
     deadline: findDeadline(textLines.map((l) => l.norm).join("\n"), { year }),
     appendixRefs: [],
     bodyRefs: [],
@@ -100,6 +101,7 @@ function bodyTask(taskNode: TaskNode, year: number | null): Task {
 
 function appendixTask(row: TableRow, year: number | null): Task {
   const title = row.title.replace(/[。.]$/, "").trim();
+  const units = toUnits(parseResponsibility(row.units), row.units === "" ? null : row.units);
   return {
     id: `A${row.label}`,
     source: "appendix",
@@ -108,7 +110,8 @@ function appendixTask(row: TableRow, year: number | null): Task {
     label: row.label,
     title,
     text: row.title,
-    units: toUnits(parseResponsibility(row.units), row.units === "" ? null : row.units),
+    units,
+    obligatory: namesLowerGovernments(units),
     deadline: parseDeadline(row.deadline, { year }),
     appendixRefs: [],
     bodyRefs: [],

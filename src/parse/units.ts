@@ -187,3 +187,14 @@ export function looksLikeUnit(name: string): boolean {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/** Whether units name lower-level governments (各市、县〔市、区〕政府, 各镇人民政府…). */
+export function namesLowerGovernments(units: Units): boolean {
+  const { prefix, places, organs } = unitsLexicon().lowerGovernment;
+  return [...units.lead, ...units.support].some(
+    (name) =>
+      name.startsWith(prefix) &&
+      places.some((p) => name.startsWith(prefix + p)) &&
+      organs.some((o) => name.includes(o)),
+  );
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ensureSynthBatch, readGold } from "../../bench/eval/datasets.js";
 import { macroAverage, type ScopeScore, scoreScope } from "../../bench/eval/scorer.js";
-import { compareDocuments } from "../../src/align/index.js";
+import { compareDocuments } from "../../src/compare.js";
 import type { PlanDocument } from "../../src/model/document.js";
 import { parseDocument } from "../../src/pipeline.js";
 import { SEEDS, seedDocument } from "../helpers/seeds.js";

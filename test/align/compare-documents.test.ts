@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareDocuments } from "../../src/align/index.js";
+import { compareDocuments } from "../../src/compare.js";
 import { SEEDS, seedDocument } from "../helpers/seeds.js";
 
 const province = await seedDocument(SEEDS.province);

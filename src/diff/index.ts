@@ -1,0 +1,33 @@
+import type { Finding, Severity } from "../model/finding.js";
+import type { Lang } from "../model/lang.js";
+import { dedupe } from "./postprocess/dedupe.js";
+import { filterSeverity } from "./postprocess/filter-severity.js";
+import { sortFindings } from "./postprocess/sort.js";
+import type { DiffContext } from "./rule.js";
+import { type RuleId, rules } from "./rules/index.js";
+
+export { createContext } from "./context.js";
+export type { DiffContext, DiffRule } from "./rule.js";
+export { type RuleId, rules } from "./rules/index.js";
+
+/** Which rules run and which findings are kept. */
+export interface DiffOptions {
+  /** Rules switched off (all run by default). */
+  disabled: RuleId[];
+  /** Findings below this severity are dropped. */
+  minSeverity: Severity;
+  lang: Lang;
+}
+
+export const DEFAULT_DIFF_OPTIONS: DiffOptions = { disabled: [], minSeverity: "info", lang: "zh" };
+
+/** Runs the enabled rules, then dedupe → severity threshold → sort. */
+export function runRules(
+  context: DiffContext,
+  options: Pick<DiffOptions, "disabled" | "minSeverity">,
+): Finding[] {
+  const found = (Object.keys(rules) as RuleId[])
+    .filter((id) => !options.disabled.includes(id))
+    .flatMap((id) => rules[id].check(context));
+  return sortFindings(filterSeverity(dedupe(found), options.minSeverity));
+}

@@ -1,0 +1,38 @@
+import type { Alignment, SectionAlignment } from "../model/alignment.js";
+import type { PlanDocument } from "../model/document.js";
+import type { Finding, Severity } from "../model/finding.js";
+import type { Lang } from "../model/lang.js";
+import type { Task } from "../model/task.js";
+
+/** What every rule may read: both plans, the alignment, and lookups over them. */
+export interface DiffContext {
+  parent: PlanDocument;
+  child: PlanDocument;
+  alignments: Alignment[];
+  sectionAlignments: SectionAlignment[];
+  lang: Lang;
+  parentTask(id: string): Task | undefined;
+  childTask(id: string): Task | undefined;
+  /** Links of a parent task (any relation), in output order. */
+  linksOfParent(id: string): Alignment[];
+  /** Links of a child task (any relation), in output order. */
+  linksOfChild(id: string): Alignment[];
+}
+
+/**
+ * A diff rule: one kind of departure of the child from the parent. Registered in
+ * `rules/index.ts`; its id is its file name and the `kind` of its findings.
+ */
+export interface DiffRule {
+  id: string;
+  title: Record<Lang, string>;
+  defaultSeverity: Severity;
+  check(context: DiffContext): Finding[];
+}
+
+/** A finding with the fields that most rules leave empty already filled in. */
+export function createFinding(
+  fields: Pick<Finding, "kind" | "severity" | "parent" | "child" | "message"> & Partial<Finding>,
+): Finding {
+  return { evidence: [], drift: null, changes: [], diff: [], ...fields };
+}

@@ -1,0 +1,21 @@
+import type { DiffRule } from "../rule.js";
+import { added } from "./added.js";
+import { citation } from "./citation.js";
+import { merged } from "./merged.js";
+import { missing } from "./missing.js";
+import { moved } from "./moved.js";
+import { responsibilityDrift } from "./responsibility-drift.js";
+import { split } from "./split.js";
+
+/** Every diff rule, by id: the only list (config, --rule help and finding kinds read it). */
+export const rules = {
+  missing,
+  added,
+  merged,
+  split,
+  moved,
+  "responsibility-drift": responsibilityDrift,
+  citation,
+} as const satisfies Record<string, DiffRule>;
+
+export type RuleId = keyof typeof rules;

@@ -1,0 +1,37 @@
+import { named, say, spanOf } from "../context.js";
+import { createFinding, type DiffRule } from "../rule.js";
+
+/**
+ * A parent task carried only as part of a child task whose main subject is another parent task
+ * (行政问责 + 容错免责 → one task): not missing, but worth a look.
+ */
+export const merged: DiffRule = {
+  id: "merged",
+  title: { zh: "合并任务", en: "Merged task" },
+  defaultSeverity: "low",
+  check: ({ parent, linksOfParent, linksOfChild, childTask, parentTask, lang }) =>
+    parent.tasks.flatMap((task) => {
+      const links = linksOfParent(task.id);
+      if (links.length === 0 || links.some((l) => l.relation !== "partial")) return [];
+      return links.flatMap((link) => {
+        const host = childTask(link.child);
+        const main = linksOfChild(link.child).find((l) => l.relation !== "partial");
+        const mainTask = main ? parentTask(main.parent) : undefined;
+        if (!host || !mainTask) return [];
+        return [
+          createFinding({
+            kind: "merged",
+            severity: "low",
+            parent: task.id,
+            child: host.id,
+            message: say(
+              lang,
+              `任务 ${named(task, "zh")} 被并入 ${named(host, "zh")}（主要对应 ${mainTask.id}）`,
+              `Task ${named(task, "en")} is folded into ${named(host, "en")} (which mainly carries ${mainTask.id})`,
+            ),
+            evidence: [spanOf("parent", task), spanOf("child", host)],
+          }),
+        ];
+      });
+    }),
+};
