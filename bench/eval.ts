@@ -13,6 +13,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { join } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { compareDocuments } from "../src/compare.js";
 import type { PlanDocument } from "../src/model/document.js";
@@ -23,6 +24,7 @@ import {
   PROFILES,
   type Profile,
   publicGoldSet,
+  ROOT,
   readGold,
   SCOPES,
   type Scope,
@@ -31,6 +33,7 @@ import {
   synthSet,
   TUNE_SEEDS,
 } from "./eval/datasets.js";
+import { findingChecks } from "./eval/findings.js";
 import {
   applyThreshold,
   NAIVE_THRESHOLDS,
@@ -416,6 +419,14 @@ async function main(): Promise<void> {
   console.log(
     `naive thresholds, tuned on ${tuneChildren.length} TUNE children: ${notes.join(", ")}`,
   );
+  if (sets.some((set) => set.name.startsWith("public"))) {
+    const [parent, child] = await Promise.all([
+      parseDocument(join(ROOT, "data", "002_2cdac00586eece9b.txt")),
+      parseDocument(join(ROOT, "data", "000_e50bc25d11ad62e1.txt")),
+    ]);
+    console.log("");
+    console.log(findingChecks(parent, child).join("\n"));
+  }
   const stale = SCOPES.filter((s) => tuned[s].threshold !== NAIVE_THRESHOLDS[s]);
   if (stale.length > 0) {
     console.log(

@@ -1,6 +1,7 @@
 import type { DiffRule } from "../rule.js";
 import { added } from "./added.js";
 import { citation } from "./citation.js";
+import { deadlineDrift } from "./deadline-drift.js";
 import { merged } from "./merged.js";
 import { missing } from "./missing.js";
 import { moved } from "./moved.js";
@@ -14,6 +15,7 @@ export const rules = {
   merged,
   split,
   moved,
+  "deadline-drift": deadlineDrift,
   "responsibility-drift": responsibilityDrift,
   citation,
 } as const satisfies Record<string, DiffRule>;
