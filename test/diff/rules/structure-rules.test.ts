@@ -70,6 +70,10 @@ describe("merged and split", () => {
     expect(f?.message).toContain("B3.4");
   });
 
+  it("does not call a task merged when it has a link of its own (B3.4, B1.4)", () => {
+    expect(merged.check(ctx).map((f) => f.parent)).toEqual(["B3.5"]);
+  });
+
   it("reports a task carried by two child tasks as split, not a primary-only task", () => {
     const found = split.check(ctx);
     expect(found.map((f) => f.parent)).toEqual(["B1.4"]);
