@@ -3,6 +3,6 @@ export function colorEnabled(): boolean {
   return Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env);
 }
 
-export function writeOut(text: string): void {
+export function writeOut(text: string | Uint8Array): void {
   process.stdout.write(text);
 }

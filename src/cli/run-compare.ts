@@ -33,7 +33,10 @@ export async function runCompare(
       disabled: options.disable,
     },
   });
-  const text = formatters[options.format](result, { color: !options.out && colorEnabled() });
+  const text = await formatters[options.format](result, {
+    color: !options.out && colorEnabled(),
+    lang: options.lang,
+  });
   if (options.out) writeFileAtomic(options.out, text);
   else writeOut(text);
   if (!options.failOn) return 0;

@@ -40,7 +40,10 @@ export async function runDemo(options: { data: string; out: string }): Promise<n
     if (!parent) continue;
     const result = compareDocuments(parent, child);
     const name = `compare-${stemOf(parent)}-${stemOf(child)}.json`;
-    writeFileAtomic(join(options.out, name), formatters.json(result, { color: false }));
+    writeFileAtomic(
+      join(options.out, name),
+      formatters.json(result, { color: false, lang: "zh" }) as string,
+    );
     const { body, appendix } = result.summary;
     process.stdout.write(
       `${stemOf(parent)} → ${stemOf(child)}: 正文覆盖率 ${(body.coverage * 100).toFixed(0)}%（缺 ${body.missing.length} 项，新增 ${body.added.length} 项），清单覆盖率 ${(appendix.coverage * 100).toFixed(0)}% → ${options.out}/${name}\n`,

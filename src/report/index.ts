@@ -1,8 +1,13 @@
+import type { Formatter } from "./formatter.js";
 import { json } from "./json.js";
+import { markdown } from "./markdown.js";
+import { table } from "./table.js";
 
 /** Output formats of `plandiff compare`: the only list; `--format` choices come from its keys. */
 export const formatters = {
   json,
-} as const;
+  md: markdown,
+  table,
+} as const satisfies Record<string, Formatter>;
 
 export type FormatId = keyof typeof formatters;

@@ -1,0 +1,55 @@
+import Table from "cli-table3";
+import type { CompareResult } from "../model/compare.js";
+import type { Lang } from "../model/lang.js";
+import { wrapToWidth } from "../util/display-width.js";
+import type { Formatter } from "./formatter.js";
+import { KIND_LABELS, label, percent, SEVERITY_LABELS, TEXT } from "./shared/labels.js";
+
+/** Column widths (content), chosen so that the table with its borders fits 100 columns. */
+const WIDTHS = [8, 12, 6, 6, 52] as const;
+const PADDING = 2;
+
+/** The terminal view: a compact summary and the findings table, colour only when allowed. */
+export const table: Formatter = (result, { color, lang }) =>
+  `${summaryLines(result, lang, color).join("\n")}\n${findingsTable(result, lang, color)}\n`;
+
+function summaryLines(result: CompareResult, lang: Lang, color: boolean): string[] {
+  const bold = (s: string) => (color ? `\u001b[1m${s}\u001b[22m` : s);
+  const { body, appendix, fidelity, findings } = result.summary;
+  const t = (k: keyof typeof TEXT) => TEXT[k][lang];
+  return [
+    bold(
+      wrapToWidth(
+        `${result.child.title ?? result.child.file} ← ${result.parent.docNumber ?? result.parent.title ?? ""}`,
+        100,
+      ),
+    ),
+    `${t("body")} ${t("coverage")} ${percent(body.coverage)} (${body.carried}/${body.parentTasks}) · ${t("requiredCoverage")} ${percent(body.requiredCoverage)} · ${t("appendix")} ${percent(appendix.coverage)} · ${t("fidelity")} ${percent(fidelity)}`,
+    `${t("findings")} ${findings.total}: ${Object.entries(findings.bySeverity)
+      .map(([s, n]) => `${label(SEVERITY_LABELS, s, lang)} ${n}`)
+      .join(" · ")}`,
+  ];
+}
+
+function findingsTable(result: CompareResult, lang: Lang, color: boolean): string {
+  const t = (k: keyof typeof TEXT) => TEXT[k][lang];
+  const table = new Table({
+    head: [t("severity"), t("kind"), t("parentTask"), t("childTask"), t("message")].map((h, i) =>
+      wrapToWidth(h, WIDTHS[i] as number),
+    ),
+    colWidths: WIDTHS.map((w) => w + PADDING),
+    style: { head: color ? ["cyan"] : [], border: color ? ["grey"] : [] },
+  });
+  for (const f of result.findings) {
+    table.push(
+      [
+        label(SEVERITY_LABELS, f.severity, lang),
+        label(KIND_LABELS, f.kind, lang),
+        f.parent ?? "",
+        f.child ?? "",
+        f.message,
+      ].map((v, i) => wrapToWidth(v, WIDTHS[i] as number)),
+    );
+  }
+  return table.toString();
+}
