@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { compareDocuments } from "../../src/compare.js";
+import { DEFAULT_DIFF_OPTIONS } from "../../src/diff/index.js";
+import type { PlanDocument } from "../../src/model/document.js";
+import { markdown } from "../../src/report/markdown.js";
+import { table } from "../../src/report/table.js";
+import { displayWidth } from "../../src/util/display-width.js";
+import { SEEDS, seedDocument } from "../helpers/seeds.js";
+
+const province = await seedDocument(SEEDS.province);
+const city = await seedDocument(SEEDS.city);
+const result = compareDocuments(province, city);
+
+/** The city plan with a hostile task text (a report must quote it, never run or break on it). */
+function hostile(doc: PlanDocument): PlanDocument {
+  const tasks = doc.tasks.map((t) =>
+    t.id === "B4.16" ? { ...t, title: "健全|政务*服务_标准<script>x</script>", text: "a|b\n<img src=x onerror=alert(1)>" } : t,
+  );
+  return { ...doc, tasks };
+}
+
+describe("markdown report", () => {
+  const md = markdown(result, { color: false, lang: "zh" }) as string;
+
+  it("has the header, the summary, a row per section and findings grouped by kind", () => {
+    expect(md).toMatch(/^# 实施方案落实情况比对报告/);
+    expect(md).toContain("| 文号 | 浙政发〔2018〕16号 | 嘉政发〔2018〕23号 |");
+    expect(md).toContain("## 分部分落实情况");
+    expect(md.match(/^\| \d+ \| 大力实施/gm)).toHaveLength(10);
+    expect(md).toContain("### 缺失任务");
+    expect(md).toContain("| 上级任务 | 下级任务 | 上级时间要求 | 下级时间要求 | 变化 | 天数 | 严重程度 |");
+  });
+
+  it("escapes document text so tables and markup stay intact", () => {
+    const bad = compareDocuments(province, hostile(city), { diff: { ...DEFAULT_DIFF_OPTIONS, disabled: [] } });
+    const out = markdown(bad, { color: false, lang: "zh" }) as string;
+    // Every < of document text is escaped (\<), so no raw tag reaches a Markdown renderer.
+    expect(out).not.toMatch(/(^|[^\\])<(script|img)/m);
+    expect(out).toContain("\\<img src=x onerror=alert(1)\\>");
+  });
+
+  it("speaks English on request", () => {
+    const en = markdown(result, { color: false, lang: "en" }) as string;
+    expect(en).toMatch(/^# Implementation fidelity report/);
+    expect(en).toContain("## By section");
+  });
+});
+
+describe("terminal table", () => {
+  it("fits 100 columns, Chinese characters whole, no colour unless asked", () => {
+    const out = table(result, { color: false, lang: "zh" }) as string;
+    const widths = out.split("\n").map(displayWidth);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(100);
+    expect(out).not.toContain("\u001b[");
+    expect(out).toContain("浙政发〔2018〕16号");
+    expect(out).not.toContain("\uFFFD");
+  });
+
+  it("uses colour on request", () => {
+    expect(table(result, { color: true, lang: "zh" }) as string).toContain("\u001b[");
+  });
+});
