@@ -18,6 +18,11 @@ export function normalizeForMatching(text: string): string {
   return s;
 }
 
+/** Raw jieba words of a text, punctuation included, that concatenate back to the text. */
+export function segment(text: string): string[] {
+  return segmenter().cut(text, false);
+}
+
 const WORD = /[\p{Script=Han}\p{L}\p{N}]/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
 
