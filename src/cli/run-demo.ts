@@ -4,9 +4,12 @@ import { compareDocuments } from "../compare.js";
 import { fold } from "../ingest/fold.js";
 import type { PlanDocument } from "../model/document.js";
 import { parseFile } from "../pipeline.js";
-import { formatters } from "../report/index.js";
+import { extensionOf, type FormatId, formatters } from "../report/index.js";
 import { parseFormatters } from "../report/parse-formats.js";
 import { writeFileAtomic } from "../util/write-atomic.js";
+
+/** The reports the demo writes for each comparison. */
+const DEMO_FORMATS = ["json", "md"] as const satisfies readonly FormatId[];
 
 /**
  * `plandiff demo`: parses the bundled documents in data/, writes their task lists (JSON and
@@ -39,14 +42,14 @@ export async function runDemo(options: { data: string; out: string }): Promise<n
     const parent = citedParent(child, all);
     if (!parent) continue;
     const result = compareDocuments(parent, child);
-    const name = `compare-${stemOf(parent)}-${stemOf(child)}.json`;
-    writeFileAtomic(
-      join(options.out, name),
-      formatters.json(result, { color: false, lang: "zh" }) as string,
-    );
+    const name = `compare-${stemOf(parent)}-${stemOf(child)}`;
+    for (const format of DEMO_FORMATS) {
+      const output = await formatters[format](result, { color: false, lang: "zh" });
+      writeFileAtomic(join(options.out, `${name}.${extensionOf(format)}`), output);
+    }
     const { body, appendix } = result.summary;
     process.stdout.write(
-      `${stemOf(parent)} → ${stemOf(child)}: 正文覆盖率 ${(body.coverage * 100).toFixed(0)}%（缺 ${body.missing.length} 项，新增 ${body.added.length} 项），清单覆盖率 ${(appendix.coverage * 100).toFixed(0)}% → ${options.out}/${name}\n`,
+      `${stemOf(parent)} → ${stemOf(child)}: 正文覆盖率 ${(body.coverage * 100).toFixed(0)}%（缺 ${body.missing.length} 项，新增 ${body.added.length} 项），清单覆盖率 ${(appendix.coverage * 100).toFixed(0)}%，问题 ${result.findings.length} 条 → ${options.out}/${name}.{${DEMO_FORMATS.map((f) => extensionOf(f)).join(",")}}\n`,
     );
   }
   return 0;

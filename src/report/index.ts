@@ -11,3 +11,8 @@ export const formatters = {
 } as const satisfies Record<string, Formatter>;
 
 export type FormatId = keyof typeof formatters;
+
+/** File extension of a format's output: the format id, but the terminal table is plain text. */
+export function extensionOf(format: FormatId): string {
+  return format === "table" ? "txt" : format;
+}
