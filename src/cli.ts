@@ -91,6 +91,12 @@ program
     process.exitCode = await runDemo(opts);
   });
 
+// A reader that stops early (plandiff … | head) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 /** Exit codes: 0 done, 1 findings at or above the threshold (compare), 2 bad input or usage. */
 try {
   await program.parseAsync(process.argv);

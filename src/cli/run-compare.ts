@@ -4,6 +4,7 @@ import { SEVERITY_ORDER, type Severity } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
 import { parseDocument } from "../pipeline.js";
 import { type FormatId, formatters } from "../report/index.js";
+import { PlandiffError } from "../util/errors.js";
 import { writeFileAtomic } from "../util/write-atomic.js";
 import { colorEnabled, writeOut } from "./io.js";
 
@@ -38,7 +39,12 @@ export async function runCompare(
     lang: options.lang,
   });
   if (options.out) writeFileAtomic(options.out, text);
-  else writeOut(text);
+  else if (typeof text !== "string" && process.stdout.isTTY) {
+    throw new PlandiffError(
+      "binary-output",
+      `--format ${options.format} writes a binary file: add --out FILE`,
+    );
+  } else writeOut(text);
   if (!options.failOn) return 0;
   const limit = SEVERITY_ORDER.indexOf(options.failOn);
   return result.findings.some((f) => SEVERITY_ORDER.indexOf(f.severity) <= limit) ? 1 : 0;

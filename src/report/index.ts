@@ -1,13 +1,17 @@
+import { csv } from "./csv.js";
 import type { Formatter } from "./formatter.js";
 import { json } from "./json.js";
 import { markdown } from "./markdown.js";
 import { table } from "./table.js";
+import { xlsx } from "./xlsx.js";
 
 /** Output formats of `plandiff compare`: the only list; `--format` choices come from its keys. */
 export const formatters = {
   json,
   md: markdown,
   table,
+  csv,
+  xlsx,
 } as const satisfies Record<string, Formatter>;
 
 export type FormatId = keyof typeof formatters;

@@ -1,0 +1,40 @@
+import type { Formatter } from "./formatter.js";
+import { findingRows } from "./shared/finding-rows.js";
+
+/**
+ * Spreadsheet programs (Excel, WPS, LibreOffice) decode a BOM-less CSV with the local code page,
+ * which garbles Chinese on most Windows machines.
+ */
+const BOM = "\uFEFF";
+
+/** RFC 4180 line end. */
+const CRLF = "\r\n";
+
+/**
+ * Cells that a spreadsheet program would run as a formula (CSV/formula injection, OWASP): = + - @,
+ * and tab / carriage return, which some programs skip before evaluating the rest.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Findings as CSV, one row per finding (columns of `findingRows`), for audit staff to send to the
+ * district that must reply in the 整改说明/反馈 column.
+ *
+ * - RFC 4180: a field containing a comma, a double quote, CR or LF is quoted, quotes inside are
+ *   doubled, and every record (the last included) ends with CRLF.
+ * - UTF-8 with a BOM, so that spreadsheet programs open the Chinese text correctly.
+ * - Formula injection guard: a cell whose text starts with = + - @, tab or CR gets a leading `'`,
+ *   so that a task text or message such as `=HYPERLINK(…)` or `-1` stays text when opened. The
+ *   apostrophe is part of the value (readers of the CSV see it); the xlsx export needs no such
+ *   guard because its cells are typed as strings.
+ */
+export const csv: Formatter = (result, { lang }) => {
+  const { headers, rows } = findingRows(result, lang);
+  const records = [headers, ...rows].map((cells) => cells.map(field).join(","));
+  return `${BOM}${records.map((record) => record + CRLF).join("")}`;
+};
+
+function field(cell: string): string {
+  const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}

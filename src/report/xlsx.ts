@@ -1,0 +1,316 @@
+// exceljs is CommonJS (`module.exports = ExcelJS`): under NodeNext only the default import
+// carries its exports, a namespace import would hold nothing but `default`.
+
+import type { Alignment, CellValue, Fill, Workbook, Worksheet } from "exceljs";
+import ExcelJS from "exceljs";
+import type { CompareResult } from "../model/compare.js";
+import type { PlanDocument } from "../model/document.js";
+import { SEVERITY_ORDER } from "../model/finding.js";
+import type { Lang } from "../model/lang.js";
+import type { Task } from "../model/task.js";
+import type { Formatter } from "./formatter.js";
+import {
+  FINDING_COLUMNS,
+  type FindingColumn,
+  findingRows,
+  ROW_TEXT,
+} from "./shared/finding-rows.js";
+import {
+  KIND_LABELS,
+  LEVEL_LABELS,
+  label,
+  RELATION_LABELS,
+  SEVERITY_LABELS,
+  TEXT,
+} from "./shared/labels.js";
+
+/** Sheet names and captions the shared label table lacks. */
+export const XLSX_TEXT = {
+  findings: { zh: "问题清单", en: "Findings" },
+  summary: TEXT.summary,
+  alignment: { zh: TEXT.alignment.zh, en: "Alignment" },
+  item: { zh: "项目", en: "Item" },
+  planTitle: { zh: "方案名称", en: "Plan title" },
+  parentTasks: { zh: "上级任务数", en: "Parent tasks" },
+  obligatory: { zh: "应落实任务数", en: "Required tasks" },
+  count: { zh: "数量", en: "Count" },
+  total: { zh: "合计", en: "Total" },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** Column widths in characters; a Chinese character takes about two. */
+const FINDING_WIDTHS: Record<FindingColumn, number> = {
+  index: 6,
+  kind: 14,
+  severity: 10,
+  parentId: 13,
+  parentTask: 30,
+  parentText: 60,
+  parentDeadline: 18,
+  childId: 13,
+  childTask: 30,
+  childText: 60,
+  childDeadline: 18,
+  message: 50,
+  feedback: 40,
+};
+
+/** Columns whose text runs long enough to need wrapping. */
+const WRAPPED: ReadonlySet<FindingColumn> = new Set([
+  "parentTask",
+  "parentText",
+  "parentDeadline",
+  "childTask",
+  "childText",
+  "childDeadline",
+  "message",
+  "feedback",
+]);
+
+const HEADER_FILL: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+/** The column the district writes in stands out. */
+const FEEDBACK_FILL: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
+const WRAP: Partial<Alignment> = { wrapText: true, vertical: "top" };
+const TOP: Partial<Alignment> = { vertical: "top" };
+
+/**
+ * The earliest date a zip entry can carry (MS-DOS epoch); also the workbook date when the child
+ * plan has no 成文日期.
+ */
+const FALLBACK_DATE = "1980-01-01";
+
+/**
+ * Findings as an Excel workbook for audit staff to send to the district that must reply:
+ *
+ * - 问题清单 / Findings: one row per finding (columns of `findingRows`), header bold, frozen and
+ *   filterable, long cells wrapped, the 整改说明/反馈 column highlighted for the reply;
+ * - 概览 / Summary: both documents (title, 文号, issuer, level, date), coverage, required
+ *   coverage, fidelity, findings by kind and by severity;
+ * - 逐项对照 / Alignment: one row per task alignment with its relation and score.
+ *
+ * Same input, same bytes: the workbook's creator and dates are fixed (the child plan's 成文日期)
+ * and so are the zip entries' timestamps, which jszip would otherwise take from the clock.
+ */
+export const xlsx: Formatter = async (result, { lang }) => {
+  const date = workbookDate(result.child);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "plandiff";
+  workbook.lastModifiedBy = "plandiff";
+  workbook.created = date;
+  workbook.modified = date;
+  addFindings(workbook, result, lang);
+  addSummary(workbook, result, lang);
+  addAlignment(workbook, result, lang);
+  // exceljs types its Node Buffer as an ArrayBuffer; either way this makes our own copy.
+  return pinZipDates(new Uint8Array(await workbook.xlsx.writeBuffer()), date);
+};
+
+function workbookDate(child: PlanDocument): Date {
+  const date = new Date(`${child.date ?? FALLBACK_DATE}T00:00:00Z`);
+  return date.getUTCFullYear() < 1980 ? new Date(`${FALLBACK_DATE}T00:00:00Z`) : date;
+}
+
+function addFindings(workbook: Workbook, result: CompareResult, lang: Lang): void {
+  const sheet = workbook.addWorksheet(XLSX_TEXT.findings[lang]);
+  const { headers, rows } = findingRows(result, lang);
+  sheet.columns = FINDING_COLUMNS.map((column) => ({
+    width: FINDING_WIDTHS[column],
+    style: { alignment: WRAPPED.has(column) ? WRAP : TOP },
+  }));
+  sheet.addRow(headers);
+  for (const cells of rows) {
+    // 序号 as a number so that sorting by it restores the original order; the reply cell stays
+    // empty (no value at all, not an empty string) but keeps its fill.
+    sheet.addRow(
+      cells.map((cell, i): CellValue => {
+        const column = FINDING_COLUMNS[i];
+        if (column === "index") return Number(cell);
+        return column === "feedback" ? null : cell;
+      }),
+    );
+  }
+  const feedback = FINDING_COLUMNS.indexOf("feedback") + 1;
+  for (let r = 2; r <= rows.length + 1; r++) {
+    sheet.getCell(r, feedback).fill = FEEDBACK_FILL;
+  }
+  styleHeader(sheet, headers.length);
+  sheet.getCell(1, feedback).fill = FEEDBACK_FILL;
+}
+
+function addSummary(workbook: Workbook, result: CompareResult, lang: Lang): void {
+  const sheet = workbook.addWorksheet(XLSX_TEXT.summary[lang]);
+  sheet.columns = [
+    { width: 22, style: { alignment: TOP } },
+    { width: 50, style: { alignment: WRAP } },
+    { width: 50, style: { alignment: WRAP } },
+  ];
+  const { parent, child, summary } = result;
+  const t = (key: keyof typeof TEXT): string => TEXT[key][lang];
+  const x = (key: keyof typeof XLSX_TEXT): string => XLSX_TEXT[key][lang];
+  const percent = "0.0%";
+  const blocks: SummaryRow[][] = [
+    [
+      { cells: [x("item"), t("parentPlan"), t("childPlan")] },
+      { cells: [t("title"), parent.title, child.title] },
+      { cells: [x("planTitle"), parent.planTitle, child.planTitle] },
+      { cells: [t("docNumber"), parent.docNumber, child.docNumber] },
+      { cells: [t("issuer"), parent.issuer, child.issuer] },
+      { cells: [t("level"), LEVEL_LABELS[parent.level][lang], LEVEL_LABELS[child.level][lang]] },
+      { cells: [t("date"), parent.date, child.date] },
+    ],
+    [
+      { cells: [x("item"), t("body"), t("appendix")] },
+      {
+        cells: [t("coverage"), summary.body.coverage, summary.appendix.coverage],
+        numFmt: percent,
+      },
+      {
+        cells: [
+          t("requiredCoverage"),
+          summary.body.requiredCoverage,
+          summary.appendix.requiredCoverage,
+        ],
+        numFmt: percent,
+      },
+      { cells: [x("parentTasks"), summary.body.parentTasks, summary.appendix.parentTasks] },
+      { cells: [t("carried"), summary.body.carried, summary.appendix.carried] },
+      { cells: [x("obligatory"), summary.body.obligatory, summary.appendix.obligatory] },
+      { cells: [t("fidelity"), summary.fidelity], numFmt: percent },
+    ],
+    [
+      { cells: [t("kind"), x("count")] },
+      ...kindsOf(summary.findings.byKind).map((kind) => ({
+        cells: [label(KIND_LABELS, kind, lang), summary.findings.byKind[kind] ?? 0],
+      })),
+      { cells: [x("total"), summary.findings.total] },
+    ],
+    [
+      { cells: [t("severity"), x("count")] },
+      ...SEVERITY_ORDER.map((severity) => ({
+        cells: [SEVERITY_LABELS[severity][lang], summary.findings.bySeverity[severity] ?? 0],
+      })),
+    ],
+  ];
+  for (const [b, block] of blocks.entries()) {
+    if (b > 0) sheet.addRow([]);
+    for (const [i, { cells, numFmt }] of block.entries()) {
+      const row = sheet.addRow(cells);
+      if (numFmt !== undefined) row.numFmt = numFmt;
+      if (i === 0) {
+        row.font = { bold: true };
+        row.eachCell((cell) => {
+          cell.fill = HEADER_FILL;
+        });
+      }
+    }
+  }
+}
+
+/** One row of the summary sheet; the first row of each block is its header. */
+interface SummaryRow {
+  cells: CellValue[];
+  numFmt?: string;
+}
+
+/** Known kinds in the label table's order, then any other kind alphabetically. */
+function kindsOf(byKind: Record<string, number>): string[] {
+  const known = Object.keys(KIND_LABELS);
+  const other = Object.keys(byKind)
+    .filter((kind) => !known.includes(kind))
+    .sort();
+  return [...known.filter((kind) => kind in byKind), ...other];
+}
+
+function addAlignment(workbook: Workbook, result: CompareResult, lang: Lang): void {
+  const sheet = workbook.addWorksheet(XLSX_TEXT.alignment[lang]);
+  sheet.columns = [
+    { width: 13, style: { alignment: TOP } },
+    { width: 40, style: { alignment: WRAP } },
+    { width: 13, style: { alignment: TOP } },
+    { width: 40, style: { alignment: WRAP } },
+    { width: 12, style: { alignment: TOP } },
+    { width: 10, style: { alignment: TOP, numFmt: "0.000" } },
+  ];
+  const headers = [
+    ROW_TEXT.parentId[lang],
+    TEXT.parentTask[lang],
+    ROW_TEXT.childId[lang],
+    TEXT.childTask[lang],
+    TEXT.relation[lang],
+    TEXT.score[lang],
+  ];
+  sheet.addRow(headers);
+  const parentTitles = titles(result.parent.tasks);
+  const childTitles = titles(result.child.tasks);
+  for (const a of result.alignments) {
+    sheet.addRow([
+      a.parent,
+      parentTitles.get(a.parent) ?? "",
+      a.child,
+      childTitles.get(a.child) ?? "",
+      RELATION_LABELS[a.relation][lang],
+      a.score,
+    ]);
+  }
+  styleHeader(sheet, headers.length);
+}
+
+function titles(tasks: readonly Task[]): Map<string, string> {
+  return new Map(tasks.map((task) => [task.id, task.title]));
+}
+
+/** Bold, shaded, frozen header row with an autofilter over all columns. */
+function styleHeader(sheet: Worksheet, columns: number): void {
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: "middle" };
+  for (let c = 1; c <= columns; c++) header.getCell(c).fill = HEADER_FILL;
+  sheet.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns } };
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL_HEADER = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
+
+/**
+ * Rewrites the last-modified time and date of every zip entry, in the central directory and in
+ * the local headers. exceljs hands entries to jszip without a date, so jszip stamps them with the
+ * current time and offers no generate option to override it. Only header fields change: the CRCs
+ * cover the contents, so the archive stays valid. Works in place.
+ */
+function pinZipDates(out: Uint8Array, date: Date): Uint8Array {
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  const dosTime = 0;
+  const dosDate =
+    ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  let end = -1;
+  // The end record is 22 bytes plus a comment of up to 65535 bytes.
+  for (let i = out.length - 22; i >= Math.max(0, out.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === EOCD) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new Error("xlsx: the zip written by exceljs has no end of central directory");
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  for (let n = 0; n < entries; n++) {
+    if (view.getUint32(at, true) !== CENTRAL_HEADER) {
+      throw new Error(`xlsx: unexpected bytes in the zip's central directory at ${at}`);
+    }
+    view.setUint16(at + 12, dosTime, true);
+    view.setUint16(at + 14, dosDate, true);
+    const local = view.getUint32(at + 42, true);
+    if (view.getUint32(local, true) !== LOCAL_HEADER) {
+      throw new Error(`xlsx: no local zip header at ${local}`);
+    }
+    view.setUint16(local + 10, dosTime, true);
+    view.setUint16(local + 12, dosDate, true);
+    at +=
+      46 +
+      view.getUint16(at + 28, true) +
+      view.getUint16(at + 30, true) +
+      view.getUint16(at + 32, true);
+  }
+  return out;
+}
