@@ -85,7 +85,8 @@ function change(drift: Drift, lang: Lang): string {
 
 function findingOf(p: Task, c: Task, lang: Lang): Finding | null {
   // A deadline inside body prose is incidental: compare body tasks only when both name one.
-  if (p.source === "body" && (p.deadline.kind === "none" || c.deadline.kind === "none")) return null;
+  if (p.source === "body" && (p.deadline.kind === "none" || c.deadline.kind === "none"))
+    return null;
   const drift = driftOfAlignment(p, c);
   if (drift.label === "same") return null;
   const subject = say(
