@@ -9,7 +9,7 @@ import { parseFormatters } from "../report/parse-formats.js";
 import { writeFileAtomic } from "../util/write-atomic.js";
 
 /** The reports the demo writes for each comparison. */
-const DEMO_FORMATS = ["json", "md", "xlsx"] as const satisfies readonly FormatId[];
+const DEMO_FORMATS = ["json", "md", "html", "xlsx"] as const satisfies readonly FormatId[];
 
 /**
  * `plandiff demo`: parses the bundled documents in data/, writes their task lists (JSON and

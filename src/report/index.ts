@@ -1,5 +1,6 @@
 import { csv } from "./csv.js";
 import type { Formatter } from "./formatter.js";
+import { html } from "./html.js";
 import { json } from "./json.js";
 import { markdown } from "./markdown.js";
 import { table } from "./table.js";
@@ -9,6 +10,7 @@ import { xlsx } from "./xlsx.js";
 export const formatters = {
   json,
   md: markdown,
+  html,
   table,
   csv,
   xlsx,

@@ -1,0 +1,50 @@
+import type { CompareResult } from "../model/compare.js";
+import type { Lang } from "../model/lang.js";
+import type { Formatter } from "./formatter.js";
+import { renderAlignment } from "./html/alignment.js";
+import { renderSectionChart } from "./html/chart.js";
+import { renderFindings } from "./html/findings.js";
+import { planName, renderHeader, renderToc } from "./html/header.js";
+import { say } from "./html/labels.js";
+import { h, type SafeHtml, trusted } from "./html/markup.js";
+import { SCRIPT } from "./html/script.js";
+import { STYLE } from "./html/style.js";
+import { renderSummary } from "./html/summary.js";
+import { TEXT } from "./shared/labels.js";
+
+export { escapeHtml } from "./html/markup.js";
+
+/**
+ * One self-contained HTML page (inline CSS, SVG and a small script; no network) that opens
+ * from disk: the two documents, summary cards, a coverage chart per parent section, the
+ * task-by-task alignment with word diffs, and the findings with filters. Every text taken from
+ * the documents is escaped; the same result gives the same bytes.
+ */
+export const html: Formatter = (result, { lang }) => renderPage(result, lang).value;
+
+/** The whole document, `<!doctype html>` to `</html>`. */
+export function renderPage(result: CompareResult, lang: Lang): SafeHtml {
+  return h`<!doctype html>
+<html lang="${lang === "zh" ? "zh-CN" : "en"}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="plandiff">
+<title>${TEXT.report[lang]} · ${planName(result.child)}</title>
+<style>${trusted(STYLE)}</style>
+</head>
+<body>
+${renderHeader(result, lang)}
+${renderToc(lang)}
+<main class="wrap">
+${renderSummary(result, lang)}
+${renderSectionChart(result, lang)}
+${renderAlignment(result, lang)}
+${renderFindings(result, lang)}
+</main>
+<footer class="report-footer">${say("generated", lang)} · schema v${result.schemaVersion}</footer>
+<script>${trusted(SCRIPT)}</script>
+</body>
+</html>
+`;
+}
