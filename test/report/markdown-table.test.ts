@@ -14,7 +14,13 @@ const result = compareDocuments(province, city);
 /** The city plan with a hostile task text (a report must quote it, never run or break on it). */
 function hostile(doc: PlanDocument): PlanDocument {
   const tasks = doc.tasks.map((t) =>
-    t.id === "B4.16" ? { ...t, title: "健全|政务*服务_标准<script>x</script>", text: "a|b\n<img src=x onerror=alert(1)>" } : t,
+    t.id === "B4.16"
+      ? {
+          ...t,
+          title: "健全|政务*服务_标准<script>x</script>",
+          text: "a|b\n<img src=x onerror=alert(1)>",
+        }
+      : t,
   );
   return { ...doc, tasks };
 }
@@ -28,11 +34,15 @@ describe("markdown report", () => {
     expect(md).toContain("## 分部分落实情况");
     expect(md.match(/^\| \d+ \| 大力实施/gm)).toHaveLength(10);
     expect(md).toContain("### 缺失任务");
-    expect(md).toContain("| 上级任务 | 下级任务 | 上级时间要求 | 下级时间要求 | 变化 | 天数 | 严重程度 |");
+    expect(md).toContain(
+      "| 上级任务 | 下级任务 | 上级时间要求 | 下级时间要求 | 变化 | 天数 | 严重程度 |",
+    );
   });
 
   it("escapes document text so tables and markup stay intact", () => {
-    const bad = compareDocuments(province, hostile(city), { diff: { ...DEFAULT_DIFF_OPTIONS, disabled: [] } });
+    const bad = compareDocuments(province, hostile(city), {
+      diff: { ...DEFAULT_DIFF_OPTIONS, disabled: [] },
+    });
     const out = markdown(bad, { color: false, lang: "zh" }) as string;
     // Every < of document text is escaped (\<), so no raw tag reaches a Markdown renderer.
     expect(out).not.toMatch(/(^|[^\\])<(script|img)/m);
