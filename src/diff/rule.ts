@@ -34,5 +34,5 @@ export interface DiffRule {
 export function createFinding(
   fields: Pick<Finding, "kind" | "severity" | "parent" | "child" | "message"> & Partial<Finding>,
 ): Finding {
-  return { evidence: [], drift: null, changes: [], diff: [], ...fields };
+  return { evidence: [], drift: null, changes: [], diff: [], waiver: null, ...fields };
 }

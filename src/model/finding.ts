@@ -58,5 +58,7 @@ export const FindingSchema = z.object({
   changes: z.array(ChangeSchema),
   /** reworded: the word-level diff of the two texts. */
   diff: z.array(DiffPartSchema),
+  /** Set when a reviewer waived the finding: it stays listed but no longer counts. */
+  waiver: z.object({ by: z.string(), reason: z.string(), date: z.string() }).nullable(),
 });
 export type Finding = z.infer<typeof FindingSchema>;

@@ -8,3 +8,4 @@ export type * from "./source.js";
 export type * from "./stages.js";
 export * from "./task.js";
 export * from "./warning.js";
+export * from "./run.js";

@@ -146,6 +146,7 @@ describe("html formatter", () => {
       message: "reworded",
       evidence: [],
       drift: null,
+      waiver: null,
       changes: ["weakened"],
       diff: [
         { op: "=", text: "严格" },
