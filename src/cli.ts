@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from "commander";
 import { runCompare } from "./cli/run-compare.js";
-import { runDemo } from "./cli/run-demo.js";
 import { runParse } from "./cli/run-parse.js";
+import { type RunCommandOptions, runRun } from "./cli/run-run.js";
 import { type RuleId, rules } from "./diff/index.js";
 import { type Severity, SeveritySchema } from "./model/finding.js";
 import { type Lang, LangSchema } from "./model/lang.js";
@@ -83,12 +83,17 @@ program
   });
 
 program
-  .command("demo")
-  .description("parse the bundled documents in data/ and write reports into reports/")
-  .option("--data <dir>", "input folder", "data")
-  .option("--out <dir>", "output folder", "reports")
-  .action(async (opts: { data: string; out: string }) => {
-    process.exitCode = await runDemo(opts);
+  .command("run")
+  .description(
+    "compare every configured child with its parent, store the run, report changes since the last run",
+  )
+  .option("-c, --config <file>", "configuration (YAML or JSON)", "plandiff.config.yaml")
+  .option("-q, --quiet", "print nothing but errors", false)
+  .option("--json", "print a JSON summary on stdout", false)
+  .option("--fail-on <rule...>", "exit 1 when a count is crossed, e.g. required-missing>0", [])
+  .option("--fail-under <rule...>", "exit 1 when a child scores below, e.g. coverage=0.8", [])
+  .action(async (opts: RunCommandOptions) => {
+    process.exitCode = await runRun(opts);
   });
 
 // A reader that stops early (plandiff … | head) is not an error.

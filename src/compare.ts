@@ -4,16 +4,27 @@ import { createContext, DEFAULT_DIFF_OPTIONS, type DiffOptions, runRules } from 
 import { summarize } from "./diff/summary.js";
 import type { CompareResult } from "./model/compare.js";
 import type { PlanDocument } from "./model/document.js";
+import {
+  applyLinkDecisions,
+  applyWaivers,
+  type IndexedDecision,
+  type StaleDecision,
+} from "./review/apply.js";
 
-/** Options of a comparison: matcher weights and which findings to report, in which language. */
+/** Options of a comparison: matcher weights, which findings to report, review decisions. */
 export interface CompareOptions {
   align: AlignOptions;
   diff: DiffOptions;
+  /** Review decisions for this pair (see src/review): applied to links, then to findings. */
+  review: IndexedDecision[];
+  /** Told which decisions took effect and which no longer apply. */
+  onReview: (applied: number[], stale: StaleDecision[]) => void;
 }
 
 /**
- * Compares a child plan with its parent: aligns sections and tasks, runs the diff rules, and
- * summarises coverage, fidelity and findings (contract v1).
+ * Compares a child plan with its parent: aligns sections and tasks, applies review decisions on
+ * links, runs the diff rules, applies waivers, and summarises coverage, fidelity and findings
+ * (contract v1).
  */
 export function compareDocuments(
   parent: PlanDocument,
@@ -21,20 +32,29 @@ export function compareDocuments(
   options: Partial<CompareOptions> = {},
 ): CompareResult {
   const diff = options.diff ?? DEFAULT_DIFF_OPTIONS;
-  const { sectionAlignments, alignments } = alignDocuments(
+  const decisions = options.review ?? [];
+  const aligned = alignDocuments(parent, child, options.align ?? defaultAlignOptions());
+  const links = applyLinkDecisions(decisions, parent, child, aligned.alignments);
+  const { sectionAlignments } = aligned;
+  const context = createContext({
     parent,
     child,
-    options.align ?? defaultAlignOptions(),
+    alignments: links.alignments,
+    sectionAlignments,
+    lang: diff.lang,
+  });
+  const waived = applyWaivers(decisions, parent, child, runRules(context, diff));
+  options.onReview?.(
+    [...links.applied, ...waived.applied].sort((a, b) => a - b),
+    [...links.stale, ...waived.stale],
   );
-  const context = createContext({ parent, child, alignments, sectionAlignments, lang: diff.lang });
-  const findings = runRules(context, diff);
   return {
     schemaVersion: 1,
     parent,
     child,
     sectionAlignments,
-    alignments,
-    findings,
-    summary: summarize(parent, child, alignments, sectionAlignments, findings),
+    alignments: links.alignments,
+    findings: waived.findings,
+    summary: summarize(parent, child, links.alignments, sectionAlignments, waived.findings),
   };
 }

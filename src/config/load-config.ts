@@ -20,13 +20,17 @@ export function loadConfig(path: string): ConfigResult {
     return { ok: false, errors: [`${path}: cannot read: ${message}`] };
   }
   const parsed = RunConfigSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${path}: ${issueLine(i)}`) };
+  if (!parsed.success)
+    return { ok: false, errors: parsed.error.issues.map((i) => `${path}: ${issueLine(i)}`) };
   const config = parsed.data;
   const errors = crossChecks(config).map((e) => `${path}: ${e}`);
   if (errors.length > 0) return { ok: false, errors };
   const warnings = config.rules.disable
     .filter((id) => !(id in rules))
-    .map((id) => `${path}: rules.disable: unknown rule "${id}" (known: ${Object.keys(rules).join(", ")})`);
+    .map(
+      (id) =>
+        `${path}: rules.disable: unknown rule "${id}" (known: ${Object.keys(rules).join(", ")})`,
+    );
   return { ok: true, config, warnings };
 }
 
@@ -47,7 +51,8 @@ function crossChecks(config: RunConfig): string[] {
     if (d.parent && d.parent !== "auto" && !ids.has(d.parent)) {
       errors.push(`documents.${i}.parent: no document has the id "${d.parent}"`);
     }
-    if (d.parent === d.id) errors.push(`documents.${i}.parent: a document cannot be its own parent`);
+    if (d.parent === d.id)
+      errors.push(`documents.${i}.parent: a document cannot be its own parent`);
   });
   return errors;
 }

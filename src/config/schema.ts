@@ -21,7 +21,10 @@ export type DocumentEntry = z.infer<typeof DocumentEntrySchema>;
 /** A threshold a scheduled run must stay within: `required-missing>0`, `high>0`… */
 export const FailOnSchema = z
   .string()
-  .regex(/^(required-missing|missing|high|medium|low|findings|new-findings)>\d+$/, "expected e.g. required-missing>0");
+  .regex(
+    /^(required-missing|missing|high|medium|low|findings|new-findings)>\d+$/,
+    "expected e.g. required-missing>0",
+  );
 
 /** plandiff.config.yaml (or .json), validated at the edge. */
 export const RunConfigSchema = z
@@ -47,7 +50,10 @@ export const RunConfigSchema = z
       })
       .strict()
       .default({ failOn: [], failUnder: {} }),
-    rules: z.object({ disable: z.array(z.string()).default([]) }).strict().default({ disable: [] }),
+    rules: z
+      .object({ disable: z.array(z.string()).default([]) })
+      .strict()
+      .default({ disable: [] }),
     /** Review decisions (YAML), relative to the config file. */
     review: z.string().optional(),
   })

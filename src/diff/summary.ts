@@ -29,7 +29,13 @@ export function summarize(
     number
   >;
   const byKind: Record<string, number> = {};
+  let waived = 0;
   for (const f of findings) {
+    // A waived finding stays listed but counts nowhere.
+    if (f.waiver) {
+      waived++;
+      continue;
+    }
     bySeverity[f.severity]++;
     byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
     if (f.drift) drift[f.drift.label]++;
@@ -39,7 +45,7 @@ export function summarize(
     appendix: scopeSummary(bySource(parent, "appendix"), bySource(child, "appendix"), alignments),
     fidelity: round(mean(body.map(fidelityOf))),
     sections: sectionSummaries(parent, sectionAlignments, alignments, fidelityOf),
-    findings: { total: findings.length, byKind, bySeverity },
+    findings: { total: findings.length - waived, waived, byKind, bySeverity },
     deadlineDrift: drift,
   };
 }

@@ -45,7 +45,10 @@ export const CompareSummarySchema = z.object({
   fidelity: z.number().min(0).max(1),
   sections: z.array(SectionSummarySchema),
   findings: z.object({
+    /** Findings not waived by a reviewer. */
     total: z.number().int().nonnegative(),
+    /** Findings a reviewer waived (still listed with their waiver). */
+    waived: z.number().int().nonnegative(),
     byKind: z.record(z.string(), z.number().int().nonnegative()),
     bySeverity: z.record(SeveritySchema, z.number().int().nonnegative()),
   }),

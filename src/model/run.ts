@@ -83,7 +83,10 @@ export const RunChangesSchema = z.object({
 export type RunChanges = z.infer<typeof RunChangesSchema>;
 
 /** A review decision that no longer matches anything, reported rather than dropped. */
-export const StaleDecisionSchema = z.object({ index: z.number().int().nonnegative(), reason: z.string() });
+export const StaleDecisionSchema = z.object({
+  index: z.number().int().nonnegative(),
+  reason: z.string(),
+});
 
 /** reports/runs/<id>/run.json. */
 export const RunRecordSchema = z.object({
@@ -96,7 +99,10 @@ export const RunRecordSchema = z.object({
   /** Remarks for readers: a district compared with the province because its city plan is absent… */
   notes: z.array(z.string()),
   changes: RunChangesSchema,
-  review: z.object({ applied: z.number().int().nonnegative(), stale: z.array(StaleDecisionSchema) }),
+  review: z.object({
+    applied: z.number().int().nonnegative(),
+    stale: z.array(StaleDecisionSchema),
+  }),
   /** Set last: a run without it did not finish. */
   complete: z.literal(true),
 });

@@ -1,4 +1,9 @@
 import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+// tsx's loader by absolute URL, so that the CLI also runs from a folder outside the project.
+const TSX = pathToFileURL(join(process.cwd(), "node_modules", "tsx", "dist", "loader.mjs")).href;
 
 /** Runs the CLI from source (through tsx) and returns its exit code and output. */
 export function runCli(
@@ -7,7 +12,7 @@ export function runCli(
 ) {
   const result = spawnSync(
     process.execPath,
-    ["--import", "tsx", `${process.cwd()}/src/cli.ts`, ...args],
+    ["--import", TSX, `${process.cwd()}/src/cli.ts`, ...args],
     {
       cwd: options.cwd ?? process.cwd(),
       encoding: "utf8",

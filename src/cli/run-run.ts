@@ -1,0 +1,85 @@
+import { SingleBar } from "cli-progress";
+import { FailOnSchema, type RunConfig } from "../config/schema.js";
+import { ConfigError, runBatch } from "../run/run-batch.js";
+import { stableStringify } from "../util/stable-json.js";
+
+export interface RunCommandOptions {
+  config: string;
+  quiet: boolean;
+  json: boolean;
+  failOn: string[];
+  failUnder: string[];
+}
+
+/** Progress bars only on a terminal, and only when there is more than a handful to do. */
+const PROGRESS_MIN = 4;
+
+/**
+ * `plandiff run`: exit 0 within thresholds, 1 when a threshold is crossed, 2 on configuration
+ * or input errors (one line per problem).
+ */
+export async function runRun(options: RunCommandOptions): Promise<number> {
+  let bar: SingleBar | null = null;
+  try {
+    const outcome = await runBatch({
+      configPath: options.config,
+      thresholds: extraThresholds(options),
+      onProgress: (done, total, label) => {
+        if (!process.stderr.isTTY || options.quiet || total < PROGRESS_MIN) return;
+        bar ??= new SingleBar({
+          format: "{bar} {value}/{total} {label}",
+          stream: process.stderr,
+          hideCursor: true,
+        });
+        if (done === 0) bar.start(total, 0, { label });
+        bar.update(done, { label });
+        if (done === total) bar.stop();
+      },
+    });
+    const { record, runDir, warnings } = outcome;
+    const { crossed } = outcome;
+    for (const w of warnings) process.stderr.write(`plandiff: warning: ${w}\n`);
+    if (options.json) {
+      process.stdout.write(
+        `${stableStringify({ id: record.id, runDir, pairs: record.pairs.map((p) => ({ parent: p.parent, child: p.child, summary: p.summary.body, fidelity: p.summary.fidelity, findings: p.summary.findings })), changes: { new: record.changes.newFindings.length, resolved: record.changes.resolvedFindings.length }, crossed })}\n`,
+      );
+    } else if (!options.quiet) {
+      for (const p of record.pairs) {
+        const s = p.summary;
+        process.stdout.write(
+          `${p.parent} → ${p.child}: 正文覆盖率 ${(s.body.coverage * 100).toFixed(1)}%，应落实 ${(s.body.requiredCoverage * 100).toFixed(1)}%，清单 ${(s.appendix.coverage * 100).toFixed(1)}%，忠实度 ${(s.fidelity * 100).toFixed(1)}%，问题 ${s.findings.total} 条\n`,
+        );
+      }
+      process.stdout.write(
+        `新增问题 ${record.changes.newFindings.length} 条，已解决 ${record.changes.resolvedFindings.length} 条 → ${runDir}\n`,
+      );
+      for (const c of crossed) process.stdout.write(`超出阈值: ${c}\n`);
+    }
+    return crossed.length > 0 ? 1 : 0;
+  } catch (error) {
+    (bar as SingleBar | null)?.stop();
+    if (error instanceof ConfigError) {
+      for (const line of error.lines) process.stderr.write(`plandiff: ${line}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** --fail-on and --fail-under given on the command line, checked like the config's own. */
+function extraThresholds(options: RunCommandOptions): RunConfig["thresholds"] {
+  const errors: string[] = [];
+  const failOn = options.failOn.filter((rule) => {
+    const ok = FailOnSchema.safeParse(rule).success;
+    if (!ok) errors.push(`--fail-on: "${rule}" is not like required-missing>0`);
+    return ok;
+  });
+  const failUnder: RunConfig["thresholds"]["failUnder"] = {};
+  for (const rule of options.failUnder) {
+    const m = /^(coverage|requiredCoverage|fidelity)=(0(?:\.\d+)?|1(?:\.0+)?)$/.exec(rule);
+    if (m) failUnder[m[1] as keyof typeof failUnder] = Number(m[2]);
+    else errors.push(`--fail-under: "${rule}" is not like coverage=0.8`);
+  }
+  if (errors.length > 0) throw new ConfigError(errors);
+  return { failOn, failUnder };
+}

@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
+import { rules } from "../diff/rules/index.js";
+import { normalizeTitle } from "./apply.js";
+import { type Decision, type ReviewFile, ReviewFileSchema, type TaskRef } from "./schema.js";
+
+/** A loaded review file, or every problem found in it (one line each, with its key path). */
+export type ReviewResult = { ok: true; review: ReviewFile } | { ok: false; errors: string[] };
+
+/**
+ * Reads and validates a review file (JSON when the name ends in `.json`, YAML otherwise). An
+ * empty file holds no decisions. Every problem is one line `PATH: decisions.3.by: …`. Never
+ * throws for bad content.
+ */
+export function loadReview(path: string): ReviewResult {
+  let raw: unknown;
+  try {
+    const text = readFileSync(path, "utf8");
+    raw = path.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+    return { ok: false, errors: [`${path}: cannot read: ${message.replace(/:\s*$/, "")}`] };
+  }
+  if (raw === null || raw === undefined) return { ok: true, review: { decisions: [] } };
+  const parsed = ReviewFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.map((i) => `${path}: ${issueLine(i)}`) };
+  }
+  const errors = crossChecks(parsed.data.decisions).map((e) => `${path}: ${e}`);
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, review: parsed.data };
+}
+
+function issueLine(issue: z.core.$ZodIssue): string {
+  const at = issue.path.length > 0 ? issue.path.map(String).join(".") : "(top level)";
+  return `${at}: ${issue.message.split("\n")[0]}`;
+}
+
+/** Problems zod cannot see: unknown finding kinds, a document paired with itself, conflicts. */
+function crossChecks(decisions: Decision[]): string[] {
+  const errors: string[] = [];
+  const known = Object.keys(rules);
+  const links: { index: number; decision: Exclude<Decision, { action: "waive" }> }[] = [];
+  decisions.forEach((d, i) => {
+    if (d.parentDoc === d.childDoc) {
+      errors.push(`decisions.${i}.childDoc: "${d.childDoc}" is also the parent document`);
+    }
+    if (d.action === "waive") {
+      if (!known.includes(d.kind)) {
+        errors.push(
+          `decisions.${i}.kind: unknown finding kind "${d.kind}" (known: ${known.join(", ")})`,
+        );
+      }
+      return;
+    }
+    const rejects = d.action === "reject";
+    const earlier = links.find(
+      ({ decision: e }) =>
+        (e.action === "reject") !== rejects &&
+        e.parentDoc === d.parentDoc &&
+        e.childDoc === d.childDoc &&
+        sameTask(e.parent, d.parent) &&
+        sameTask(e.child, d.child),
+    );
+    if (earlier) {
+      errors.push(
+        `decisions.${i}: ${d.action} contradicts decisions.${earlier.index} (${earlier.decision.action}) on the same link`,
+      );
+    }
+    links.push({ index: i, decision: d });
+  });
+  return errors;
+}
+
+/**
+ * Two references that may name the same task: the same title once normalised, unless their ids
+ * say one is a body task and the other an appendix row (titles can repeat across the two).
+ */
+function sameTask(a: TaskRef, b: TaskRef): boolean {
+  if (normalizeTitle(a.title) !== normalizeTitle(b.title)) return false;
+  const ha = a.id?.[0];
+  const hb = b.id?.[0];
+  return ha === undefined || hb === undefined || ha === hb;
+}

@@ -1,0 +1,89 @@
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeSync,
+} from "node:fs";
+import { join } from "node:path";
+import { type RunRecord, RunRecordSchema } from "../model/run.js";
+import { PlandiffError } from "../util/errors.js";
+
+const LOCK = ".plandiff.lock";
+
+/**
+ * Takes the output folder's lock (a file created exclusively). A lock left by a process that no
+ * longer exists is taken over; a live one makes this run stop with a clear message.
+ */
+export function acquireLock(outputDir: string): () => void {
+  mkdirSync(outputDir, { recursive: true });
+  const path = join(outputDir, LOCK);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const pid = Number(readFileSync(path, "utf8"));
+      if (isAlive(pid)) {
+        throw new PlandiffError(
+          "locked",
+          `another plandiff run (pid ${pid}) is writing here; wait for it to finish`,
+          outputDir,
+        );
+      }
+      rmSync(path, { force: true });
+    }
+  }
+  throw new PlandiffError("locked", "could not take the lock", outputDir);
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** A run id that sorts by time: 20261123-173000 (UTC), with a counter if taken. */
+export function newRunId(runsDir: string, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+  let id = stamp;
+  for (let n = 2; existsSync(join(runsDir, id)); n++) id = `${stamp}-${n}`;
+  return id;
+}
+
+/** The latest complete run made from the same config, or null. */
+export function previousRun(runsDir: string, configPath: string): RunRecord | null {
+  if (!existsSync(runsDir)) return null;
+  const ids = readdirSync(runsDir)
+    .filter((n) => !n.startsWith("."))
+    .sort()
+    .reverse();
+  for (const id of ids) {
+    const file = join(runsDir, id, "run.json");
+    if (!existsSync(file)) continue;
+    const parsed = RunRecordSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    if (parsed.success && parsed.data.config.path === configPath) return parsed.data;
+  }
+  return null;
+}
+
+/** Publishes a finished run: the work folder becomes runs/<id>, and `latest` points at it. */
+export function publishRun(outputDir: string, workDir: string, runDir: string, id: string): void {
+  renameSync(workDir, runDir);
+  const tmp = join(outputDir, `.latest-${process.pid}`);
+  rmSync(tmp, { force: true });
+  symlinkSync(join("runs", id), tmp);
+  renameSync(tmp, join(outputDir, "latest"));
+}
