@@ -36,6 +36,16 @@ export const ChangeSchema = z.enum([
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 
+/** Names of the change kinds, in both report languages. */
+export const CHANGE_LABELS: Readonly<Record<Change, Readonly<Record<"zh" | "en", string>>>> = {
+  weakened: { zh: "承诺弱化", en: "weaker commitment" },
+  strengthened: { zh: "承诺强化", en: "stronger commitment" },
+  narrowed: { zh: "范围收窄", en: "narrower scope" },
+  widened: { zh: "范围扩展", en: "wider scope" },
+  quantity: { zh: "数量变化", en: "changed quantity" },
+  local: { zh: "增加本地内容", en: "local specifics" },
+};
+
 /** One piece of a word-level diff: kept, added in the child, or removed from the parent. */
 export const DiffPartSchema = z.object({
   op: z.enum(["=", "+", "-"]),

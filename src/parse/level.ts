@@ -35,3 +35,14 @@ function placePart(name: string): string {
   }
   return place;
 }
+
+/** Administrative levels from the top (national 0) down; unknown sorts last. */
+export const LEVEL_RANK: Readonly<Record<Level, number>> = {
+  national: 0,
+  province: 1,
+  city: 2,
+  county: 3,
+  district: 3,
+  town: 4,
+  unknown: 5,
+};

@@ -3,8 +3,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { DocumentEntry } from "../config/schema.js";
 import { fold } from "../ingest/fold.js";
-import type { Level, PlanDocument } from "../model/document.js";
+import type { PlanDocument } from "../model/document.js";
 import type { RunInput } from "../model/run.js";
+import { LEVEL_RANK } from "../parse/level.js";
 import { parseDocumentSpec, parseFile } from "../pipeline.js";
 import { bigrams, dice } from "../util/bigrams.js";
 import { PlandiffError } from "../util/errors.js";
@@ -14,16 +15,6 @@ export interface LoadedDocument {
   input: RunInput;
   document: PlanDocument;
 }
-
-const LEVEL_RANK: Record<Level, number> = {
-  national: 0,
-  province: 1,
-  city: 2,
-  county: 3,
-  district: 3,
-  town: 4,
-  unknown: 5,
-};
 
 /** Below this similarity of task titles a document is not taken as another's parent. */
 const MIN_SIMILARITY = 0.3;

@@ -9,6 +9,7 @@ import { DEFAULT_DIFF_OPTIONS, type RuleId } from "../diff/index.js";
 import type { PlanDocument } from "../model/document.js";
 import type { Lang } from "../model/lang.js";
 import type { PairRun, RunRecord } from "../model/run.js";
+import { LEVEL_RANK } from "../parse/level.js";
 import { extensionOf, formatters } from "../report/index.js";
 import { LEVEL_LABELS, label } from "../report/shared/labels.js";
 import { PlandiffError } from "../util/errors.js";
@@ -170,16 +171,6 @@ async function comparePairs(
   return { pairs, links, applied, stale: stale.sort((a, b) => a.index - b.index) };
 }
 
-const RANK = {
-  national: 0,
-  province: 1,
-  city: 2,
-  county: 3,
-  district: 3,
-  town: 4,
-  unknown: -1,
-} as const;
-
 /** Says when a child is compared with a parent more than one level up (its middle plan is absent). */
 function levelNotes(
   documents: LoadedDocument[],
@@ -188,8 +179,8 @@ function levelNotes(
 ): string[] {
   return documents.flatMap(({ input }) => {
     const parent = input.parent ? byId.get(input.parent) : undefined;
-    if (!parent || RANK[input.level] < 0 || RANK[parent.level] < 0) return [];
-    const gap = RANK[input.level] - RANK[parent.level];
+    if (!parent || input.level === "unknown" || parent.level === "unknown") return [];
+    const gap = LEVEL_RANK[input.level] - LEVEL_RANK[parent.level];
     if (gap <= 1) return [];
     const zh = `${input.id}（${label(LEVEL_LABELS, input.level, "zh")}）直接与 ${input.parent}（${label(LEVEL_LABELS, parent.level, "zh")}）比对：两者之间一级的实施方案不在本次比对范围内`;
     const en = `${input.id} (${input.level}) is compared with ${input.parent} (${parent.level}): the plan of the level between them is not in this run`;

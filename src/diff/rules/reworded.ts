@@ -1,4 +1,4 @@
-import type { Change, Finding, Severity } from "../../model/finding.js";
+import { CHANGE_LABELS, type Change, type Finding, type Severity } from "../../model/finding.js";
 import type { Lang } from "../../model/lang.js";
 import type { Task } from "../../model/task.js";
 import { named, say, spanOf } from "../context.js";
@@ -64,14 +64,7 @@ function messageOf(parent: Task, child: Task, details: ChangeDetail[], lang: Lan
   );
 }
 
-const NAMES: Record<Change, Record<Lang, string>> = {
-  weakened: { zh: "承诺弱化", en: "weaker commitment" },
-  strengthened: { zh: "承诺强化", en: "stronger commitment" },
-  narrowed: { zh: "范围收窄", en: "narrower scope" },
-  widened: { zh: "范围扩展", en: "wider scope" },
-  quantity: { zh: "数量变化", en: "changed quantity" },
-  local: { zh: "增加本地内容", en: "local specifics" },
-};
+const NAMES = CHANGE_LABELS;
 
 /** 承诺弱化（建立 → 探索）, 范围收窄（删去「…」等3处）, weaker commitment (建立 → 探索). */
 function label({ change, evidence }: ChangeDetail, lang: Lang): string {

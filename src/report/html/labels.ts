@@ -1,4 +1,4 @@
-import type { Change } from "../../model/finding.js";
+import { CHANGE_LABELS } from "../../model/finding.js";
 import type { Lang } from "../../model/lang.js";
 
 /** Words of the HTML report that the shared labels do not hold. */
@@ -41,14 +41,7 @@ export const HTML_TEXT = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** What a rewording does, as the reworded rule names it. */
-export const CHANGE_LABELS: Record<Change, Record<Lang, string>> = {
-  weakened: { zh: "承诺弱化", en: "weaker commitment" },
-  strengthened: { zh: "承诺强化", en: "stronger commitment" },
-  narrowed: { zh: "范围收窄", en: "narrower scope" },
-  widened: { zh: "范围扩展", en: "wider scope" },
-  quantity: { zh: "数量变化", en: "changed quantity" },
-  local: { zh: "增加本地内容", en: "local specifics" },
-};
+export { CHANGE_LABELS };
 
 /** A text of the table above in the report's language, with `{name}` holes filled in. */
 export function say(
