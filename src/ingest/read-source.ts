@@ -5,6 +5,7 @@ import type { ReadSource } from "../model/stages.js";
 import { PlandiffError } from "../util/errors.js";
 import { readerFor, supportedExtensions } from "./readers/index.js";
 import { looksLikeText, textReader } from "./readers/text.js";
+import { toSimplified } from "./traditional.js";
 
 /** Files larger than this (50 MiB) are refused unless `maxBytes` says otherwise. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -20,7 +21,8 @@ export interface ReadSourceOptions {
  * (case-insensitive). A file with an unknown extension is read as text if its bytes look like
  * text. Every failure the user can fix is a PlandiffError naming the file: "not-found",
  * "is-directory", "not-a-file", "unreadable", "too-large", "empty", "unsupported-type", and the
- * readers' own ("binary", "encoding").
+ * readers' own ("binary", "encoding", "corrupt"). A text written mostly in traditional characters
+ * is converted to simplified characters, with "+t2s" appended to `encoding`.
  */
 export const readSource = (async (
   file: string,
@@ -51,7 +53,7 @@ export const readSource = (async (
 
   const source = await reader(bytes, file);
   if (source.text.trim() === "") throw emptyError(file);
-  return source;
+  return toSimplified(source);
 }) satisfies ReadSource;
 
 function emptyError(file: string): PlandiffError {

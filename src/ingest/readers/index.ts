@@ -1,4 +1,7 @@
 import type { SourceText } from "../../model/source.js";
+import { docxReader } from "./docx.js";
+import { htmlReader } from "./html.js";
+import { pdfReader } from "./pdf.js";
 import { textReader } from "./text.js";
 
 /**
@@ -11,6 +14,10 @@ export type Reader = (bytes: Uint8Array, file: string) => SourceText | Promise<S
 const readers: Readonly<Record<string, Reader>> = {
   txt: textReader,
   md: textReader,
+  docx: docxReader,
+  html: htmlReader,
+  htm: htmlReader,
+  pdf: pdfReader,
 };
 
 /** The reader for a lower-case extension (without the dot), if that type is supported. */

@@ -1,0 +1,196 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readSource } from "../../src/ingest/index.js";
+import { readCentralDirectory } from "../../src/ingest/readers/docx.js";
+import type { PlanDocument } from "../../src/model/document.js";
+import { parseDocument } from "../../src/pipeline.js";
+import { PlandiffError } from "../../src/util/errors.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const seedPath = path.join(here, "../../data/000_e50bc25d11ad62e1.txt");
+/** Built from the seed by scripts/make-format-fixtures.sh. */
+const formats = path.join(here, "../fixtures/formats");
+const VARIANTS = [
+  ["docx", "000.docx", "docx"],
+  ["html", "000.html", "utf-8"],
+  ["GBK html", "000.gbk.html", "gb18030"],
+  ["traditional txt", "000.traditional.txt", "utf-8+t2s"],
+] as const;
+
+let dir = "";
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "plandiff-formats-"));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function fixture(name: string, content: string | Uint8Array): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+/** What must survive any format: body tasks and table rows, by title, lead units and deadline. */
+function summary(doc: PlanDocument) {
+  return doc.tasks.map((t) => ({
+    source: t.source,
+    title: t.title,
+    lead: t.units.lead,
+    deadline: [t.deadline.kind, t.deadline.due],
+  }));
+}
+
+async function readError(file: string): Promise<PlandiffError> {
+  const error: unknown = await readSource(file).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof PlandiffError)) throw new Error(`expected a PlandiffError, got ${error}`);
+  expect(error.file).toBe(file);
+  return error;
+}
+
+/**
+ * A zip with one stored entry whose central directory declares `declared` uncompressed bytes:
+ * the shape of a zip bomb, without the bytes.
+ */
+function zipDeclaring(declared: number): Uint8Array {
+  const name = Buffer.from("word/document.xml");
+  const data = Buffer.from("<w:document/>");
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(declared, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(declared, 24);
+  central.writeUInt16LE(name.length, 28);
+  const cdOffset = local.length + name.length + data.length;
+  const cdSize = central.length + name.length;
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(1, 8);
+  eocd.writeUInt16LE(1, 10);
+  eocd.writeUInt32LE(cdSize, 12);
+  eocd.writeUInt32LE(cdOffset, 16);
+  return Buffer.concat([local, name, data, central, name, eocd]);
+}
+
+describe("the same plan in every format", () => {
+  let expected: ReturnType<typeof summary> = [];
+  beforeAll(async () => {
+    expected = summary(await parseDocument(seedPath));
+  });
+
+  it("the seed has 37 body tasks and 31 table rows", () => {
+    expect(expected.filter((t) => t.source === "body")).toHaveLength(37);
+    expect(expected.filter((t) => t.source === "appendix")).toHaveLength(31);
+  });
+
+  for (const [label, name, encoding] of VARIANTS) {
+    it(`${label}: same tasks, units, deadlines and table rows as the .txt`, async () => {
+      const file = path.join(formats, name);
+      expect((await readSource(file)).encoding).toBe(encoding);
+      const got = summary(await parseDocument(file));
+      expect(got.filter((t) => t.source === "appendix")).toHaveLength(31);
+      expect(got).toEqual(expected);
+    });
+  }
+
+  it("the traditional fixture really is in traditional characters", () => {
+    const text = fs.readFileSync(path.join(formats, "000.traditional.txt"), "utf8");
+    expect(text).toContain("嘉興市人民政府");
+  });
+});
+
+describe("docx: hostile input", () => {
+  it("a truncated .docx is corrupt", async () => {
+    const bytes = fs.readFileSync(path.join(formats, "000.docx"));
+    const error = await readError(fixture("truncated.docx", bytes.subarray(0, bytes.length / 2)));
+    expect(error.code).toBe("corrupt");
+    expect(error.message).toMatch(/truncated/);
+  });
+
+  it("a .docx that is not a zip at all is corrupt", async () => {
+    const error = await readError(fixture("text.docx", "这不是Word文档".repeat(10)));
+    expect(error.code).toBe("corrupt");
+  });
+
+  it("a valid zip that is not a Word document is corrupt", async () => {
+    const error = await readError(fixture("plain.docx", zipDeclaring(13)));
+    expect(error.code).toBe("corrupt");
+  });
+
+  it("a zip declaring 4 GB uncompressed is refused before inflating", async () => {
+    expect(readCentralDirectory(zipDeclaring(0xfffffffe)).uncompressed).toBe(0xfffffffe);
+    const error = await readError(fixture("bomb.docx", zipDeclaring(0xfffffffe)));
+    expect(error.code).toBe("too-large");
+    expect(error.message).toMatch(/zip bomb/);
+  });
+
+  it("a zip expanding more than 100× its size is refused", async () => {
+    const error = await readError(fixture("ratio.docx", zipDeclaring(20 * 1024 * 1024)));
+    expect(error.code).toBe("too-large");
+    expect(error.message).toMatch(/times its size/);
+  });
+});
+
+describe("html", () => {
+  it("drops scripts, styles and navigation; keeps paragraphs, <br> lines and tables", async () => {
+    const html = [
+      "<html><head><meta charset='utf-8'><style>.a{color:red}</style>",
+      "<script>var secret = '脚本内容';</script></head><body>",
+      "<nav>首页 政务公开</nav><div class='breadcrumb'>当前位置</div>",
+      "<h1>关于印发某某方案的通知</h1><p>第一行<br>第二行</p>",
+      "<table><tr><th>序号</th><th>重点任务</th></tr><tr><td>1</td><td>任务<br>甲 | 乙</td></tr></table>",
+      "<footer>版权所有</footer><script>alert('又一个脚本')</script></body></html>",
+    ].join("");
+    const { text } = await readSource(fixture("page.html", html));
+    expect(text.split("\n")).toEqual([
+      "关于印发某某方案的通知",
+      "第一行",
+      "第二行",
+      "| 序号 | 重点任务 |",
+      "| 1 | 任务 甲 / 乙 |",
+    ]);
+    for (const hidden of ["脚本", "secret", "color", "首页", "当前位置", "版权"]) {
+      expect(text).not.toContain(hidden);
+    }
+  });
+
+  it("the web-page fixture loses its site header, script and footer", async () => {
+    const { text } = await readSource(path.join(formats, "000.html"));
+    expect(text).not.toContain("统计代码");
+    expect(text).not.toContain("门户网站");
+    expect(text).not.toContain("版权所有");
+    expect(text).toContain("嘉兴市人民政府关于印发政府“两强");
+  });
+
+  it("reads a .htm without a charset declaration as UTF-8", async () => {
+    const { encoding, text } = await readSource(fixture("bare.htm", "<p>实施方案</p>"));
+    expect(encoding).toBe("utf-8");
+    expect(text).toBe("实施方案");
+  });
+});
+
+describe("traditional characters", () => {
+  it("leaves simplified text alone", async () => {
+    const source = await readSource(seedPath);
+    expect(source.encoding).toBe("utf-8");
+    expect(source.text).toBe(fs.readFileSync(seedPath, "utf8"));
+  });
+
+  it("converts a traditional text to the exact simplified seed", async () => {
+    const source = await readSource(path.join(formats, "000.traditional.txt"));
+    expect(source.text).toBe(fs.readFileSync(seedPath, "utf8"));
+  });
+});
