@@ -60,3 +60,6 @@ iconv -f UTF-8 -t GBK "$tmp/000.gbk.html" >"$out/000.gbk.html"
 soffice --headless --convert-to docx:"MS Word 2007 XML" --outdir "$tmp" "$tmp/000.html" >/dev/null
 cp "$tmp/000.docx" "$out/000.docx"
 ls -l "$out"
+
+# The whole plan as GB18030 text (compared against the province plan like the UTF-8 original).
+iconv -f UTF-8 -t GB18030 "$seed" >"$out/000.gb18030.txt"

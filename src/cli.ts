@@ -1,16 +1,30 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { runCompare } from "./cli/run-compare.js";
 import { runParse } from "./cli/run-parse.js";
 import { type RunCommandOptions, runRun } from "./cli/run-run.js";
 import { type RuleId, rules } from "./diff/index.js";
+import { DEFAULT_MAX_BYTES } from "./ingest/read-source.js";
 import { type Severity, SeveritySchema } from "./model/finding.js";
 import { type Lang, LangSchema } from "./model/lang.js";
 import { formatters } from "./report/index.js";
 import { parseFormatters } from "./report/parse-formats.js";
 import { isPlandiffError } from "./util/errors.js";
 
+/** --max-bytes: larger input files are refused (documented limit, 50 MiB by default). */
+function maxBytesOption(): Option {
+  return new Option("--max-bytes <bytes>", "refuse input files larger than this")
+    .argParser((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n <= 0)
+        throw new InvalidArgumentError("a positive whole number of bytes");
+      return n;
+    })
+    .default(DEFAULT_MAX_BYTES);
+}
+
 interface CompareCliOptions {
+  maxBytes: number;
   format: keyof typeof formatters;
   out?: string;
   lang: Lang;
@@ -29,25 +43,30 @@ const program = new Command()
 program
   .command("parse")
   .description("parse plans into task lists (FILE#N picks the N-th document of a bundle)")
-  .argument("<files...>", "plan files (.txt/.md), optionally FILE#N")
+  .argument("<files...>", "plan files (.txt .md .docx .html .pdf), optionally FILE#N")
+  .addOption(maxBytesOption())
   .addOption(
     new Option("-f, --format <format>", "output format")
       .choices(Object.keys(parseFormatters))
       .default("json"),
   )
   .option("-o, --out <path>", "write to a file instead of stdout")
-  .action(async (files: string[], opts: { format: keyof typeof parseFormatters; out?: string }) => {
-    process.exitCode = await runParse(
-      files,
-      opts.out ? { format: opts.format, out: opts.out } : { format: opts.format },
-    );
-  });
+  .action(
+    async (
+      files: string[],
+      opts: { format: keyof typeof parseFormatters; out?: string; maxBytes: number },
+    ) => {
+      const { out, ...rest } = opts;
+      process.exitCode = await runParse(files, out ? { ...rest, out } : rest);
+    },
+  );
 
 program
   .command("compare")
   .description("align a child plan with its parent plan (PARENT and CHILD may be FILE#N)")
   .argument("<parent>", "the parent plan")
   .argument("<child>", "the child (implementation) plan")
+  .addOption(maxBytesOption())
   .addOption(
     new Option("-f, --format <format>", "output format")
       .choices(Object.keys(formatters))

@@ -16,6 +16,7 @@ export interface CompareCommandOptions {
   /** Exit with 1 when a finding at or above this severity is reported. */
   failOn?: Severity;
   disable: RuleId[];
+  maxBytes: number;
 }
 
 /** `plandiff compare PARENT CHILD`: parse both, align, format, write. */
@@ -24,8 +25,8 @@ export async function runCompare(
   childSpec: string,
   options: CompareCommandOptions,
 ): Promise<number> {
-  const parent = await parseDocument(parentSpec);
-  const child = await parseDocument(childSpec);
+  const parent = await parseDocument(parentSpec, { maxBytes: options.maxBytes });
+  const child = await parseDocument(childSpec, { maxBytes: options.maxBytes });
   const result = compareDocuments(parent, child, {
     diff: {
       ...DEFAULT_DIFF_OPTIONS,

@@ -6,13 +6,15 @@ import { colorEnabled, writeOut } from "./io.js";
 
 export interface ParseCommandOptions {
   format: ParseFormatId;
+  maxBytes: number;
   out?: string;
 }
 
 /** `plandiff parse FILE[#N]…`: parse every document, format, write to --out or stdout. */
 export async function runParse(specs: string[], options: ParseCommandOptions): Promise<number> {
   const documents: PlanDocument[] = [];
-  for (const spec of specs) documents.push(...(await parseFile(spec)));
+  for (const spec of specs)
+    documents.push(...(await parseFile(spec, { maxBytes: options.maxBytes })));
   const result: ParseResult = { schemaVersion: 1, documents };
   const text = parseFormatters[options.format](result, { color: !options.out && colorEnabled() });
   if (options.out) writeFileAtomic(options.out, text);

@@ -54,6 +54,14 @@ export const RunConfigSchema = z
       .object({ disable: z.array(z.string()).default([]) })
       .strict()
       .default({ disable: [] }),
+    /** Documents may live outside the config file's folder tree (off by default). */
+    allowOutside: z.boolean().default(false),
+    /** Larger input files are refused (bytes). */
+    maxBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(50 * 1024 * 1024),
     /** Review decisions (YAML), relative to the config file. */
     review: z.string().optional(),
   })

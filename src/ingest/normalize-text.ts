@@ -14,6 +14,9 @@ const ORG_ONLY =
   /^[\u4e00-\u9fa5]{2,24}(?:人民政府|政府|办公室|办公厅|委员会|文件|党组|党委)(?:文件)?$/;
 const DOC_TYPE_END = /(?:通知|方案|意见|计划|要点|决定|办法|规则|规划|纲要|细则|批复|报告)$/;
 const MIN_BROKEN_LENGTH = 20;
+const PIPE_ROW_START = /^\|?\s*(?:\d{1,3}|序号)\s*\|/;
+const TABLE_LABEL_HEADER = /^(?:序号|编号)$/;
+const TABLE_END = /^(?:抄送|注\s*:|附件)/;
 const MAX_HEADING_LENGTH = 40;
 
 /**
@@ -59,7 +62,16 @@ function isAsciiWord(ch: string): boolean {
 
 function joinBrokenLines(lines: Line[]): Line[] {
   const out: Line[] = [];
+  let inCellTable = false;
   for (const line of lines) {
+    // A table laid out one cell per line without its tab indentation (from PDF or Word): from its
+    // 序号 header on, every line is a cell, until the closing block.
+    if (TABLE_LABEL_HEADER.test(line.norm)) inCellTable = true;
+    else if (TABLE_END.test(line.norm)) inCellTable = false;
+    if (inCellTable) {
+      out.push({ ...line, cell: true });
+      continue;
+    }
     const prev = out[out.length - 1];
     if (prev && continuesInto(prev, line)) {
       out[out.length - 1] = {
@@ -80,6 +92,8 @@ function continuesInto(prev: Line, next: Line): boolean {
   if (prev.cell || next.cell) return false;
   const a = prev.norm;
   const b = next.norm;
+  // A pipe row whose closing pipe went to the next line (a PDF wraps long rows).
+  if (isPipeRow(a) && !a.trimEnd().endsWith("|")) return !PIPE_ROW_START.test(b) && !isPipeRow(b);
   if (TERMINAL.test(a) || isPipeRow(a) || isPipeRow(b)) return false;
   if (OUTLINE_START.test(b) || BLOCK_START.test(b)) return false;
   if (isHeaderLine(a) || isHeaderLine(b) || DOC_TYPE_END.test(a)) return false;

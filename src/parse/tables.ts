@@ -77,9 +77,33 @@ function readPipeRows(
     if (!isPipeRow(line.norm)) break;
     const normCells = splitPipes(line.norm);
     if (normCells.every((c) => /^:?-{2,}:?$/.test(c)) || columnsOf(normCells)) continue;
-    addRow(rows, cols, splitPipes(line.text), normCells, line.line);
+    const textCells = splitPipes(line.text);
+    for (const [from, to] of rowSpans(normCells, cols.length)) {
+      addRow(rows, cols, textCells.slice(from, to), normCells.slice(from, to), line.line);
+    }
   }
   return i;
+}
+
+/**
+ * Where the rows of one pipe line start: usually one row, but text extraction (PDF) may put two
+ * rows on one line — then a numbered cell follows a full row, possibly after an empty cell.
+ */
+function rowSpans(cells: string[], width: number): [number, number][] {
+  const spans: [number, number][] = [];
+  let from = 0;
+  while (from < cells.length) {
+    let next = from + width;
+    if (cells[next] === "" && /^\d{1,3}$/.test(cells[next + 1] ?? "")) next++;
+    const more =
+      next < cells.length &&
+      /^\d{1,3}$/.test(cells[next] ?? "") &&
+      cells.length - next >= width - 1;
+    spans.push([from, more ? from + width : cells.length]);
+    if (!more) break;
+    from = next;
+  }
+  return spans;
 }
 
 /** A header laid out one cell per line: 序号 / 重点任务 / 责任（牵头）单位 / 时间要求. */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { DocumentEntry } from "../config/schema.js";
 import { fold } from "../ingest/fold.js";
 import type { PlanDocument } from "../model/document.js";
@@ -47,6 +47,7 @@ export function expandPath(configDir: string, path: string): string[] {
 export async function loadDocuments(
   configDir: string,
   entries: DocumentEntry[],
+  options: { allowOutside: boolean; maxBytes: number },
 ): Promise<LoadedDocument[]> {
   const loaded: {
     entry: DocumentEntry;
@@ -57,9 +58,10 @@ export async function loadDocuments(
   }[] = [];
   for (const entry of entries) {
     const files = expandPath(configDir, entry.path);
+    if (!options.allowOutside) for (const file of files) assertInside(configDir, file, entry.id);
     for (const [k, spec] of files.entries()) {
       const { file } = parseDocumentSpec(spec);
-      const documents = await parseFile(spec);
+      const documents = await parseFile(spec, { maxBytes: options.maxBytes });
       const sha256 = createHash("sha256").update(readFileSync(file)).digest("hex");
       documents.forEach((document, d) => {
         const suffix =
@@ -94,6 +96,19 @@ export async function loadDocuments(
       },
     };
   });
+}
+
+/** Refuses a document outside the config's folder tree unless the config allows it. */
+function assertInside(configDir: string, spec: string, id: string): void {
+  const { file } = parseDocumentSpec(spec);
+  const rel = relative(configDir, file);
+  if (rel.startsWith("..") || isAbsolute(rel)) {
+    throw new PlandiffError(
+      "outside",
+      `document "${id}" is outside the configuration's folder (${rel}); set allowOutside: true to allow it`,
+      file,
+    );
+  }
 }
 
 interface Candidate {

@@ -60,7 +60,7 @@ export async function runBatch(options: RunOptions): Promise<RunOutcome> {
   const { config, warnings } = loaded;
   const configDir = dirname(configPath);
   const review = config.review ? readReview(resolve(configDir, config.review)) : null;
-  const documents = await loadDocuments(configDir, config.documents);
+  const documents = await loadDocuments(configDir, config.documents, config);
 
   const outputDir = resolve(configDir, config.output);
   const runsDir = join(outputDir, "runs");

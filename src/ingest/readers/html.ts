@@ -135,9 +135,18 @@ export function htmlToText(html: string): string {
     if (line !== "") lines.push(line);
     current.length = 0;
   };
+  let inPre = 0;
   const walk = (node: AnyNode): void => {
     if (node.type === "text") {
-      current.push(node.data);
+      // Inside <pre> (LibreOffice's export of plain text) a line break is a line break.
+      if (inPre === 0) current.push(node.data);
+      else {
+        const parts = node.data.split(/\r?\n/);
+        parts.forEach((part, k) => {
+          if (k > 0) flush();
+          current.push(part);
+        });
+      }
       return;
     }
     if (node.type !== "tag") return;
@@ -153,7 +162,9 @@ export function htmlToText(html: string): string {
     }
     const block = BLOCK.has(name);
     if (block) flush();
+    if (name === "pre") inPre++;
     for (const child of node.children) walk(child);
+    if (name === "pre") inPre--;
     if (block) flush();
   };
   const root = $("body").get(0) ?? $.root().get(0);
