@@ -63,3 +63,12 @@ ls -l "$out"
 
 # The whole plan as GB18030 text (compared against the province plan like the UTF-8 original).
 iconv -f UTF-8 -t GB18030 "$seed" >"$out/000.gb18030.txt"
+
+# The traditional text as Big5 (opencc's variant forms 啓爲着羣衆 have no Big5 code: use 啟為著群眾).
+python3 -c "
+import sys
+s = open(sys.argv[1], encoding='utf-8').read()
+for a, b in [('啓', '啟'), ('爲', '為'), ('着', '著'), ('羣', '群'), ('衆', '眾')]:
+    s = s.replace(a, b)
+open(sys.argv[2], 'wb').write(s.encode('big5'))
+" "$out/000.traditional.txt" "$out/000.big5.txt"

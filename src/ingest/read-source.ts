@@ -48,7 +48,8 @@ export const readSource = (async (
     throw fsError(error, file);
   });
   const extension = extname(file).slice(1).toLowerCase();
-  const reader = readerFor(extension) ?? (looksLikeText(bytes) ? textReader : undefined);
+  const reader =
+    readerFor(sniffType(bytes) ?? extension) ?? (looksLikeText(bytes) ? textReader : undefined);
   if (reader === undefined) throw unsupportedError(extension, file);
 
   const source = await reader(bytes, file);
@@ -58,6 +59,26 @@ export const readSource = (async (
 
 function emptyError(file: string): PlandiffError {
   return new PlandiffError("empty", "file is empty", file);
+}
+
+const ascii = (bytes: Uint8Array, from: number, to: number) =>
+  String.fromCharCode(...bytes.subarray(from, Math.min(to, bytes.length)));
+
+/**
+ * The type the content shows, whatever the name says: a PDF or Word file renamed .txt, a web
+ * page saved without extension. Null when the bytes do not announce a type.
+ */
+export function sniffType(bytes: Uint8Array): string | null {
+  if (ascii(bytes, 0, 5) === "%PDF-") return "pdf";
+  if (ascii(bytes, 0, 4) === "PK\u0003\u0004" && ascii(bytes, 0, 4096).includes("word/"))
+    return "docx";
+  const head = ascii(bytes, 0, 512)
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .slice(0, 64)
+    .toLowerCase();
+  if (head.startsWith("<!doctype html") || head.startsWith("<html")) return "html";
+  return null;
 }
 
 function unsupportedError(extension: string, file: string): PlandiffError {

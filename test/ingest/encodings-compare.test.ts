@@ -12,6 +12,7 @@ describe("the Jiaxing plan in other encodings and scripts aligns like the origin
   it.each([
     ["GB18030 text", "test/fixtures/formats/000.gb18030.txt"],
     ["traditional characters", "test/fixtures/formats/000.traditional.txt"],
+    ["Big5 text in traditional characters", "test/fixtures/formats/000.big5.txt"],
     ["GBK web page", "test/fixtures/formats/000.gbk.html"],
     ["Word document", "test/fixtures/formats/000.docx"],
     ["PDF", "test/fixtures/formats/000.pdf"],
