@@ -42,8 +42,8 @@ export function bodySignals(p: TaskFeatures, c: TaskFeatures, ctx: PairContext):
 
 /** Signals of an appendix row pair: the short titles, units, deadline, and the body link behind the rows. */
 export function rowSignals(p: TaskFeatures, c: TaskFeatures, ctx: PairContext): Signals {
-  const pg = bigrams(normalizeForMatching(p.task.title));
-  const cg = bigrams(normalizeForMatching(c.task.title));
+  const pg = titleGrams(p);
+  const cg = titleGrams(c);
   const viaBody = p.task.bodyRefs.some((pb) =>
     c.task.bodyRefs.some((cb) => ctx.bodyLinks.has(`${pb} ${cb}`)),
   );
@@ -75,15 +75,12 @@ function inChildBody(
 ): { contained: number; wholeTask: boolean } {
   let contained = 0;
   for (const id of c.task.bodyRefs) {
-    for (const sentence of ctx.childBody.get(id)?.sentences ?? []) {
-      contained = Math.max(
-        contained,
-        containment(parentRow, bigrams(normalizeForMatching(sentence.text))),
-      );
+    const body = ctx.childBody.get(id);
+    for (const grams of body ? sentenceGrams(body) : []) {
+      contained = Math.max(contained, containment(parentRow, grams));
     }
   }
-  const rowTitle = bigrams(normalizeForMatching(c.task.title));
-  return { contained, wholeTask: restatesBodyTask(rowTitle, c, ctx.childBody) };
+  return { contained, wholeTask: restatesBodyTask(titleGrams(c), c, ctx.childBody) };
 }
 
 function restatesBodyTask(
@@ -98,6 +95,28 @@ function restatesBodyTask(
       dice(row, bigrams(normalizeForMatching(task.task.title))) >= WHOLE_TASK_DICE
     );
   });
+}
+
+// Bigrams of titles and sentences, computed once per task rather than once per pair.
+const titleCache = new WeakMap<TaskFeatures, Map<string, number>>();
+const sentenceCache = new WeakMap<TaskFeatures, Map<string, number>[]>();
+
+function titleGrams(t: TaskFeatures): Map<string, number> {
+  let grams = titleCache.get(t);
+  if (!grams) {
+    grams = bigrams(normalizeForMatching(t.task.title));
+    titleCache.set(t, grams);
+  }
+  return grams;
+}
+
+function sentenceGrams(t: TaskFeatures): Map<string, number>[] {
+  let grams = sentenceCache.get(t);
+  if (!grams) {
+    grams = t.sentences.map((s) => bigrams(normalizeForMatching(s.text)));
+    sentenceCache.set(t, grams);
+  }
+  return grams;
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {

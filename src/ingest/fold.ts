@@ -38,9 +38,11 @@ export function foldChar(ch: string): string {
   return SINGLE[ch] ?? ch;
 }
 
+/** Every character foldChar changes (one regular expression replace is far cheaper than a loop). */
+const FOLDABLE =
+  /[\uFF01-\uFF5E\u2010-\u2015\u2212\uFE58\uFE63\u3000\u00A0\t\u3014\u3015\u300C-\u300F\u301C\u2236]/g;
+
 /** Folds a string character by character; the result has the same length as the input. */
 export function fold(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) out += foldChar(text[i] as string);
-  return out;
+  return text.replace(FOLDABLE, foldChar);
 }
