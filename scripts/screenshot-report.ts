@@ -3,6 +3,7 @@
  * (Jiaxing city child), in Chinese, opened from disk in headless Chromium, top of the page at
  * 1280×900. Usage: npx tsx scripts/screenshot-report.ts [out.png] [--full]
  */
+
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -11,18 +12,8 @@ import { chromium } from "playwright-core";
 import { compareDocuments } from "../src/compare.js";
 import { parseDocument } from "../src/pipeline.js";
 import { html } from "../src/report/html.js";
+import { CHROMIUM_ARGS as ARGS, CHROMIUM } from "./chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const positional = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const out = resolve(positional[0] ?? join(root, "docs/report-screenshot.png"));

@@ -3,29 +3,20 @@
  * fonts-noto-cjk`) driven by playwright-core. Without /usr/bin/chromium (or the path in
  * PLANDIFF_CHROMIUM) every test is reported as "skipped: chromium not installed".
  */
+
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS as ARGS, CHROMIUM } from "../../scripts/chromium.js";
 import { compareDocuments } from "../../src/compare.js";
 import type { CompareResult } from "../../src/model/compare.js";
 import { parseDocument } from "../../src/pipeline.js";
 import { html } from "../../src/report/html.js";
 import { KIND_LABELS } from "../../src/report/shared/labels.js";
 
-const CHROMIUM = process.env.PLANDIFF_CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const hasChromium = existsSync(CHROMIUM);
 const SKIP_NOTICE = `skipped: chromium not installed (${CHROMIUM})`;
 const named = (title: string) => (hasChromium ? title : `${SKIP_NOTICE} — ${title}`);
