@@ -90,6 +90,7 @@ function primaryRows(examples: Example[]) {
     );
     matrix.signals.forEach((row, i) => {
       row.forEach((s, j) => {
+        if (!s) return;
         rows.push(s);
         labels.push(gold.has(keyOf(matrix, i, j)) ? 1 : 0);
       });
@@ -107,7 +108,7 @@ function partialRows(examples: Example[], scope: ScopeOptions) {
     const childLinked = new Set(primary.filter((j) => j >= 0));
     matrix.signals.forEach((row, i) => {
       row.forEach((s, j) => {
-        if (primary[i] === j) return;
+        if (!s || primary[i] === j) return;
         rows.push({
           ...s,
           parentLinked: primary[i] !== -1 ? 1 : 0,
@@ -152,6 +153,7 @@ function fitScope(
 }
 
 const started = performance.now();
+const ALL_PAIRS = { ...defaultAlignOptions().candidates, mode: "all" as const };
 const parent: PlanDocument = await parseDocument(PARENT);
 const children = await syntheticChildren(PROFILES, TUNE_SEEDS);
 const prepared = await Promise.all(
@@ -159,7 +161,8 @@ const prepared = await Promise.all(
     const child = await parseDocument(c.text);
     return {
       child,
-      body: prepareBody(parent, child),
+      // Fitted on every pair (the reference); the index only leaves out pairs far below a link.
+      body: prepareBody(parent, child, ALL_PAIRS),
       truthBody: JSON.parse(readFileSync(c.body, "utf8")) as Truth,
       truthRows: JSON.parse(readFileSync(c.appendix, "utf8")) as Truth,
     };
@@ -177,7 +180,7 @@ const rowExamples = prepared.map((x) => {
   for (const link of scopeAlignments(x.body.body, body))
     x.body.context.bodyLinks.add(`${link.parent} ${link.child}`);
   return {
-    matrix: prepareAppendix(parent, x.child, x.body.model, x.body.context),
+    matrix: prepareAppendix(parent, x.child, x.body.model, x.body.context, ALL_PAIRS),
     truth: x.truthRows,
   };
 });
@@ -187,6 +190,7 @@ const options: AlignOptions & { about: string } = {
   about: `Weights of the matcher's logistic models (score = sigmoid(bias + Σ weight × signal)), fitted by \`npm run fit\` on ${children.length} synthetic children (profiles realistic and hard, seeds ${TUNE_SEEDS.join(", ")}); see README § Alignment.`,
   body,
   appendix,
+  candidates: base.candidates,
 };
 writeFileSync("data/align-weights.json", `${JSON.stringify(options, null, 2)}\n`);
 console.log(JSON.stringify(options, null, 2));

@@ -3,12 +3,24 @@ import type { CompareResult } from "../model/compare.js";
 import type { PlanDocument } from "../model/document.js";
 import type { Task } from "../model/task.js";
 import { compareIds } from "../util/task-ids.js";
+import { parentIndex } from "./candidates.js";
 import { addRelativeSignals, type CandidateMatrix, scopeAlignments } from "./match.js";
-import { type AlignOptions, defaultAlignOptions } from "./options.js";
+import { type AlignOptions, type CandidateOptions, defaultAlignOptions } from "./options.js";
 import { alignSections } from "./sections.js";
-import { bodySignals, type PairContext, rowSignals } from "./signals.js";
-import { taskFeatures, taskTokens } from "./task-features.js";
-import { cosine, TfIdf } from "./tfidf.js";
+import {
+  bodySignals,
+  linkedThroughBody,
+  type PairContext,
+  rowSignals,
+  type Signals,
+} from "./signals.js";
+import {
+  type SentenceMatch,
+  type TaskFeatures,
+  taskFeatures,
+  taskTokens,
+} from "./task-features.js";
+import { cosine, type SparseVector, TfIdf } from "./tfidf.js";
 
 /** Candidate matrices of both scopes, before any link is chosen (also used to fit the weights). */
 export interface PreparedComparison {
@@ -21,15 +33,19 @@ export interface PreparedComparison {
 const bySource = (doc: PlanDocument, source: Task["source"]) =>
   doc.tasks.filter((t) => t.source === source);
 
-/** Fits the term weights on both plans, aligns sections, and scores every body pair. */
+/** Fits the term weights on both plans, aligns sections, and scores the candidate body pairs. */
 export function prepareBody(
   parent: PlanDocument,
   child: PlanDocument,
+  candidates: CandidateOptions = defaultAlignOptions().candidates,
 ): Omit<PreparedComparison, "appendix"> & { model: TfIdf } {
   const model = new TfIdf([...parent.tasks, ...child.tasks].map(taskTokens));
   const parents = bySource(parent, "body").map((t) => taskFeatures(t, model));
   const children = bySource(child, "body").map((t) => taskFeatures(t, model));
-  const textSimilarity = parents.map((p) => children.map((c) => cosine(p.text, c.text)));
+  const indexed = candidates.mode === "index";
+  const textSimilarity = indexed
+    ? indexedSimilarity(parent, "body-text", parents, children, (t) => t.text)
+    : parents.map((p) => children.map((c) => cosine(p.text, c.text)));
   const sectionAlignments = alignSections(parent, child, parents, children, textSimilarity, model);
   const context: PairContext = {
     sectionMap: new Map(sectionAlignments.map((s) => [s.parent, s.child])),
@@ -40,27 +56,154 @@ export function prepareBody(
   const body: CandidateMatrix = {
     parents,
     children,
-    signals: parents.map((p) => children.map((c) => bodySignals(p, c, context))),
+    signals: indexed
+      ? indexedBodySignals(parent, parents, children, textSimilarity, context, candidates)
+      : parents.map((p) => children.map((c) => bodySignals(p, c, context))),
   };
-  addRelativeSignals(body, "text");
+  addRelativeSignals(body, "text", textSimilarity);
   return { body, sectionAlignments, context, model };
 }
 
-/** Scores every appendix row pair, using the body links as evidence. */
+/** Similarity of every parent × child pair of one vector kind, through the parent's index. */
+function indexedSimilarity(
+  parentDoc: PlanDocument,
+  key: string,
+  parents: TaskFeatures[],
+  children: TaskFeatures[],
+  vector: (t: TaskFeatures) => SparseVector,
+): number[][] {
+  const vectors = parents.map(vector);
+  const index = parentIndex(parentDoc, key, vectors);
+  const out = parents.map(() => new Array<number>(children.length).fill(0));
+  const scores = new Float64Array(parents.length);
+  children.forEach((c, j) => {
+    for (const i of index.scores(vector(c), vectors, scores)) {
+      (out[i] as number[])[j] = scores[i] as number;
+      scores[i] = 0;
+    }
+  });
+  return out;
+}
+
+/**
+ * Body signals of the candidate pairs only: for each child task, its sentences are scored
+ * against every parent sentence through the parent's sentence index; a parent task is a
+ * candidate when the texts or one pair of sentences agree above the floors, or when it is the
+ * child's best match (relative signals need the best pair of every row and column).
+ */
+function indexedBodySignals(
+  parentDoc: PlanDocument,
+  parents: TaskFeatures[],
+  children: TaskFeatures[],
+  textSimilarity: number[][],
+  context: PairContext,
+  options: CandidateOptions,
+): (Signals | null)[][] {
+  const sentences = parents.flatMap((p) => p.sentences.map((s) => s.vector));
+  const taskOf = parents.flatMap((p, i) => p.sentences.map(() => i));
+  const firstSentence: number[] = [];
+  let offset = 0;
+  for (const p of parents) {
+    firstSentence.push(offset);
+    offset += p.sentences.length;
+  }
+  const index = parentIndex(parentDoc, "body-sentences", sentences);
+  const rowBest = parents.map((_, i) => argmax(textSimilarity[i] as number[]));
+  const signals: (Signals | null)[][] = parents.map(() => new Array(children.length).fill(null));
+  children.forEach((c, j) => {
+    const rows = c.sentences.map(() => new Float64Array(sentences.length));
+    const picked = new Set<number>();
+    c.sentences.forEach((s, m) => {
+      for (const k of index.scores(s.vector, sentences, rows[m] as Float64Array)) {
+        if (((rows[m] as Float64Array)[k] as number) >= options.minSentence)
+          picked.add(taskOf[k] as number);
+      }
+    });
+    let colBest = -1;
+    let colMax = 0;
+    parents.forEach((_, i) => {
+      const text = (textSimilarity[i] as number[])[j] as number;
+      if (text >= options.minText || rowBest[i] === j) picked.add(i);
+      if (text > colMax) {
+        colMax = text;
+        colBest = i;
+      }
+    });
+    if (colBest >= 0) picked.add(colBest);
+    for (const i of picked) {
+      const p = parents[i] as TaskFeatures;
+      const first = firstSentence[i] as number;
+      const forward = p.sentences.map((_, k) => bestOf(rows, (row) => row[first + k] as number));
+      const backward = rows.map((row) => bestOf(p.sentences, (_, k) => row[first + k] as number));
+      (signals[i] as (Signals | null)[])[j] = bodySignals(p, c, context, { forward, backward });
+    }
+  });
+  return signals;
+}
+
+/** The best score over items and its first index (-1 when none is above 0), as sentenceMatches. */
+function bestOf<T>(items: readonly T[], score: (item: T, k: number) => number): SentenceMatch {
+  let best = 0;
+  let index = -1;
+  items.forEach((item, k) => {
+    const v = score(item, k);
+    if (v > best) {
+      best = v;
+      index = k;
+    }
+  });
+  return { best, index };
+}
+
+function argmax(values: number[]): number {
+  let best = -1;
+  let max = 0;
+  values.forEach((v, k) => {
+    if (v > max) {
+      max = v;
+      best = k;
+    }
+  });
+  return best;
+}
+
+/** Scores the candidate appendix row pairs, using the body links as evidence. */
 export function prepareAppendix(
   parent: PlanDocument,
   child: PlanDocument,
   model: TfIdf,
   context: PairContext,
+  candidates: CandidateOptions = defaultAlignOptions().candidates,
 ): CandidateMatrix {
   const parents = bySource(parent, "appendix").map((t) => taskFeatures(t, model));
   const children = bySource(child, "appendix").map((t) => taskFeatures(t, model));
+  if (candidates.mode === "all") {
+    const matrix: CandidateMatrix = {
+      parents,
+      children,
+      signals: parents.map((p) => children.map((c) => rowSignals(p, c, context))),
+    };
+    addRelativeSignals(matrix, "title");
+    return matrix;
+  }
+  const titles = indexedSimilarity(parent, "row-titles", parents, children, (t) => t.title);
+  const rowBest = parents.map((_, i) => argmax(titles[i] as number[]));
+  const colBest = children.map((_, j) => argmax(titles.map((row) => row[j] as number)));
   const matrix: CandidateMatrix = {
     parents,
     children,
-    signals: parents.map((p) => children.map((c) => rowSignals(p, c, context))),
+    signals: parents.map((p, i) =>
+      children.map((c, j) =>
+        ((titles[i] as number[])[j] as number) >= candidates.minTitle ||
+        rowBest[i] === j ||
+        colBest[j] === i ||
+        linkedThroughBody(p, c, context)
+          ? rowSignals(p, c, context)
+          : null,
+      ),
+    ),
   };
-  addRelativeSignals(matrix, "title");
+  addRelativeSignals(matrix, "title", titles);
   return matrix;
 }
 
@@ -79,11 +222,15 @@ export function alignDocuments(
   child: PlanDocument,
   options: AlignOptions = defaultAlignOptions(),
 ): Alignment {
-  const { body, sectionAlignments, context, model } = prepareBody(parent, child);
+  const { body, sectionAlignments, context, model } = prepareBody(
+    parent,
+    child,
+    options.candidates,
+  );
   const bodyLinks = scopeAlignments(body, options.body);
   for (const link of bodyLinks) context.bodyLinks.add(`${link.parent} ${link.child}`);
   const rowLinks = scopeAlignments(
-    prepareAppendix(parent, child, model, context),
+    prepareAppendix(parent, child, model, context, options.candidates),
     options.appendix,
   );
   const alignments = [...bodyLinks, ...rowLinks].sort(

@@ -6,11 +6,14 @@ import type { Signals } from "./signals.js";
 import { sentenceMatches, type TaskFeatures } from "./task-features.js";
 import { sharedTerms } from "./tfidf.js";
 
-/** Every parent × child pair of one scope with its signals. */
+/**
+ * The candidate pairs of one scope with their signals: `signals[i][j]` for parent i and child j,
+ * null for a pair candidate generation left out (it cannot be linked).
+ */
 export interface CandidateMatrix {
   parents: TaskFeatures[];
   children: TaskFeatures[];
-  signals: Signals[][];
+  signals: (Signals | null)[][];
 }
 
 const SHARED_TERMS = 8;
@@ -18,18 +21,26 @@ const EVIDENCE_SENTENCES = 3;
 const EVIDENCE_SENTENCE_MIN = 0.3;
 
 /**
- * Adds relative signals to every pair: how the pair's similarity compares with the best the
+ * Adds relative signals to every scored pair: how the pair's similarity compares with the best the
  * parent (ratioParent) and the child (ratioChild) find anywhere. A task's true partner is
- * usually its best candidate, whatever the absolute level of similarity.
+ * usually its best candidate, whatever the absolute level of similarity. `similarity` holds the
+ * similarity of every pair, scored or not (pairs left out by candidate generation count too).
  */
-export function addRelativeSignals(matrix: CandidateMatrix, key: string): void {
+export function addRelativeSignals(
+  matrix: CandidateMatrix,
+  key: string,
+  similarity: ArrayLike<number>[] = matrix.signals.map((row) => row.map((s) => s?.[key] ?? 0)),
+): void {
   const { signals } = matrix;
-  const rowMax = signals.map((row) => Math.max(1e-9, ...row.map((s) => s[key] ?? 0)));
-  const colMax = matrix.children.map((_, j) =>
-    Math.max(1e-9, ...signals.map((row) => (row[j] as Signals)[key] ?? 0)),
-  );
+  const rowMax = similarity.map((row) => Math.max(1e-9, ...Array.from(row)));
+  const colMax = matrix.children.map((_, j) => {
+    let max = 1e-9;
+    for (const row of similarity) max = Math.max(max, row[j] as number);
+    return max;
+  });
   signals.forEach((row, i) => {
     row.forEach((s, j) => {
+      if (!s) return;
       const v = s[key] ?? 0;
       s.ratioParent = v / (rowMax[i] as number);
       s.ratioChild = v / (colMax[j] as number);
@@ -46,7 +57,7 @@ export function addRelativeSignals(matrix: CandidateMatrix, key: string): void {
 export function primaryLinks(matrix: CandidateMatrix, options: ScopeOptions): number[] {
   const cut = logit(options.primaryThreshold);
   const weights = matrix.signals.map((row) =>
-    row.map((s) => logit(applyModel(options.primary, s)) - cut),
+    row.map((s) => (s ? logit(applyModel(options.primary, s)) - cut : -1)),
   );
   const primary = maxWeightAssignment(weights);
   if (options.mutualMin !== null) addMutualBest(matrix, primary, options.mutualMin);
@@ -58,7 +69,7 @@ function addMutualBest(matrix: CandidateMatrix, primary: number[], min: number):
   const taken = new Set(primary.filter((j) => j >= 0));
   matrix.signals.forEach((row, i) => {
     if (primary[i] !== -1) return;
-    const j = row.findIndex((s) => (s.mutual ?? 0) >= min);
+    const j = row.findIndex((s) => (s?.mutual ?? 0) >= min);
     if (j >= 0 && !taken.has(j)) {
       primary[i] = j;
       taken.add(j);
@@ -79,16 +90,25 @@ export function partialLinks(
   const out: [number, number][] = [];
   matrix.signals.forEach((row, i) => {
     row.forEach((s, j) => {
-      if (primary[i] === j) return;
-      const withContext = {
-        ...s,
-        parentLinked: primary[i] !== -1 ? 1 : 0,
-        childLinked: childLinked.has(j) ? 1 : 0,
-      };
-      if (applyModel(options.partial, withContext) >= options.partialThreshold) out.push([i, j]);
+      if (!s || primary[i] === j) return;
+      if (
+        applyModel(options.partial, s, linkContext(primary, childLinked, i, j)) >=
+        options.partialThreshold
+      )
+        out.push([i, j]);
     });
   });
   return out;
+}
+
+/** Whether the two tasks of a pair already have primary links (signals of the partial model). */
+function linkContext(
+  primary: number[],
+  childLinked: Set<number>,
+  i: number,
+  j: number,
+): Record<string, number> {
+  return { parentLinked: primary[i] !== -1 ? 1 : 0, childLinked: childLinked.has(j) ? 1 : 0 };
 }
 
 /** Builds the alignments of one scope: primary links first, then partial ones. */
@@ -110,12 +130,8 @@ export function scopeAlignments(matrix: CandidateMatrix, options: ScopeOptions):
   const linkedParents = new Set(primary.flatMap((j, i) => (j >= 0 ? [i] : [])));
   for (const [i, j] of partialLinks(matrix, primary, options)) {
     const s = matrix.signals[i]?.[j] as Signals;
-    const withContext = {
-      ...s,
-      parentLinked: primary[i] !== -1 ? 1 : 0,
-      childLinked: childLinked.has(j) ? 1 : 0,
-    };
-    links.push(alignment(matrix, i, j, "partial", applyModel(options.partial, withContext)));
+    const score = applyModel(options.partial, s, linkContext(primary, childLinked, i, j));
+    links.push(alignment(matrix, i, j, "partial", score));
     linkedParents.add(i);
   }
   if (options.wholeTaskContained !== null) {
@@ -148,7 +164,7 @@ function wholeTaskLinks(
     if (linkedParents.has(i)) return;
     let best: [number, Alignment["relation"], number] | null = null;
     row.forEach((s, j) => {
-      if (s.body !== 1 || s.childWholeTask !== 1) return;
+      if (s?.body !== 1 || s.childWholeTask !== 1) return;
       const strength = s.parentWholeTask === 1 ? 2 : (s.inChildBody ?? 0);
       if (strength < minContained) return;
       if (!best || strength > best[2])

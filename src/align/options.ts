@@ -31,10 +31,33 @@ const ScopeOptionsSchema = z.object({
 });
 export type ScopeOptions = z.infer<typeof ScopeOptionsSchema>;
 
+/**
+ * Which pairs are scored in full. `index` (the default): only pairs that share enough words,
+ * found through an inverted index of the parent (see src/align/candidates.ts) — a pair below
+ * every floor cannot reach a link's score. `all`: every pair, the reference the index is tested
+ * against (and the naive variant of `npm run bench`).
+ */
+export const CandidateOptionsSchema = z.object({
+  mode: z.enum(["index", "all"]).default("index"),
+  /** Body pairs: task texts at least this similar (cosine)… */
+  minText: z.number().min(0).max(1).default(0.05),
+  /** …or one sentence of each at least this similar… */
+  minSentence: z.number().min(0).max(1).default(0.15),
+  /** Appendix rows: titles at least this similar, or rows whose body tasks are linked. */
+  minTitle: z.number().min(0).max(1).default(0.05),
+});
+export type CandidateOptions = z.infer<typeof CandidateOptionsSchema>;
+
 /** Weights and thresholds of the matcher: configuration, with defaults in data/align-weights.json. */
 export const AlignOptionsSchema = z.object({
   body: ScopeOptionsSchema,
   appendix: ScopeOptionsSchema,
+  candidates: CandidateOptionsSchema.default({
+    mode: "index",
+    minText: 0.05,
+    minSentence: 0.15,
+    minTitle: 0.05,
+  }),
 });
 export type AlignOptions = z.infer<typeof AlignOptionsSchema>;
 
@@ -50,9 +73,23 @@ export function defaultAlignOptions(): AlignOptions {
   return defaults;
 }
 
-/** Applies a logistic model to named signals (a signal the model does not weigh is ignored). */
-export function applyModel(model: LinearModel, signals: Record<string, number>): number {
+const compiled = new WeakMap<LinearModel, [string, number][]>();
+
+/**
+ * Applies a logistic model to named signals (a signal the model does not weigh is ignored);
+ * `extra` signals are read before `signals` (context known only when links are chosen).
+ */
+export function applyModel(
+  model: LinearModel,
+  signals: Record<string, number>,
+  extra?: Record<string, number>,
+): number {
+  let terms = compiled.get(model);
+  if (!terms) {
+    terms = Object.entries(model.weights);
+    compiled.set(model, terms);
+  }
   let z = model.bias;
-  for (const [name, weight] of Object.entries(model.weights)) z += weight * (signals[name] ?? 0);
+  for (const [name, weight] of terms) z += weight * (extra?.[name] ?? signals[name] ?? 0);
   return 1 / (1 + Math.exp(-z));
 }

@@ -1,9 +1,8 @@
 import type { SectionAlignment } from "../model/alignment.js";
 import type { PlanDocument } from "../model/document.js";
 import { maxWeightAssignment } from "./hungarian.js";
-import type { TaskFeatures } from "./task-features.js";
-import { cosine, type TfIdf } from "./tfidf.js";
-import { normalizeForMatching, tokenize } from "./tokenize.js";
+import { type TaskFeatures, textTerms } from "./task-features.js";
+import { cosine, type SparseVector, type TfIdf } from "./tfidf.js";
 
 /** Weight of the section titles against the tasks under them. */
 const TITLE_WEIGHT = 0.3;
@@ -23,7 +22,7 @@ export function alignSections(
   const ps = parent.sections.filter((s) => s.taskSection !== null);
   const cs = child.sections.filter((s) => s.taskSection !== null);
   if (ps.length === 0 || cs.length === 0) return [];
-  const vec = (title: string) => model.vector(tokenize(normalizeForMatching(title))).vector;
+  const vec = (title: string) => model.vector(textTerms(title)).vector;
   const cTitles = cs.map((s) => vec(s.title));
   const affinity = ps.map((psec) => {
     const pTitle = vec(psec.title);
@@ -38,10 +37,7 @@ export function alignSections(
         taskScore += Math.max(0, ...inChild.map((k) => row[k] as number));
       }
       const tasks = members.length > 0 ? taskScore / members.length : 0;
-      return (
-        TITLE_WEIGHT * cosine(pTitle, cTitles[j] as Map<string, number>) +
-        (1 - TITLE_WEIGHT) * tasks
-      );
+      return TITLE_WEIGHT * cosine(pTitle, cTitles[j] as SparseVector) + (1 - TITLE_WEIGHT) * tasks;
     });
   });
   const choice = maxWeightAssignment(affinity);

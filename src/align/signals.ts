@@ -1,6 +1,11 @@
 import type { Deadline } from "../model/deadline.js";
 import { bigrams, containment, dice } from "../util/bigrams.js";
-import { coverage, sentenceMatches, type TaskFeatures } from "./task-features.js";
+import {
+  coverage,
+  type SentenceMatch,
+  sentenceMatches,
+  type TaskFeatures,
+} from "./task-features.js";
 import { cosine } from "./tfidf.js";
 import { normalizeForMatching } from "./tokenize.js";
 
@@ -23,9 +28,16 @@ export interface PairContext {
 const WHOLE_TASK_DICE = 0.8;
 
 /** Signals of a body task pair: title, text, sentence coverage both ways, anchors, units, deadline, section. */
-export function bodySignals(p: TaskFeatures, c: TaskFeatures, ctx: PairContext): Signals {
-  const forward = sentenceMatches(p.sentences, c.sentences);
-  const backward = sentenceMatches(c.sentences, p.sentences);
+export function bodySignals(
+  p: TaskFeatures,
+  c: TaskFeatures,
+  ctx: PairContext,
+  matches: { forward: SentenceMatch[]; backward: SentenceMatch[] } = {
+    forward: sentenceMatches(p.sentences, c.sentences),
+    backward: sentenceMatches(c.sentences, p.sentences),
+  },
+): Signals {
+  const { forward, backward } = matches;
   const pSection = p.task.section;
   return {
     title: cosine(p.title, c.title),
@@ -44,9 +56,7 @@ export function bodySignals(p: TaskFeatures, c: TaskFeatures, ctx: PairContext):
 export function rowSignals(p: TaskFeatures, c: TaskFeatures, ctx: PairContext): Signals {
   const pg = titleGrams(p);
   const cg = titleGrams(c);
-  const viaBody = p.task.bodyRefs.some((pb) =>
-    c.task.bodyRefs.some((cb) => ctx.bodyLinks.has(`${pb} ${cb}`)),
-  );
+  const viaBody = linkedThroughBody(p, c, ctx);
   const inBody = inChildBody(pg, c, ctx);
   return {
     title: cosine(p.title, c.title),
@@ -62,6 +72,13 @@ export function rowSignals(p: TaskFeatures, c: TaskFeatures, ctx: PairContext): 
     childWholeTask: inBody.wholeTask ? 1 : 0,
     parentWholeTask: restatesBodyTask(pg, p, ctx.parentBody) ? 1 : 0,
   };
+}
+
+/** Whether a body task of the parent row is linked with a body task of the child row. */
+export function linkedThroughBody(p: TaskFeatures, c: TaskFeatures, ctx: PairContext): boolean {
+  return p.task.bodyRefs.some((pb) =>
+    c.task.bodyRefs.some((cb) => ctx.bodyLinks.has(`${pb} ${cb}`)),
+  );
 }
 
 /**

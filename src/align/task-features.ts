@@ -1,7 +1,7 @@
 import type { Task } from "../model/task.js";
 import { stripResponsibility } from "../parse/responsibility.js";
 import { unitPrefixes } from "./lexicons.js";
-import { cosine, type SparseVector, type TfIdf } from "./tfidf.js";
+import { cosine, type SparseVector, type TfIdf, termIds } from "./tfidf.js";
 import { anchorsOf, normalizeForMatching, tokenize } from "./tokenize.js";
 
 /** One sentence (measure) of a task, with its matching vector. */
@@ -37,9 +37,26 @@ export function sentencesOf(text: string): string[] {
     .filter((s) => s.length >= MIN_SENTENCE_LENGTH);
 }
 
-/** Token lists of every task of a plan, for fitting the tf-idf model. */
-export function taskTokens(task: Task): string[] {
-  return tokenize(normalizeForMatching(matchingText(task)));
+/** Sorted term ids of every task of a plan, for fitting the tf-idf model. */
+export function taskTokens(task: Task): Int32Array {
+  return textTerms(matchingText(task));
+}
+
+const TERM_CACHE_SIZE = 50_000;
+const termCache = new Map<string, Int32Array>();
+
+/**
+ * The sorted term ids of a text (normalised, tokenised). Remembered: a parent plan's texts come
+ * back for every child compared with it, and a task's text is needed both to fit and to score.
+ */
+export function textTerms(text: string): Int32Array {
+  let ids = termCache.get(text);
+  if (!ids) {
+    if (termCache.size >= TERM_CACHE_SIZE) termCache.clear();
+    ids = termIds(tokenize(normalizeForMatching(text)));
+    termCache.set(text, ids);
+  }
+  return ids;
 }
 
 /** Computes a task's matching features under a fitted tf-idf model. */
@@ -47,13 +64,13 @@ export function taskFeatures(task: Task, model: TfIdf): TaskFeatures {
   const text = matchingText(task);
   const normalized = normalizeForMatching(text);
   const sentences = sentencesOf(text).map((s) => {
-    const { vector, mass } = model.vector(tokenize(normalizeForMatching(s)));
+    const { vector, mass } = model.vector(textTerms(s));
     return { text: s, vector, mass };
   });
   return {
     task,
-    title: model.vector(tokenize(normalizeForMatching(task.title))).vector,
-    text: model.vector(tokenize(normalized)).vector,
+    title: model.vector(textTerms(task.title)).vector,
+    text: model.vector(textTerms(text)).vector,
     sentences,
     anchors: anchorsOf(normalized),
     units: new Set([...task.units.lead, ...task.units.support].map(normalizeUnit)),
@@ -68,11 +85,14 @@ export function normalizeUnit(name: string): string {
   return s;
 }
 
+/** The best match of a sentence among another task's sentences (index -1: none above 0). */
+export interface SentenceMatch {
+  best: number;
+  index: number;
+}
+
 /** Best match of each sentence of `from` among the sentences of `to`. */
-export function sentenceMatches(
-  from: SentenceFeatures[],
-  to: SentenceFeatures[],
-): { best: number; index: number }[] {
+export function sentenceMatches(from: SentenceFeatures[], to: SentenceFeatures[]): SentenceMatch[] {
   return from.map((s) => {
     let best = 0;
     let index = -1;

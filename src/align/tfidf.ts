@@ -1,51 +1,116 @@
-/** A sparse vector: term → weight. */
-export type SparseVector = Map<string, number>;
+/**
+ * A sparse vector: term ids in increasing order with their weights. Terms are interned once per
+ * process (see `termId`), so comparing two vectors is a merge of two sorted integer arrays —
+ * no string hashing and little garbage, which matters when thousands of plans are compared.
+ */
+export interface SparseVector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+const vocabulary = new Map<string, number>();
+const terms: string[] = [];
+
+/** The id of a term (interned on first sight). */
+export function termId(term: string): number {
+  let id = vocabulary.get(term);
+  if (id === undefined) {
+    id = terms.length;
+    vocabulary.set(term, id);
+    terms.push(term);
+  }
+  return id;
+}
+
+/** The term of an id. */
+export function termOf(id: number): string {
+  return terms[id] as string;
+}
+
+/** Distinct term ids of a token list, in increasing order. */
+export function termIds(tokens: readonly string[]): Int32Array {
+  const ids = new Int32Array(tokens.length);
+  tokens.forEach((t, i) => {
+    ids[i] = termId(t);
+  });
+  return ids.sort();
+}
 
 /**
  * Inverse document frequencies fitted on the texts being compared (both plans), so that words
  * every task uses (加强, 推进, 建设) weigh little and distinctive ones (政务钉钉, 容错免责) much.
  */
 export class TfIdf {
-  private readonly idf = new Map<string, number>();
+  private readonly idf = new Map<number, number>();
   private readonly defaultIdf: number;
 
-  constructor(documents: string[][]) {
-    const df = new Map<string, number>();
-    for (const doc of documents)
-      for (const term of new Set(doc)) df.set(term, (df.get(term) ?? 0) + 1);
+  /** `documents`: the sorted term ids of each text (see `termIds`). */
+  constructor(documents: Int32Array[]) {
+    const df = new Map<number, number>();
+    for (const doc of documents) {
+      for (let k = 0; k < doc.length; k++) {
+        const id = doc[k] as number;
+        if (k > 0 && doc[k - 1] === id) continue;
+        df.set(id, (df.get(id) ?? 0) + 1);
+      }
+    }
     const n = documents.length;
     for (const [term, count] of df) this.idf.set(term, Math.log(1 + n / count));
     this.defaultIdf = Math.log(1 + n);
   }
 
-  idfOf(term: string): number {
-    return this.idf.get(term) ?? this.defaultIdf;
+  idfOf(id: number): number {
+    return this.idf.get(id) ?? this.defaultIdf;
   }
 
-  /** Sublinear tf × idf, L2-normalised; `mass` is the norm before normalising (how much the text says). */
-  vector(terms: string[]): { vector: SparseVector; mass: number } {
-    const tf = new Map<string, number>();
-    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-    const vector: SparseVector = new Map();
+  /**
+   * Sublinear tf × idf, L2-normalised, of a text given as sorted term ids; `mass` is the norm
+   * before normalising (how much the text says).
+   */
+  vector(ids: Int32Array): { vector: SparseVector; mass: number } {
+    let distinct = 0;
+    for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) distinct++;
+    const outIds = new Int32Array(distinct);
+    const weights = new Float64Array(distinct);
     let norm = 0;
-    for (const [term, count] of tf) {
-      const w = (1 + Math.log(count)) * this.idfOf(term);
-      vector.set(term, w);
+    let d = -1;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number;
+      if (k === 0 || id !== ids[k - 1]) {
+        d++;
+        outIds[d] = id;
+        weights[d] = 1;
+      } else {
+        weights[d] = (weights[d] as number) + 1;
+      }
+    }
+    for (let k = 0; k < distinct; k++) {
+      const w = (1 + Math.log(weights[k] as number)) * this.idfOf(outIds[k] as number);
+      weights[k] = w;
       norm += w * w;
     }
     const mass = Math.sqrt(norm);
-    if (mass > 0) for (const [term, w] of vector) vector.set(term, w / mass);
-    return { vector, mass };
+    if (mass > 0) for (let k = 0; k < distinct; k++) weights[k] = (weights[k] as number) / mass;
+    return { vector: { ids: outIds, weights }, mass };
   }
 }
 
-/** Cosine of two L2-normalised sparse vectors. */
+/** Cosine of two L2-normalised sparse vectors (terms summed in increasing id order). */
 export function cosine(a: SparseVector, b: SparseVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const ai = a.ids;
+  const bi = b.ids;
+  let i = 0;
+  let j = 0;
   let dot = 0;
-  for (const [term, w] of small) {
-    const v = large.get(term);
-    if (v !== undefined) dot += w * v;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i] as number;
+    const y = bi[j] as number;
+    if (x === y) {
+      dot += (a.weights[i] as number) * (b.weights[j] as number);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
   return Math.min(1, dot);
 }
@@ -53,9 +118,17 @@ export function cosine(a: SparseVector, b: SparseVector): number {
 /** The terms two vectors share, heaviest first. */
 export function sharedTerms(a: SparseVector, b: SparseVector, limit: number): string[] {
   const shared: [string, number][] = [];
-  for (const [term, w] of a) {
-    const v = b.get(term);
-    if (v !== undefined) shared.push([term, w * v]);
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i] as number;
+    const y = b.ids[j] as number;
+    if (x === y) {
+      shared.push([termOf(x), (a.weights[i] as number) * (b.weights[j] as number)]);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
   return shared
     .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))

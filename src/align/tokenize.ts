@@ -18,9 +18,21 @@ export function normalizeForMatching(text: string): string {
   return s;
 }
 
-/** Raw jieba words of a text, punctuation included, that concatenate back to the text. */
+const SEGMENT_CACHE_SIZE = 20_000;
+const segmentCache = new Map<string, string[]>();
+
+/**
+ * Raw jieba words of a text, punctuation included, that concatenate back to the text. Remembered
+ * (bounded): a parent plan's texts are segmented again for every child compared with it.
+ */
 export function segment(text: string): string[] {
-  return segmenter().cut(text, false);
+  let words = segmentCache.get(text);
+  if (!words) {
+    if (segmentCache.size >= SEGMENT_CACHE_SIZE) segmentCache.clear();
+    words = segmenter().cut(text, false);
+    segmentCache.set(text, words);
+  }
+  return words;
 }
 
 const WORD = /[\p{Script=Han}\p{L}\p{N}]/u;

@@ -80,15 +80,28 @@ export function toUnits(units: RoledUnit[], raw: string | null): Units {
 export function labelAt(
   text: string,
 ): { label: "lead" | "responsible" | "support"; length: number } | null {
-  const { labels } = unitsLexicon();
   const folded = text.normalize("NFKC");
-  for (const kind of ["lead", "responsible", "support"] as const) {
-    for (const word of labels[kind]) {
-      const m = new RegExp(`^${escapeRegExp(word.normalize("NFKC"))}\\s*[:：]`).exec(folded);
-      if (m) return { label: kind, length: m[0].length };
-    }
+  for (const [kind, re] of labelPatterns()) {
+    const m = re.exec(folded);
+    if (m) return { label: kind, length: m[0].length };
   }
   return null;
+}
+
+let patterns: [LabelKind, RegExp][] | undefined;
+
+/** One pattern per label word of the lexicon, in the order labels are tried (built once). */
+function labelPatterns(): [LabelKind, RegExp][] {
+  if (!patterns) {
+    const { labels } = unitsLexicon();
+    patterns = (["lead", "responsible", "support"] as const).flatMap((kind) =>
+      labels[kind].map((word): [LabelKind, RegExp] => [
+        kind,
+        new RegExp(`^${escapeRegExp(word.normalize("NFKC"))}\\s*[:：]`),
+      ]),
+    );
+  }
+  return patterns;
 }
 
 type LabelKind = "lead" | "responsible" | "support";
