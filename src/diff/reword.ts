@@ -235,7 +235,25 @@ interface Clause {
 
 const CLAUSE_END = /[,。;:!?\n]/u;
 
+const CLAUSE_CACHE_SIZE = 5_000;
+const clauseCache = new Map<string, Clause[]>();
+
+/**
+ * The clauses of a wording, remembered (bounded): the parent's wordings come back for every
+ * child compared with it. Clauses are never modified once made.
+ */
 function clausesOf(text: string, title: string | null): Clause[] {
+  const key = `${title ?? ""}\u0000${text}`;
+  let clauses = clauseCache.get(key);
+  if (!clauses) {
+    if (clauseCache.size >= CLAUSE_CACHE_SIZE) clauseCache.clear();
+    clauses = splitClauses(text, title);
+    clauseCache.set(key, clauses);
+  }
+  return clauses;
+}
+
+function splitClauses(text: string, title: string | null): Clause[] {
   const folded = fold(text);
   const headingEnd = headingEndOf(folded, title);
   const out: Clause[] = [];
@@ -456,7 +474,20 @@ const alternatives = (list: string[]): string =>
  * (“四个意识”, 《…》) name things and are skipped, unless `quoted` asks for them too (to see
  * that a target is still named: 四个平台 → “四个平台”).
  */
+const quantityCache = new WeakMap<Clause, [Quantity[] | null, Quantity[] | null]>();
+
 function quantitiesOf(clause: Clause, quoted = false): Quantity[] {
+  let cached = quantityCache.get(clause);
+  if (!cached) {
+    cached = [null, null];
+    quantityCache.set(clause, cached);
+  }
+  const slot = quoted ? 1 : 0;
+  cached[slot] ??= findQuantities(clause, quoted);
+  return cached[slot];
+}
+
+function findQuantities(clause: Clause, quoted: boolean): Quantity[] {
   const text = quoted ? fold(clause.display) : unquoted(fold(clause.display));
   const bounds = new Set(tokensOf(text).map((t) => t.at));
   bounds.add(text.length);
