@@ -1,6 +1,7 @@
 export * from "./alignment.js";
 export * from "./compare.js";
 export * from "./deadline.js";
+export * from "./discover.js";
 export * from "./document.js";
 export * from "./finding.js";
 export * from "./lang.js";
