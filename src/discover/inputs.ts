@@ -1,0 +1,96 @@
+/**
+ * The pile to discover: arguments (folders, files, `FILE#N`, patterns with `*` in the file name)
+ * expanded into document specs, and the files parsed, a file that cannot be read becoming a
+ * skipped entry rather than the end of the run.
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { supportedExtensions } from "../ingest/readers/index.js";
+import type { DiscoverSkipped } from "../model/discover.js";
+import type { PlanDocument } from "../model/document.js";
+import { parseDocumentSpec, parseFile } from "../pipeline.js";
+import { expandPath } from "../run/resolve-inputs.js";
+import { isPlandiffError, PlandiffError } from "../util/errors.js";
+
+/** One document of the pile, parsed. */
+export interface PileDocument {
+  /** Absolute path of its file. */
+  path: string;
+  /** True when it was picked out of a file (`FILE#N`) or its file holds several documents. */
+  bundled: boolean;
+  document: PlanDocument;
+}
+
+/**
+ * Expands the arguments into absolute document specs (`FILE` or `FILE#N`), without repeats,
+ * in argument order. A folder gives its files with a supported extension (not its subfolders,
+ * nor hidden files), sorted by name. A missing path or a pattern matching nothing is an error.
+ */
+export function expandInputs(args: readonly string[], cwd: string): string[] {
+  const extensions = new Set(supportedExtensions().map((e) => `.${e}`));
+  const specs: string[] = [];
+  for (const arg of args) {
+    const abs = resolve(cwd, arg);
+    if (existsSync(abs) && statSync(abs).isDirectory()) {
+      const files = readdirSync(abs)
+        .filter((name) => !name.startsWith(".") && extensions.has(extname(name).toLowerCase()))
+        .sort()
+        .map((name) => join(abs, name))
+        .filter((file) => statSync(file).isFile());
+      specs.push(...files);
+      continue;
+    }
+    const expanded = expandPath(cwd, arg);
+    for (const spec of expanded) {
+      const { file } = parseDocumentSpec(spec);
+      if (!existsSync(file)) throw new PlandiffError("not-found", "no such file or folder", arg);
+    }
+    specs.push(...expanded);
+  }
+  return [...new Set(specs)];
+}
+
+/** How a path is shown: relative to the working folder when inside it, else absolute. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  const shown = rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+  return shown.split(sep).join("/");
+}
+
+/** Parses every spec; files that cannot be read are returned as skipped, with one line each. */
+export async function parsePile(
+  specs: readonly string[],
+  options: { maxBytes: number; cwd: string; onSkip?: (skipped: DiscoverSkipped) => void },
+): Promise<{ documents: PileDocument[]; skipped: DiscoverSkipped[] }> {
+  const documents: PileDocument[] = [];
+  const skipped: DiscoverSkipped[] = [];
+  for (const spec of specs) {
+    const { file, index } = parseDocumentSpec(spec);
+    let parsed: PlanDocument[];
+    try {
+      parsed = await parseFile(spec, { maxBytes: options.maxBytes });
+    } catch (error) {
+      if (!isPlandiffError(error)) throw error;
+      const shown = displayPath(file, options.cwd);
+      const prefix = `${error.file ?? file}: `;
+      const message = error.message.startsWith(prefix)
+        ? error.message.slice(prefix.length)
+        : error.message;
+      const entry = {
+        file: index === null ? shown : `${shown}#${index}`,
+        message: message.split("\n")[0] as string,
+      };
+      skipped.push(entry);
+      options.onSkip?.(entry);
+      continue;
+    }
+    for (const document of parsed) {
+      documents.push({
+        path: file,
+        bundled: index !== null || parsed.length > 1,
+        document,
+      });
+    }
+  }
+  return { documents, skipped };
+}
