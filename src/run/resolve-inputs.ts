@@ -2,12 +2,10 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { DocumentEntry } from "../config/schema.js";
-import { fold } from "../ingest/fold.js";
+import { proposeParents } from "../discover/resolve.js";
 import type { PlanDocument } from "../model/document.js";
 import type { RunInput } from "../model/run.js";
-import { LEVEL_RANK } from "../parse/level.js";
 import { parseDocumentSpec, parseFile } from "../pipeline.js";
-import { bigrams, dice } from "../util/bigrams.js";
 import { PlandiffError } from "../util/errors.js";
 
 /** A configured document, parsed, with its resolved parent. */
@@ -15,9 +13,6 @@ export interface LoadedDocument {
   input: RunInput;
   document: PlanDocument;
 }
-
-/** Below this similarity of task titles a document is not taken as another's parent. */
-const MIN_SIMILARITY = 0.3;
 
 /** Expands `path` (relative to the config folder; `*` allowed in the file name) into files. */
 export function expandPath(configDir: string, path: string): string[] {
@@ -79,8 +74,9 @@ export async function loadDocuments(
       });
     }
   }
-  return loaded.map((item) => {
-    const { parent, resolution } = resolveParent(item, loaded);
+  const parents = resolveParents(loaded);
+  return loaded.map((item, k) => {
+    const { parent, resolution } = parents[k] as ReturnType<typeof resolveParents>[number];
     return {
       document: item.document,
       input: {
@@ -99,7 +95,7 @@ export async function loadDocuments(
 }
 
 /** Refuses a document outside the config's folder tree unless the config allows it. */
-function assertInside(configDir: string, spec: string, id: string): void {
+export function assertInside(configDir: string, spec: string, id: string): void {
   const { file } = parseDocumentSpec(spec);
   const rel = relative(configDir, file);
   if (rel.startsWith("..") || isAbsolute(rel)) {
@@ -111,78 +107,50 @@ function assertInside(configDir: string, spec: string, id: string): void {
   }
 }
 
-interface Candidate {
-  entry: DocumentEntry;
-  id: string;
-  document: PlanDocument;
-}
-
-function resolveParent(
-  item: Candidate,
-  all: Candidate[],
-): { parent: string | null; resolution: RunInput["parentResolution"] } {
-  const wanted = item.entry.parent;
-  if (wanted === undefined)
-    return { parent: null, resolution: { method: "none", detail: "no parent configured" } };
-  if (wanted !== "auto") {
-    const match = all.find((c) => c.entry.id === wanted);
-    return {
-      parent: match?.id ?? wanted,
-      resolution: { method: "configured", detail: `parent: ${wanted}` },
-    };
-  }
-  const others = all.filter(
-    (c) => c !== item && LEVEL_RANK[c.document.level] < LEVEL_RANK[item.document.level],
+/**
+ * Parents of the loaded documents: configured ones as given, `parent: auto` by the shared rules
+ * of `plandiff discover` (src/discover/resolve.ts: cited 文号 or title among the documents of a
+ * higher level, then content), no parent when none is configured.
+ */
+function resolveParents(
+  loaded: { entry: DocumentEntry; id: string; document: PlanDocument }[],
+): { parent: string | null; resolution: RunInput["parentResolution"] }[] {
+  const fixed = loaded.map((item) => {
+    const wanted = item.entry.parent;
+    if (wanted === undefined || wanted === "auto") return wanted ?? null;
+    return loaded.find((c) => c.entry.id === wanted)?.id ?? wanted;
+  });
+  const proposals = proposeParents(
+    loaded.map((item, k) => {
+      const parent = fixed[k];
+      return parent === "auto"
+        ? { id: item.id, document: item.document }
+        : { id: item.id, document: item.document, parent: parent ?? null };
+    }),
   );
-  const cited = citedAmong(item.document, others);
-  if (cited)
-    return { parent: cited.candidate.id, resolution: { method: "cited", detail: cited.detail } };
-  const best = mostSimilar(item.document, others);
-  if (best && best.score >= MIN_SIMILARITY) {
-    return {
-      parent: best.candidate.id,
-      resolution: {
-        method: "similarity",
-        detail: `task titles similar (${best.score.toFixed(2)})`,
-      },
-    };
-  }
-  return {
-    parent: null,
-    resolution: { method: "none", detail: "no configured document is cited or similar enough" },
-  };
-}
-
-const key = (s: string) => fold(s).replace(/\s/g, "");
-
-function citedAmong(
-  doc: PlanDocument,
-  others: Candidate[],
-): { candidate: Candidate; detail: string } | null {
-  for (const ref of doc.references) {
-    for (const candidate of others) {
-      const c = candidate.document;
-      if (ref.docNumber && c.docNumber && key(ref.docNumber) === key(c.docNumber)) {
-        return { candidate, detail: `cites ${ref.docNumber}` };
-      }
-      const titles = [c.title, c.planTitle].flatMap((t) => (t ? [key(t)] : []));
-      if (ref.title && titles.includes(key(ref.title)))
-        return { candidate, detail: `cites 《${ref.title}》` };
+  return loaded.map((item, k) => {
+    const wanted = item.entry.parent;
+    if (wanted === undefined)
+      return { parent: null, resolution: { method: "none", detail: "no parent configured" } };
+    if (wanted !== "auto") {
+      return {
+        parent: fixed[k] ?? wanted,
+        resolution: { method: "configured", detail: `parent: ${wanted}` },
+      };
     }
-  }
-  return null;
-}
-
-function mostSimilar(
-  doc: PlanDocument,
-  others: Candidate[],
-): { candidate: Candidate; score: number } | null {
-  const grams = (d: PlanDocument) => bigrams(fold(d.tasks.map((t) => t.title).join("。")));
-  const mine = grams(doc);
-  let best: { candidate: Candidate; score: number } | null = null;
-  for (const candidate of others) {
-    const score = dice(mine, grams(candidate.document));
-    if (!best || score > best.score) best = { candidate, score };
-  }
-  return best;
+    const p = proposals.get(item.id);
+    if (!p || p.parent === null || p.method === "none") {
+      return {
+        parent: null,
+        resolution: {
+          method: "none",
+          detail: p?.evidence[0] ?? "no configured document is cited or similar enough",
+        },
+      };
+    }
+    return {
+      parent: p.parent,
+      resolution: { method: p.method, detail: p.evidence[0] ?? p.method },
+    };
+  });
 }
