@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { runCompare } from "./cli/run-compare.js";
+import { type DiscoverCommandOptions, runDiscover } from "./cli/run-discover.js";
 import { runParse } from "./cli/run-parse.js";
 import { type RunCommandOptions, runRun } from "./cli/run-run.js";
 import { type RuleId, rules } from "./diff/index.js";
+import { discoverFormatters } from "./discover/format.js";
 import { DEFAULT_MAX_BYTES } from "./ingest/read-source.js";
 import { type Severity, SeveritySchema } from "./model/finding.js";
 import { type Lang, LangSchema } from "./model/lang.js";
@@ -113,6 +115,25 @@ program
   .option("--fail-under <rule...>", "exit 1 when a child scores below, e.g. coverage=0.8", [])
   .action(async (opts: RunCommandOptions) => {
     process.exitCode = await runRun(opts);
+  });
+
+program
+  .command("discover")
+  .description("propose the parent of each document of a pile (cited, then by content)")
+  .argument(
+    "<inputs...>",
+    "folders (their .txt .md .docx .html .htm .pdf files), files, FILE#N, *.txt",
+  )
+  .addOption(maxBytesOption())
+  .addOption(
+    new Option("-f, --format <format>", "output format")
+      .choices(Object.keys(discoverFormatters))
+      .default("json"),
+  )
+  .option("-o, --out <path>", "write to a file instead of stdout")
+  .option("-c, --config <path>", "also write a plandiff run configuration with the parents")
+  .action(async (inputs: string[], opts: DiscoverCommandOptions) => {
+    process.exitCode = await runDiscover(inputs, opts);
   });
 
 // A reader that stops early (plandiff … | head) is not an error.
