@@ -1,5 +1,5 @@
 import type { PlanDocument } from "../model/document.js";
-import type { SparseVector } from "./tfidf.js";
+import { FIXED, fixedProduct, type SparseVector } from "./tfidf.js";
 
 /**
  * Candidate generation: an inverted index (term → the parent items using it) over the vectors of
@@ -9,16 +9,19 @@ import type { SparseVector } from "./tfidf.js";
  *
  * The postings (which item holds which term, at which position of its vector) depend only on the
  * words, so they are built once per parent document and reused for every child; the weights come
- * from the comparison's own tf-idf model. Scores are summed in increasing term order, exactly as
- * `cosine` sums them, so an indexed score equals the direct cosine bit for bit.
+ * from the comparison's own tf-idf model. Scores are summed in fixed point, as `cosine` sums
+ * them, so an indexed score equals the direct cosine bit for bit.
  */
 export class VectorIndex {
   /** term id → [item, position, item, position, …]. */
   private readonly postings = new Map<number, Int32Array>();
   readonly size: number;
+  /** Items touched by the current query (reset before `scores` returns). */
+  private readonly seen: Uint8Array;
 
   constructor(vectors: readonly SparseVector[]) {
     this.size = vectors.length;
+    this.seen = new Uint8Array(vectors.length);
     const lists = new Map<number, number[]>();
     vectors.forEach((v, item) => {
       v.ids.forEach((id, pos) => {
@@ -45,13 +48,18 @@ export class VectorIndex {
       const w = query.weights[k] as number;
       for (let n = 0; n < list.length; n += 2) {
         const item = list[n] as number;
-        if (out[item] === 0) touched.push(item);
-        out[item] =
-          (out[item] as number) +
-          ((vectors[item] as SparseVector).weights[list[n + 1] as number] as number) * w;
+        if (this.seen[item] === 0) {
+          this.seen[item] = 1;
+          touched.push(item);
+        }
+        const weight = (vectors[item] as SparseVector).weights[list[n + 1] as number] as number;
+        out[item] = (out[item] as number) + fixedProduct(weight, w);
       }
     }
-    for (const item of touched) out[item] = Math.min(1, out[item] as number);
+    for (const item of touched) {
+      out[item] = Math.min(1, (out[item] as number) / FIXED);
+      this.seen[item] = 0;
+    }
     return touched;
   }
 }

@@ -1,5 +1,6 @@
 import type { Task } from "../model/task.js";
 import { stripResponsibility } from "../parse/responsibility.js";
+import { Memo } from "../util/memo.js";
 import { unitPrefixes } from "./lexicons.js";
 import { cosine, type SparseVector, type TfIdf, termIds } from "./tfidf.js";
 import { anchorsOf, normalizeForMatching, tokenize } from "./tokenize.js";
@@ -23,6 +24,7 @@ export interface TaskFeatures {
 }
 
 const MIN_SENTENCE_LENGTH = 4;
+const SENTENCE_END = /[。;；!?！？\n]/;
 
 /** The text a task is compared on: its words without the responsibility brackets. */
 export function matchingText(task: Task): string {
@@ -32,31 +34,45 @@ export function matchingText(task: Task): string {
 /** Splits a task's text into sentences (measures). */
 export function sentencesOf(text: string): string[] {
   return text
-    .split(/[。;；!?！？\n]/)
+    .split(SENTENCE_END)
     .map((s) => s.trim())
     .filter((s) => s.length >= MIN_SENTENCE_LENGTH);
 }
 
 /** Sorted term ids of every task of a plan, for fitting the tf-idf model. */
 export function taskTokens(task: Task): Int32Array {
-  return textTerms(matchingText(task));
+  return piecewiseTerms(matchingText(task));
 }
 
-const TERM_CACHE_SIZE = 50_000;
-const termCache = new Map<string, Int32Array>();
+/**
+ * The terms of a whole text as the union of its sentences' terms: the segmenter never joins words
+ * across these marks, so this equals tokenising the text at once, and the sentences' terms are
+ * needed (and remembered) anyway.
+ */
+function piecewiseTerms(text: string): Int32Array {
+  const parts = text
+    .split(SENTENCE_END)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+    .map(textTerms);
+  if (parts.length === 1) return parts[0] as Int32Array;
+  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out.sort();
+}
+
+const terms = new Memo<string, Int32Array>(20_000);
 
 /**
  * The sorted term ids of a text (normalised, tokenised). Remembered: a parent plan's texts come
  * back for every child compared with it, and a task's text is needed both to fit and to score.
  */
 export function textTerms(text: string): Int32Array {
-  let ids = termCache.get(text);
-  if (!ids) {
-    if (termCache.size >= TERM_CACHE_SIZE) termCache.clear();
-    ids = termIds(tokenize(normalizeForMatching(text)));
-    termCache.set(text, ids);
-  }
-  return ids;
+  return terms.get(text, (t) => termIds(tokenize(normalizeForMatching(t))));
 }
 
 /** Computes a task's matching features under a fitted tf-idf model. */
@@ -70,7 +86,7 @@ export function taskFeatures(task: Task, model: TfIdf): TaskFeatures {
   return {
     task,
     title: model.vector(textTerms(task.title)).vector,
-    text: model.vector(textTerms(text)).vector,
+    text: model.vector(piecewiseTerms(text)).vector,
     sentences,
     anchors: anchorsOf(normalized),
     units: new Set([...task.units.lead, ...task.units.support].map(normalizeUnit)),

@@ -2,6 +2,11 @@
  * A sparse vector: term ids in increasing order with their weights. Terms are interned once per
  * process (see `termId`), so comparing two vectors is a merge of two sorted integer arrays —
  * no string hashing and little garbage, which matters when thousands of plans are compared.
+ *
+ * Ids depend on the order in which a process meets terms (each worker thread has its own), so
+ * nothing may depend on their order: sums are taken in fixed point (`FIXED`: exact integer sums,
+ * the same in any order) or over sorted values, and a comparison gives the same bits in every
+ * thread whatever it compared before.
  */
 export interface SparseVector {
   ids: Int32Array;
@@ -85,17 +90,27 @@ export class TfIdf {
       }
     }
     for (let k = 0; k < distinct; k++) {
-      const w = (1 + Math.log(weights[k] as number)) * this.idfOf(outIds[k] as number);
-      weights[k] = w;
-      norm += w * w;
+      weights[k] = (1 + Math.log(weights[k] as number)) * this.idfOf(outIds[k] as number);
     }
+    // Squares summed in fixed point: exact, so the order of the ids does not matter.
+    for (let k = 0; k < distinct; k++)
+      norm += fixedProduct(weights[k] as number, weights[k] as number);
+    norm /= FIXED;
     const mass = Math.sqrt(norm);
     if (mass > 0) for (let k = 0; k < distinct; k++) weights[k] = (weights[k] as number) / mass;
     return { vector: { ids: outIds, weights }, mass };
   }
 }
 
-/** Cosine of two L2-normalised sparse vectors (terms summed in increasing id order). */
+/** Fixed-point scale of dot products: each term's product is rounded to 2⁻³² and summed exactly. */
+export const FIXED = 2 ** 32;
+
+/** One term's share of a dot product, in fixed point (see FIXED). */
+export function fixedProduct(x: number, y: number): number {
+  return Math.round(x * y * FIXED);
+}
+
+/** Cosine of two L2-normalised sparse vectors (an exact fixed-point sum, see FIXED). */
 export function cosine(a: SparseVector, b: SparseVector): number {
   const ai = a.ids;
   const bi = b.ids;
@@ -106,13 +121,13 @@ export function cosine(a: SparseVector, b: SparseVector): number {
     const x = ai[i] as number;
     const y = bi[j] as number;
     if (x === y) {
-      dot += (a.weights[i] as number) * (b.weights[j] as number);
+      dot += fixedProduct(a.weights[i] as number, b.weights[j] as number);
       i++;
       j++;
     } else if (x < y) i++;
     else j++;
   }
-  return Math.min(1, dot);
+  return Math.min(1, dot / FIXED);
 }
 
 /** The terms two vectors share, heaviest first. */

@@ -1,6 +1,7 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { fold } from "../ingest/fold.js";
+import { Memo } from "../util/memo.js";
 import { levelRewrites, stopwords } from "./lexicons.js";
 
 let jieba: Jieba | undefined;
@@ -18,21 +19,14 @@ export function normalizeForMatching(text: string): string {
   return s;
 }
 
-const SEGMENT_CACHE_SIZE = 20_000;
-const segmentCache = new Map<string, string[]>();
+const segments = new Memo<string, string[]>(10_000);
 
 /**
  * Raw jieba words of a text, punctuation included, that concatenate back to the text. Remembered
  * (bounded): a parent plan's texts are segmented again for every child compared with it.
  */
 export function segment(text: string): string[] {
-  let words = segmentCache.get(text);
-  if (!words) {
-    if (segmentCache.size >= SEGMENT_CACHE_SIZE) segmentCache.clear();
-    words = segmenter().cut(text, false);
-    segmentCache.set(text, words);
-  }
-  return words;
+  return segments.get(text, (t) => segmenter().cut(t, false));
 }
 
 const WORD = /[\p{Script=Han}\p{L}\p{N}]/u;

@@ -14,6 +14,7 @@ import type { Task } from "../model/task.js";
 import { levelsLexicon } from "../parse/lexicons.js";
 import { stripResponsibility } from "../parse/responsibility.js";
 import { loadLexicon } from "../util/lexicon.js";
+import { Memo } from "../util/memo.js";
 
 const words = z.array(z.string().min(1));
 
@@ -235,22 +236,14 @@ interface Clause {
 
 const CLAUSE_END = /[,。;:!?\n]/u;
 
-const CLAUSE_CACHE_SIZE = 5_000;
-const clauseCache = new Map<string, Clause[]>();
+const clauses = new Memo<string, Clause[]>(1_000);
 
 /**
  * The clauses of a wording, remembered (bounded): the parent's wordings come back for every
  * child compared with it. Clauses are never modified once made.
  */
 function clausesOf(text: string, title: string | null): Clause[] {
-  const key = `${title ?? ""}\u0000${text}`;
-  let clauses = clauseCache.get(key);
-  if (!clauses) {
-    if (clauseCache.size >= CLAUSE_CACHE_SIZE) clauseCache.clear();
-    clauses = splitClauses(text, title);
-    clauseCache.set(key, clauses);
-  }
-  return clauses;
+  return clauses.get(`${title ?? ""}\u0000${text}`, () => splitClauses(text, title));
 }
 
 function splitClauses(text: string, title: string | null): Clause[] {

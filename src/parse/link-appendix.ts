@@ -1,6 +1,6 @@
 import { fold } from "../ingest/fold.js";
 import type { Task } from "../model/task.js";
-import { bigrams, containment, dice } from "../util/bigrams.js";
+import { bigrams, dice, size } from "../util/bigrams.js";
 
 /** Below this score a row is left unlinked rather than guessed. */
 const MIN_SCORE = 0.35;
@@ -13,16 +13,14 @@ const MIN_SCORE = 0.35;
  */
 export function linkAppendix(body: Task[], rows: Task[]): void {
   if (body.length === 0 || rows.length === 0) return;
-  const bodyFeatures = body.map((t) => ({
-    title: bigrams(fold(t.title)),
-    sentences: sentencesOf(t.text).map((s) => bigrams(fold(s))),
-  }));
+  const titles = body.map((t) => bigrams(fold(t.title)));
+  const sentences = new SentenceIndex(
+    body.map((t) => sentencesOf(t.text).map((s) => bigrams(fold(s)))),
+  );
   const scores = rows.map((row) => {
     const r = bigrams(fold(row.title));
-    return bodyFeatures.map((b) => {
-      const best = Math.max(0, ...b.sentences.map((s) => containment(r, s)));
-      return Math.max(best, dice(r, b.title));
-    });
+    const contained = sentences.bestContainment(r);
+    return titles.map((title, j) => Math.max(contained[j] as number, dice(r, title)));
   });
   const choice = monotoneAssignment(scores);
   rows.forEach((row, i) => {
@@ -32,6 +30,56 @@ export function linkAppendix(body: Task[], rows: Task[]): void {
     row.bodyRefs = [task.id];
     task.appendixRefs.push(row.id);
   });
+}
+
+/**
+ * The sentences of every body task indexed by bigram, so that a row is measured against all of
+ * them in one pass over its own bigrams: the same containment as `containment(row, sentence)`,
+ * summed as integers.
+ */
+class SentenceIndex {
+  private readonly postings = new Map<string, number[]>();
+  private readonly taskOf: number[] = [];
+  private readonly tasks: number;
+
+  constructor(tasks: Map<string, number>[][]) {
+    tasks.forEach((sentences, task) => {
+      for (const grams of sentences) {
+        const s = this.taskOf.length;
+        this.taskOf.push(task);
+        for (const [gram, count] of grams) {
+          let list = this.postings.get(gram);
+          if (!list) {
+            list = [];
+            this.postings.set(gram, list);
+          }
+          list.push(s, count);
+        }
+      }
+    });
+    this.tasks = tasks.length;
+  }
+
+  /** For each task, the largest share of the row's bigrams one of its sentences contains. */
+  bestContainment(row: Map<string, number>): number[] {
+    const shared = new Array<number>(this.taskOf.length).fill(0);
+    for (const [gram, n] of row) {
+      const list = this.postings.get(gram);
+      if (!list) continue;
+      for (let k = 0; k < list.length; k += 2) {
+        const s = list[k] as number;
+        shared[s] = (shared[s] as number) + Math.min(n, list[k + 1] as number);
+      }
+    }
+    const total = size(row);
+    const best = new Array<number>(this.tasks).fill(0);
+    if (total === 0) return best;
+    shared.forEach((v, s) => {
+      const task = this.taskOf[s] as number;
+      best[task] = Math.max(best[task] as number, v / total);
+    });
+    return best;
+  }
 }
 
 function sentencesOf(text: string): string[] {

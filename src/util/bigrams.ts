@@ -9,15 +9,23 @@ export function bigrams(s: string): Map<string, number> {
   return out;
 }
 
-function overlap(a: Map<string, number>, b: Map<string, number>): number {
+/** Bigrams the two multisets share (counted with multiplicity). */
+export function overlap(a: Map<string, number>, b: Map<string, number>): number {
   let shared = 0;
   for (const [gram, n] of a) shared += Math.min(n, b.get(gram) ?? 0);
   return shared;
 }
 
-function size(a: Map<string, number>): number {
-  let n = 0;
-  for (const v of a.values()) n += v;
+const sizes = new WeakMap<Map<string, number>, number>();
+
+/** How many bigrams a multiset holds (remembered: bigram maps are not changed once made). */
+export function size(a: Map<string, number>): number {
+  let n = sizes.get(a);
+  if (n === undefined) {
+    n = 0;
+    for (const v of a.values()) n += v;
+    sizes.set(a, n);
+  }
   return n;
 }
 

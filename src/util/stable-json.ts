@@ -7,11 +7,18 @@ export function stableStringify(value: unknown): string {
   return write(value, "") ?? "undefined";
 }
 
+/**
+ * Characters JSON.stringify escapes: controls, quote, backslash, lone surrogates (any surrogate
+ * here). Built from a string: control characters are what this pattern is meant to find.
+ */
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+
 function write(value: unknown, indent: string): string | undefined {
   if (value === null) return "null";
   switch (typeof value) {
     case "string":
-      return JSON.stringify(value);
+      // Most strings need no escape: quote them directly (JSON.stringify for the others).
+      return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
     case "number":
       return Number.isFinite(value) ? String(value) : "null";
     case "boolean":
