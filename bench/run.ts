@@ -1,6 +1,9 @@
 /**
  * `npm run bench`: speed figures, measured here rather than in timed unit tests: parsing the five
- * bundled documents (read, decode, normalise, split, parse) and comparing one child with its parent.
+ * bundled documents (read, decode, normalise, split, parse), comparing one child with its parent,
+ * and the scale benchmark (bench/scale.ts): one parent × N synthetic children end to end.
+ *
+ * Options: `--sizes 100,1000,3000` (the N of the scale benchmark; `--sizes 0` skips it).
  */
 import { readdirSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -8,6 +11,13 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { compareDocuments } from "../src/compare.js";
 import { parseDocument, parseFile } from "../src/pipeline.js";
+import { scaleBenchmark, scaleTable } from "./scale.js";
+
+const sizesArg = process.argv.indexOf("--sizes");
+const sizes = (sizesArg >= 0 ? (process.argv[sizesArg + 1] ?? "") : "100,1000,3000")
+  .split(",")
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 
 const ROUNDS = 20;
 const files = readdirSync("data")
@@ -68,3 +78,12 @@ console.log(
   `| compare 002 → 000 (41+49 × 37+31 tasks), median of ${ROUNDS} runs | ${compareMedian.toFixed(1)} ms |`,
 );
 console.log(`| peak RSS | ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB |`);
+
+if (sizes.length > 0) {
+  console.log("");
+  console.log(
+    "Scale: one parent (浙政发〔2018〕16号, 41 tasks + 49 rows) × N synthetic children (realistic profile, city and district), `plandiff run` end to end (parse, align, diff, a JSON report per child, run.json and the overview):",
+  );
+  console.log("");
+  console.log(scaleTable(scaleBenchmark(sizes, (line) => console.error(line))));
+}

@@ -14,6 +14,22 @@ import { parseFormatters } from "./report/parse-formats.js";
 import { isPlandiffError } from "./util/errors.js";
 
 /** --max-bytes: larger input files are refused (documented limit, 50 MiB by default). */
+function positiveInteger(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0 || n > 64)
+    throw new InvalidArgumentError("a whole number from 1 to 64");
+  return n;
+}
+
+function shardOf(v: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(v);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count)
+    throw new InvalidArgumentError("k/n with 1 ≤ k ≤ n, e.g. 2/8");
+  return { index, count };
+}
+
 function maxBytesOption(): Option {
   return new Option("--max-bytes <bytes>", "refuse input files larger than this")
     .argParser((v) => {
@@ -113,6 +129,13 @@ program
   .option("--json", "print a JSON summary on stdout", false)
   .option("--fail-on <rule...>", "exit 1 when a count is crossed, e.g. required-missing>0", [])
   .option("--fail-under <rule...>", "exit 1 when a child scores below, e.g. coverage=0.8", [])
+  .option(
+    "-j, --jobs <n>",
+    "worker threads (default: the config's jobs, else one per core from 8 files on)",
+    positiveInteger,
+  )
+  .option("--shard <k/n>", "compare only the k-th of n slices of the children (1-based)", shardOf)
+  .option("-o, --output <dir>", "output folder instead of the config's (e.g. one per shard)")
   .action(async (opts: RunCommandOptions) => {
     process.exitCode = await runRun(opts);
   });

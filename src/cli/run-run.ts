@@ -9,6 +9,9 @@ export interface RunCommandOptions {
   json: boolean;
   failOn: string[];
   failUnder: string[];
+  jobs?: number;
+  shard?: { index: number; count: number };
+  output?: string;
 }
 
 /** Progress bars only on a terminal, and only when there is more than a handful to do. */
@@ -24,6 +27,9 @@ export async function runRun(options: RunCommandOptions): Promise<number> {
     const outcome = await runBatch({
       configPath: options.config,
       thresholds: extraThresholds(options),
+      ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+      ...(options.shard ? { shard: options.shard } : {}),
+      ...(options.output ? { output: options.output } : {}),
       onProgress: (done, total, label) => {
         if (!process.stderr.isTTY || options.quiet || total < PROGRESS_MIN) return;
         bar ??= new SingleBar({

@@ -5,7 +5,7 @@
  * and comparing their tasks walks an inverted index instead of every pair of tasks.
  */
 import { fold } from "../ingest/fold.js";
-import type { PlanDocument } from "../model/document.js";
+import type { Task } from "../model/task.js";
 import { bigrams } from "../util/bigrams.js";
 
 /** A bigram multiset: ids sorted ascending, their counts, and the total count. */
@@ -73,7 +73,10 @@ export interface DocumentFeatures {
   postings: Map<number, number[]> | null;
 }
 
-export function documentFeatures(table: GramTable, document: PlanDocument): DocumentFeatures {
+export function documentFeatures(
+  table: GramTable,
+  document: { tasks: Pick<Task, "title">[] },
+): DocumentFeatures {
   return {
     titles: table.vector(document.tasks.map((t) => t.title).join("。")),
     tasks: document.tasks.map((t) => table.vector(t.title)),

@@ -25,6 +25,7 @@
 import { fold } from "../ingest/fold.js";
 import type { DiscoverAlternative, DiscoverMethod } from "../model/discover.js";
 import type { PlanDocument } from "../model/document.js";
+import type { Task } from "../model/task.js";
 import { LEVEL_RANK } from "../parse/level.js";
 import {
   type DocumentFeatures,
@@ -37,9 +38,15 @@ import {
 import { type PlaceSegment, placeOf, placeRelation } from "./place.js";
 
 /** A document that may be a parent or get one. */
+/** What the rules read of a document (a parsed plan, or the card a batch run keeps of it). */
+export type ResolvableDocument = Pick<
+  PlanDocument,
+  "level" | "docNumber" | "title" | "planTitle" | "issuer" | "date" | "references"
+> & { tasks: Pick<Task, "id" | "title">[] };
+
 export interface ResolveItem {
   id: string;
-  document: PlanDocument;
+  document: ResolvableDocument;
   /**
    * A parent fixed beforehand (its id, or null for a document that has none). Absent: resolve
    * it. Fixed parents are candidates' parents for the sibling rule.
@@ -79,7 +86,7 @@ export type ResolveOptions = { [K in keyof typeof RESOLVE_DEFAULTS]: number };
 
 interface Node {
   item: ResolveItem;
-  doc: PlanDocument;
+  doc: ResolvableDocument;
   rank: number;
   known: boolean;
   features: DocumentFeatures;

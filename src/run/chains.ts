@@ -1,12 +1,12 @@
 import type { Alignment } from "../model/alignment.js";
-import type { PlanDocument } from "../model/document.js";
 import type { Chain, RunInput } from "../model/run.js";
+import type { Task } from "../model/task.js";
 
 /** The links of one compared pair, keyed by child document id. */
 export interface PairLinks {
   parent: string;
   child: string;
-  alignments: Alignment[];
+  alignments: Pick<Alignment, "parent" | "child" | "relation">[];
 }
 
 /**
@@ -15,7 +15,7 @@ export interface PairLinks {
  */
 export function buildChains(
   inputs: RunInput[],
-  documents: Map<string, PlanDocument>,
+  documents: Map<string, { tasks: Pick<Task, "id" | "title" | "source">[] }>,
   pairs: PairLinks[],
 ): Chain[] {
   const parentOf = new Map(inputs.flatMap((i) => (i.parent ? [[i.id, i.parent] as const] : [])));

@@ -1,18 +1,11 @@
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
-import type { DocumentEntry } from "../config/schema.js";
+import type { RunConfig } from "../config/schema.js";
 import { proposeParents } from "../discover/resolve.js";
-import type { PlanDocument } from "../model/document.js";
 import type { RunInput } from "../model/run.js";
-import { parseDocumentSpec, parseFile } from "../pipeline.js";
+import { parseDocumentSpec } from "../pipeline.js";
 import { PlandiffError } from "../util/errors.js";
-
-/** A configured document, parsed, with its resolved parent. */
-export interface LoadedDocument {
-  input: RunInput;
-  document: PlanDocument;
-}
+import type { DocumentCard, FileJob } from "./jobs.js";
 
 /** Expands `path` (relative to the config folder; `*` allowed in the file name) into files. */
 export function expandPath(configDir: string, path: string): string[] {
@@ -38,59 +31,18 @@ export function expandPath(configDir: string, path: string): string[] {
   return files;
 }
 
-/** Parses every configured document (one entry may expand to several) and resolves parents. */
-export async function loadDocuments(
-  configDir: string,
-  entries: DocumentEntry[],
-  options: { allowOutside: boolean; maxBytes: number },
-): Promise<LoadedDocument[]> {
-  const loaded: {
-    entry: DocumentEntry;
-    id: string;
-    file: string;
-    document: PlanDocument;
-    sha256: string;
-  }[] = [];
-  for (const entry of entries) {
-    const files = expandPath(configDir, entry.path);
-    if (!options.allowOutside) for (const file of files) assertInside(configDir, file, entry.id);
-    for (const [k, spec] of files.entries()) {
-      const { file } = parseDocumentSpec(spec);
-      const documents = await parseFile(spec, { maxBytes: options.maxBytes });
-      const sha256 = createHash("sha256").update(readFileSync(file)).digest("hex");
-      documents.forEach((document, d) => {
-        const suffix =
-          files.length > 1 || documents.length > 1
-            ? `-${k + 1}${documents.length > 1 ? `.${d + 1}` : ""}`
-            : "";
-        const level = entry.level ?? document.level;
-        loaded.push({
-          entry,
-          id: `${entry.id}${suffix}`,
-          file,
-          document: { ...document, level },
-          sha256,
-        });
-      });
-    }
-  }
-  const parents = resolveParents(loaded);
-  return loaded.map((item, k) => {
-    const { parent, resolution } = parents[k] as ReturnType<typeof resolveParents>[number];
-    return {
-      document: item.document,
-      input: {
-        id: item.id,
-        file: item.file,
-        index: item.document.index,
-        sha256: item.sha256,
-        level: item.document.level,
-        title: item.document.title,
-        docNumber: item.document.docNumber,
-        parent,
-        parentResolution: resolution,
-      },
-    };
+/** The configured entries as files to read (patterns expanded, folders checked). */
+export function expandEntries(configDir: string, config: RunConfig): FileJob[] {
+  return config.documents.flatMap((entry) => {
+    const specs = expandPath(configDir, entry.path);
+    if (!config.allowOutside) for (const spec of specs) assertInside(configDir, spec, entry.id);
+    return specs.map((spec, k) => ({
+      spec,
+      entryId: entry.id,
+      ...(entry.level ? { level: entry.level } : {}),
+      k,
+      files: specs.length,
+    }));
   });
 }
 
@@ -107,50 +59,75 @@ export function assertInside(configDir: string, spec: string, id: string): void 
   }
 }
 
+/** A document's parent as resolved, and how. */
+export interface ResolvedParent {
+  parent: string | null;
+  resolution: RunInput["parentResolution"];
+}
+
 /**
- * Parents of the loaded documents: configured ones as given, `parent: auto` by the shared rules
- * of `plandiff discover` (src/discover/resolve.ts: cited 文号 or title among the documents of a
- * higher level, then content), no parent when none is configured.
+ * Parents of the described documents (`cards[k]`: the documents of `files[k]`, null when not
+ * described): configured ones as given (the first document of the parent entry), `parent: auto`
+ * by the shared rules of `plandiff discover` (src/discover/resolve.ts: cited 文号 or title among
+ * the documents of a higher level, then content), no parent when none is configured.
  */
-function resolveParents(
-  loaded: { entry: DocumentEntry; id: string; document: PlanDocument }[],
-): { parent: string | null; resolution: RunInput["parentResolution"] }[] {
-  const fixed = loaded.map((item) => {
-    const wanted = item.entry.parent;
-    if (wanted === undefined || wanted === "auto") return wanted ?? null;
-    return loaded.find((c) => c.entry.id === wanted)?.id ?? wanted;
-  });
-  const proposals = proposeParents(
-    loaded.map((item, k) => {
-      const parent = fixed[k];
-      return parent === "auto"
-        ? { id: item.id, document: item.document }
-        : { id: item.id, document: item.document, parent: parent ?? null };
+export function resolveParents(
+  files: FileJob[],
+  cards: (DocumentCard[] | null)[],
+  config: RunConfig,
+): Map<string, ResolvedParent> {
+  const wantedOf = new Map(config.documents.map((e) => [e.id, e.parent]));
+  const loaded = files.flatMap((f, k) =>
+    (cards[k] ?? []).map((card) => ({ card, wanted: wantedOf.get(f.entryId) })),
+  );
+  const firstOf = (entryId: string) =>
+    files.flatMap((f, k) => (f.entryId === entryId ? (cards[k] ?? []) : []))[0]?.id;
+  const fixed = loaded.map(({ wanted }) =>
+    wanted === undefined || wanted === "auto" ? (wanted ?? null) : (firstOf(wanted) ?? wanted),
+  );
+  const proposals = fixed.includes("auto")
+    ? proposeParents(
+        loaded.map(({ card }, k) => {
+          const parent = fixed[k];
+          return parent === "auto"
+            ? { id: card.id, document: card }
+            : { id: card.id, document: card, parent: parent ?? null };
+        }),
+      )
+    : new Map();
+  return new Map(
+    loaded.map(({ card, wanted }, k): [string, ResolvedParent] => {
+      if (wanted === undefined)
+        return [
+          card.id,
+          { parent: null, resolution: { method: "none", detail: "no parent configured" } },
+        ];
+      if (wanted !== "auto") {
+        return [
+          card.id,
+          {
+            parent: fixed[k] ?? wanted,
+            resolution: { method: "configured", detail: `parent: ${wanted}` },
+          },
+        ];
+      }
+      const p = proposals.get(card.id);
+      if (!p || p.parent === null || p.method === "none") {
+        return [
+          card.id,
+          {
+            parent: null,
+            resolution: {
+              method: "none",
+              detail: p?.evidence[0] ?? "no configured document is cited or similar enough",
+            },
+          },
+        ];
+      }
+      return [
+        card.id,
+        { parent: p.parent, resolution: { method: p.method, detail: p.evidence[0] ?? p.method } },
+      ];
     }),
   );
-  return loaded.map((item, k) => {
-    const wanted = item.entry.parent;
-    if (wanted === undefined)
-      return { parent: null, resolution: { method: "none", detail: "no parent configured" } };
-    if (wanted !== "auto") {
-      return {
-        parent: fixed[k] ?? wanted,
-        resolution: { method: "configured", detail: `parent: ${wanted}` },
-      };
-    }
-    const p = proposals.get(item.id);
-    if (!p || p.parent === null || p.method === "none") {
-      return {
-        parent: null,
-        resolution: {
-          method: "none",
-          detail: p?.evidence[0] ?? "no configured document is cited or similar enough",
-        },
-      };
-    }
-    return {
-      parent: p.parent,
-      resolution: { method: p.method, detail: p.evidence[0] ?? p.method },
-    };
-  });
 }

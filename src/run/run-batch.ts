@@ -1,27 +1,27 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import { compareDocuments } from "../compare.js";
+import type { CandidateOptions } from "../align/options.js";
 import { loadConfig } from "../config/load-config.js";
 import type { RunConfig } from "../config/schema.js";
 import { say } from "../diff/context.js";
-import { DEFAULT_DIFF_OPTIONS, type RuleId } from "../diff/index.js";
-import type { PlanDocument } from "../model/document.js";
 import type { Lang } from "../model/lang.js";
-import type { PairRun, RunRecord } from "../model/run.js";
+import type { PairRun, RunInput, RunRecord } from "../model/run.js";
 import { LEVEL_RANK } from "../parse/level.js";
-import { extensionOf, formatters } from "../report/index.js";
+import { parseDocumentSpec } from "../pipeline.js";
 import { LEVEL_LABELS, label } from "../report/shared/labels.js";
 import { PlandiffError } from "../util/errors.js";
 import { stableStringify } from "../util/stable-json.js";
 import { writeFileAtomic } from "../util/write-atomic.js";
 import { buildChains, type PairLinks } from "./chains.js";
 import { ConfigError } from "./config-error.js";
-import { findingRef } from "./finding-key.js";
 import { compareRuns } from "./history.js";
+import type { DocumentCard, FileJob, JobSettings, PairOutcome, ParentRef } from "./jobs.js";
 import { writeOverview } from "./overview.js";
-import { type LoadedDocument, loadDocuments } from "./resolve-inputs.js";
-import { pairReview, readReview } from "./review.js";
+import { runJobs } from "./pool.js";
+import { expandEntries, resolveParents } from "./resolve-inputs.js";
+import { readReview } from "./review.js";
 import { acquireLock, newRunId, previousRun, publishRun } from "./store.js";
 import { crossedThresholds } from "./thresholds.js";
 
@@ -38,6 +38,17 @@ export interface RunOptions {
   failAfterPairs?: number;
   /** The clock, for run ids (tests pin it). */
   now?: () => Date;
+  /** Worker threads (overrides the config's `jobs`; 1: everything in this thread). */
+  jobs?: number;
+  /** Output folder instead of the config's `output` (e.g. one per shard). */
+  output?: string;
+  /**
+   * Compare only the K-th of N slices of the files holding children (1-based; files dealt out in
+   * config order), for running one configuration on several machines.
+   */
+  shard?: { index: number; count: number };
+  /** Which pairs the matcher scores (`all`: the naive variant of `npm run bench`). */
+  candidates?: CandidateOptions["mode"];
 }
 
 /** The outcome of a run: its record, where it is stored, thresholds crossed, config warnings. */
@@ -59,10 +70,10 @@ export async function runBatch(options: RunOptions): Promise<RunOutcome> {
   if (!loaded.ok) throw new ConfigError(loaded.errors);
   const { config, warnings } = loaded;
   const configDir = dirname(configPath);
-  const review = config.review ? readReview(resolve(configDir, config.review)) : null;
-  const documents = await loadDocuments(configDir, config.documents, config);
+  // Read once here so that a broken review file stops the run before any work.
+  if (config.review) readReview(resolve(configDir, config.review));
 
-  const outputDir = resolve(configDir, config.output);
+  const outputDir = options.output ? resolve(options.output) : resolve(configDir, config.output);
   const runsDir = join(outputDir, "runs");
   const release = acquireLock(outputDir);
   const id = newRunId(runsDir, (options.now ?? (() => new Date()))());
@@ -70,23 +81,20 @@ export async function runBatch(options: RunOptions): Promise<RunOutcome> {
   try {
     mkdirSync(join(workDir, "pairs"), { recursive: true });
     const previous = previousRun(runsDir, relative(outputDir, configPath));
-    const { pairs, links, applied, stale } = await comparePairs(
-      documents,
+    const { inputs, pairs, links, parents, applied, stale } = await comparePairs(
+      configDir,
       config,
       workDir,
-      review,
       options,
     );
-    const byId = new Map(documents.map((d) => [d.input.id, d.document]));
-    const inputs = documents.map((d) => d.input);
     const record: RunRecord = {
       schemaVersion: 1,
       id,
       config: { path: relative(outputDir, configPath), sha256: sha256(readFileSync(configPath)) },
       inputs,
       pairs,
-      chains: buildChains(inputs, byId, links),
-      notes: levelNotes(documents, byId, config.lang),
+      chains: buildChains(inputs, parents, links),
+      notes: levelNotes(inputs, config.lang),
       changes: compareRuns(previous, pairs),
       review: { applied, stale },
       complete: true,
@@ -108,76 +116,187 @@ export async function runBatch(options: RunOptions): Promise<RunOutcome> {
   }
 }
 
-async function comparePairs(
-  documents: LoadedDocument[],
-  config: RunConfig,
-  workDir: string,
-  review: ReturnType<typeof readReview> | null,
-  options: RunOptions,
-): Promise<{
+/** Below this many files to compare, a run stays in one thread (starting workers costs more). */
+const WORKERS_FROM = 8;
+
+/** How many worker threads: as asked, else one per core when there is enough to do. */
+function workerCount(asked: number | undefined, jobs: number): number {
+  if (asked !== undefined) return asked;
+  return jobs >= WORKERS_FROM ? availableParallelism() : 1;
+}
+
+interface ComparedPairs {
+  inputs: RunInput[];
   pairs: PairRun[];
   links: PairLinks[];
+  /** Documents that have children, by id: their tasks (for chains). */
+  parents: Map<string, DocumentCard>;
   applied: number;
   stale: RunRecord["review"]["stale"];
-}> {
-  const byId = new Map(documents.map((d) => [d.input.id, d.document]));
-  const children = documents.filter((d) => d.input.parent !== null);
+}
+
+/**
+ * Reads the configured documents and compares each child with its parent, in worker threads.
+ * Documents that are parents, have no configured parent, or look for one (`auto`) are described
+ * first (parsed for their card); then every file holding a child is compared — its documents
+ * parsed again in a worker, each compared with its parent there, reports written to the work
+ * folder. Only cards, summaries and links come back to this thread.
+ */
+async function comparePairs(
+  configDir: string,
+  config: RunConfig,
+  workDir: string,
+  options: RunOptions,
+): Promise<ComparedPairs> {
+  const files = expandEntries(configDir, config);
+  const settings: JobSettings = {
+    workDir,
+    formats: config.formats,
+    lang: config.lang,
+    minSeverity: config.minSeverity,
+    disabledRules: config.rules.disable,
+    review: config.review ? resolve(configDir, config.review) : null,
+    maxBytes: config.maxBytes,
+    candidates: options.candidates ?? "index",
+  };
+  const asked = options.jobs ?? config.jobs;
+  const parentEntries = new Set(config.documents.flatMap((e) => (e.parent ? [e.parent] : [])));
+  const anyAuto = parentEntries.has("auto");
+  const entryOf = (f: FileJob) =>
+    config.documents.find((e) => e.id === f.entryId) as RunConfig["documents"][number];
+  const described = files.map(
+    (f) => anyAuto || parentEntries.has(f.entryId) || entryOf(f).parent === undefined,
+  );
+
+  const cards: (DocumentCard[] | null)[] = files.map(() => null);
+  const toDescribe = files.flatMap((_, k) => (described[k] ? [k] : []));
+  await runJobs(
+    toDescribe.map((k) => ({ kind: "describe", file: files[k] as FileJob })),
+    settings,
+    workerCount(asked, toDescribe.length),
+    (n, result) => {
+      cards[toDescribe[n] as number] = result.cards;
+    },
+  );
+  const known = cards.flatMap((c) => c ?? []);
+  const resolved = resolveParents(files, cards, config);
+  const refTo = (id: string | null) => {
+    const parent = id === null ? undefined : known.find((c) => c.id === id);
+    return parent ? refOf(parent, files, cards) : null;
+  };
+
+  // What to compare: every file with a configured parent (all its documents), and the
+  // documents whose parent `auto` found.
+  const jobs: { file: number; parents: Record<string, ParentRef> }[] = [];
+  files.forEach((f, k) => {
+    const wanted = entryOf(f).parent;
+    if (wanted === undefined) return;
+    const parents: Record<string, ParentRef> = {};
+    if (wanted !== "auto" && !described[k]) {
+      const ref = refTo(
+        known.find((c) => files[cardFile(c, cards)]?.entryId === wanted)?.id ?? null,
+      );
+      if (!ref)
+        throw new PlandiffError("config", `${f.entryId}: parent "${wanted}" was not loaded`);
+      parents["*"] = ref;
+    } else {
+      for (const card of cards[k] ?? []) {
+        const ref = refTo(resolved.get(card.id)?.parent ?? null);
+        if (ref) parents[card.id] = ref;
+      }
+      if (Object.keys(parents).length === 0) return;
+    }
+    jobs.push({ file: k, parents });
+  });
+  if (options.shard) {
+    const { index, count } = options.shard;
+    const mine = jobs.filter((_, n) => n % count === index - 1);
+    jobs.splice(0, jobs.length, ...mine);
+  }
+  if (options.failAfterPairs === 0)
+    throw new PlandiffError("injected", "failure injected after 0 pair(s)");
+
+  const outcomes: (PairOutcome | null)[][] = files.map(() => []);
+  let done = 0;
+  options.onProgress?.(0, jobs.length, files[jobs[0]?.file ?? 0]?.spec ?? "");
+  await runJobs(
+    jobs.map((j) => ({ kind: "compare", file: files[j.file] as FileJob, parents: j.parents })),
+    settings,
+    workerCount(asked, jobs.length),
+    (n, result) => {
+      if (result.kind !== "compare") return;
+      const k = (jobs[n] as { file: number }).file;
+      cards[k] = result.cards;
+      outcomes[k] = result.outcomes;
+      done++;
+      if (options.failAfterPairs !== undefined && done >= options.failAfterPairs)
+        throw new PlandiffError("injected", `failure injected after ${done} pair(s)`);
+      options.onProgress?.(done, jobs.length, files[k]?.spec ?? "");
+    },
+  );
+
+  const inputs: RunInput[] = [];
   const pairs: PairRun[] = [];
   const links: PairLinks[] = [];
-  let applied = 0;
   const stale: RunRecord["review"]["stale"] = [];
-  for (const [n, item] of children.entries()) {
-    if (options.failAfterPairs !== undefined && n >= options.failAfterPairs) {
-      throw new PlandiffError("injected", `failure injected after ${n} pair(s)`);
-    }
-    const parentId = item.input.parent as string;
-    const parent = byId.get(parentId);
-    if (!parent)
-      throw new PlandiffError("config", `${item.input.id}: parent "${parentId}" was not loaded`);
-    options.onProgress?.(n, children.length, item.input.id);
-    const decisions = review ? pairReview(review, parentId, item.input.id) : null;
-    const result = compareDocuments(parent, item.document, {
-      diff: {
-        ...DEFAULT_DIFF_OPTIONS,
-        lang: config.lang,
-        minSeverity: config.minSeverity,
-        disabled: config.rules.disable as RuleId[],
-      },
-      ...(decisions ? decisions.options : {}),
+  let applied = 0;
+  files.forEach((f, k) => {
+    const wanted = entryOf(f).parent;
+    (cards[k] ?? []).forEach((card, n) => {
+      const outcome = outcomes[k]?.[n] ?? null;
+      const resolution = resolved.get(card.id)?.resolution ?? {
+        method: "configured",
+        detail: `parent: ${wanted}`,
+      };
+      inputs.push({
+        id: card.id,
+        file: card.file,
+        index: card.index,
+        sha256: card.sha256,
+        level: card.level,
+        title: card.title,
+        docNumber: card.docNumber,
+        parent: outcome?.pair.parent ?? null,
+        parentResolution: resolution,
+      });
+      if (!outcome) return;
+      pairs.push(outcome.pair);
+      links.push({ parent: outcome.pair.parent, child: card.id, alignments: outcome.links });
+      applied += outcome.applied;
+      stale.push(...outcome.stale);
     });
-    if (decisions) {
-      applied += decisions.applied();
-      stale.push(...decisions.stale());
-    }
-    const reports: string[] = [];
-    for (const format of config.formats) {
-      const name = `pairs/${item.input.id}.${extensionOf(format)}`;
-      writeFileAtomic(
-        join(workDir, name),
-        await formatters[format](result, { color: false, lang: config.lang }),
-      );
-      reports.push(name);
-    }
-    pairs.push({
-      parent: parentId,
-      child: item.input.id,
-      reports,
-      summary: result.summary,
-      findings: result.findings.map((f) => findingRef(f, parent, item.document)),
-    });
-    links.push({ parent: parentId, child: item.input.id, alignments: result.alignments });
-  }
-  options.onProgress?.(children.length, children.length, "");
-  return { pairs, links, applied, stale: stale.sort((a, b) => a.index - b.index) };
+  });
+  const parentIds = new Set(pairs.map((p) => p.parent));
+  return {
+    inputs,
+    pairs,
+    links,
+    parents: new Map(known.filter((c) => parentIds.has(c.id)).map((c) => [c.id, c])),
+    applied,
+    stale: stale.sort((a, b) => a.index - b.index),
+  };
+}
+
+/** The position of the file a card was read from. */
+function cardFile(card: DocumentCard, cards: (DocumentCard[] | null)[]): number {
+  return cards.findIndex((c) => c?.includes(card));
+}
+
+/** Where a described document is, for a worker to parse it as a parent. */
+function refOf(card: DocumentCard, files: FileJob[], cards: (DocumentCard[] | null)[]): ParentRef {
+  const file = files[cardFile(card, cards)] as FileJob;
+  return {
+    id: card.id,
+    spec: parseDocumentSpec(file.spec).file,
+    index: card.index,
+    level: card.level,
+  };
 }
 
 /** Says when a child is compared with a parent more than one level up (its middle plan is absent). */
-function levelNotes(
-  documents: LoadedDocument[],
-  byId: Map<string, PlanDocument>,
-  lang: Lang,
-): string[] {
-  return documents.flatMap(({ input }) => {
+function levelNotes(inputs: RunInput[], lang: Lang): string[] {
+  const byId = new Map(inputs.map((i) => [i.id, i]));
+  return inputs.flatMap((input) => {
     const parent = input.parent ? byId.get(input.parent) : undefined;
     if (!parent || input.level === "unknown" || parent.level === "unknown") return [];
     const gap = LEVEL_RANK[input.level] - LEVEL_RANK[parent.level];

@@ -1,0 +1,108 @@
+/**
+ * The scale benchmark of `npm run bench`: one parent (the province plan) and N synthetic children
+ * (N = 100, 1,000, 3,000 by default) compared end to end by `plandiff run` — parse, align, diff,
+ * one JSON report per child, run record and overview — on every core; and the naive variant
+ * (every task pair scored, no inverted index) at N = 100. Each run is a separate process
+ * (bench/scale-run.mjs over the built library) so its peak RSS is its own.
+ *
+ * Children come from the vendored generator (bench/synth), generated once and cached; a batch
+ * of N is the first N children of the largest batch (the generator makes child i the same
+ * whatever the count).
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { ensureSynthBatch, PARENT, ROOT } from "./eval/datasets.js";
+
+export interface ScaleRow {
+  label: string;
+  n: number;
+  jobs: number;
+  candidates: "index" | "all";
+  ms: number;
+  rssMiB: number;
+}
+
+const SEED = 2026;
+
+/** A run folder with the parent and the first `n` children of `batch`, and its config. */
+function workspace(batch: string, n: number, name: string): string {
+  const dir = join(tmpdir(), "plandiff-bench", name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, "children"), { recursive: true });
+  symlinkSync(PARENT, join(dir, "parent.txt"));
+  for (let i = 0; i < n; i++) {
+    const file = `child-${SEED}-${i}.txt`;
+    symlinkSync(join(batch, file), join(dir, "children", `c${String(i).padStart(5, "0")}.txt`));
+  }
+  writeFileSync(
+    join(dir, "plandiff.config.yaml"),
+    [
+      "documents:",
+      "  - id: province",
+      "    path: parent.txt",
+      "  - id: child",
+      "    path: children/*.txt",
+      "    parent: province",
+      "output: out",
+      "formats: [json]",
+      "",
+    ].join("\n"),
+  );
+  return dir;
+}
+
+function measure(
+  batch: string,
+  n: number,
+  jobs: number,
+  candidates: "index" | "all",
+  label: string,
+): ScaleRow {
+  const dir = workspace(batch, n, `${candidates}-${n}-${jobs}`);
+  const out = execFileSync(
+    process.execPath,
+    [
+      join(ROOT, "bench", "scale-run.mjs"),
+      join(dir, "plandiff.config.yaml"),
+      String(jobs),
+      candidates,
+    ],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 },
+  );
+  const { ms, rssMiB, pairs } = JSON.parse(out.trim().split("\n").pop() as string);
+  if (pairs !== n) throw new Error(`expected ${n} pairs, the run made ${pairs}`);
+  rmSync(dir, { recursive: true, force: true });
+  return { label, n, jobs, candidates, ms, rssMiB };
+}
+
+/** Runs the scale benchmark and returns its rows (the library must be built: dist/). */
+export function scaleBenchmark(sizes: number[], log: (line: string) => void): ScaleRow[] {
+  const largest = Math.max(...sizes, 100);
+  const batch = ensureSynthBatch("realistic", SEED, largest, log);
+  const cores = availableParallelism();
+  const rows: ScaleRow[] = [];
+  for (const n of sizes) {
+    rows.push(measure(batch, n, cores, "index", `plandiff run, ${cores} workers`));
+    log(`N = ${n}: ${((rows.at(-1) as ScaleRow).ms / 1000).toFixed(1)} s`);
+  }
+  rows.push(measure(batch, 100, 1, "index", "plandiff run, 1 thread"));
+  rows.push(measure(batch, 100, cores, "all", `naive all pairs, ${cores} workers`));
+  rows.push(measure(batch, 100, 1, "all", "naive all pairs, 1 thread"));
+  return rows;
+}
+
+/** The rows as a Markdown table. */
+export function scaleTable(rows: ScaleRow[]): string {
+  const lines = [
+    "| run | N children | wall time | documents/s | time per child | peak RSS |",
+    "|---|---:|---:|---:|---:|---:|",
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.label} | ${r.n.toLocaleString("en")} | ${(r.ms / 1000).toFixed(1)} s | ${(((r.n + 1) * 1000) / r.ms).toFixed(1)} | ${(r.ms / r.n).toFixed(1)} ms | ${Math.round(r.rssMiB)} MiB |`,
+    );
+  }
+  return lines.join("\n");
+}

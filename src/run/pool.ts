@@ -1,0 +1,130 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { PlandiffError } from "../util/errors.js";
+import { ConfigError } from "./config-error.js";
+import { type Job, type JobResult, type JobSettings, runJob } from "./jobs.js";
+
+/** An error as it crosses from a worker thread: enough to rebuild the user-facing kinds. */
+export interface SerializedError {
+  message: string;
+  code: string | null;
+  file: string | null;
+  lines: string[] | null;
+  stack: string | null;
+}
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof ConfigError)
+    return {
+      message: error.message,
+      code: error.code,
+      file: null,
+      lines: error.lines,
+      stack: null,
+    };
+  if (error instanceof PlandiffError) {
+    const prefix = error.file ? `${error.file}: ` : "";
+    const message = error.message.startsWith(prefix)
+      ? error.message.slice(prefix.length)
+      : error.message;
+    return { message, code: error.code, file: error.file, lines: null, stack: null };
+  }
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { message: e.message, code: null, file: null, lines: null, stack: e.stack ?? null };
+}
+
+function deserializeError(e: SerializedError): Error {
+  if (e.lines) return new ConfigError(e.lines);
+  if (e.code) return new PlandiffError(e.code, e.message, e.file);
+  const error = new Error(e.message);
+  if (e.stack) error.stack = e.stack;
+  return error;
+}
+
+/** This module's own extension: .ts when run from source (tests, tsx), .js when built. */
+const HERE = fileURLToPath(import.meta.url);
+const FROM_SOURCE = HERE.endsWith(".ts");
+
+/**
+ * Heap of each worker: a larger young generation (a comparison allocates many short-lived
+ * vectors; fewer scavenges) and a bounded old one, so a long run cannot grow without limit.
+ */
+const RESOURCE_LIMITS = {
+  maxYoungGenerationSizeMb: Number(process.env.PLANDIFF_YOUNG ?? 48),
+  maxOldGenerationSizeMb: 1024,
+};
+
+function startWorker(settings: JobSettings): Worker {
+  const options = { workerData: settings, resourceLimits: RESOURCE_LIMITS };
+  if (!FROM_SOURCE) return new Worker(join(dirname(HERE), "worker.js"), options);
+  // From source (tests, tsx) the worker registers tsx's loader before importing worker.ts:
+  // `--import tsx` in a worker's execArgv does not reach its module loader on Node 20.
+  const api = join(
+    dirname(HERE),
+    "..",
+    "..",
+    "node_modules",
+    "tsx",
+    "dist",
+    "esm",
+    "api",
+    "index.mjs",
+  );
+  const target = pathToFileURL(join(dirname(HERE), "worker.ts")).href;
+  const code = `import { register } from ${JSON.stringify(pathToFileURL(api).href)}; register(); await import(${JSON.stringify(target)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), options);
+}
+
+/**
+ * Runs jobs on `workers` worker threads (in this thread when `workers` ≤ 1), one job per worker
+ * at a time, and hands each result to `onResult` as it arrives (in completion order; `index` is
+ * the job's position). The first error — from a job or from `onResult` — stops every worker and
+ * is thrown.
+ */
+export async function runJobs(
+  jobs: Job[],
+  settings: JobSettings,
+  workers: number,
+  onResult: (index: number, result: JobResult) => void,
+): Promise<void> {
+  if (workers <= 1 || jobs.length <= 1) {
+    for (const [index, job] of jobs.entries()) onResult(index, await runJob(settings, job));
+    return;
+  }
+  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => startWorker(settings));
+  let next = 0;
+  let done = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const feed = (worker: Worker) => {
+        if (next >= jobs.length) return;
+        const id = next++;
+        worker.postMessage({ id, job: jobs[id] });
+      };
+      for (const worker of pool) {
+        worker.on(
+          "message",
+          (message: { id: number; result?: JobResult; error?: SerializedError }) => {
+            if (message.error) return reject(deserializeError(message.error));
+            try {
+              onResult(message.id, message.result as JobResult);
+            } catch (error) {
+              return reject(error);
+            }
+            done++;
+            if (done === jobs.length) resolve();
+            else feed(worker);
+          },
+        );
+        worker.on("error", reject);
+        worker.on("exit", (code) => {
+          if (done < jobs.length) reject(new Error(`a worker thread stopped (exit code ${code})`));
+        });
+        feed(worker);
+      }
+    });
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}
