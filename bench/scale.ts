@@ -93,16 +93,25 @@ export function scaleBenchmark(sizes: number[], log: (line: string) => void): Sc
   return rows;
 }
 
-/** The rows as a Markdown table. */
+/**
+ * The rows as a Markdown table. `time per child` is wall time / N (it includes the fixed cost of
+ * starting: workers, dictionary, parent); `marginal` is what each child added since the previous
+ * N of the same run kind — the figure that shows whether the cost grows linearly.
+ */
 export function scaleTable(rows: ScaleRow[]): string {
   const lines = [
-    "| run | N children | wall time | documents/s | time per child | peak RSS |",
-    "|---|---:|---:|---:|---:|---:|",
+    "| run | N children | wall time | documents/s | time per child | marginal time per child | peak RSS |",
+    "|---|---:|---:|---:|---:|---:|---:|",
   ];
-  for (const r of rows) {
+  rows.forEach((r, k) => {
+    const before = rows
+      .slice(0, k)
+      .filter((p) => p.label === r.label && p.n < r.n)
+      .at(-1);
+    const marginal = before ? `${((r.ms - before.ms) / (r.n - before.n)).toFixed(1)} ms` : "—";
     lines.push(
-      `| ${r.label} | ${r.n.toLocaleString("en")} | ${(r.ms / 1000).toFixed(1)} s | ${(((r.n + 1) * 1000) / r.ms).toFixed(1)} | ${(r.ms / r.n).toFixed(1)} ms | ${Math.round(r.rssMiB)} MiB |`,
+      `| ${r.label} | ${r.n.toLocaleString("en")} | ${(r.ms / 1000).toFixed(1)} s | ${(((r.n + 1) * 1000) / r.ms).toFixed(1)} | ${(r.ms / r.n).toFixed(1)} ms | ${marginal} | ${Math.round(r.rssMiB)} MiB |`,
     );
-  }
+  });
   return lines.join("\n");
 }

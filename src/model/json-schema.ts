@@ -3,12 +3,14 @@ import { stableStringify } from "../util/stable-json.js";
 import { CompareResultSchema } from "./compare.js";
 import { DiscoverResultSchema } from "./discover.js";
 import { ParseResultSchema } from "./document.js";
+import { RunRecordSchema } from "./run.js";
 
 /** The committed JSON Schemas of the outputs, generated from the zod schemas (`npm run schema`). */
 export const OUTPUT_SCHEMAS = {
   "parse-result.schema.json": ParseResultSchema,
   "compare-result.schema.json": CompareResultSchema,
-  "discover.json": DiscoverResultSchema,
+  "discover-result.schema.json": DiscoverResultSchema,
+  "run-record.schema.json": RunRecordSchema,
 } as const;
 
 /** The JSON Schema text of one output, as committed under schema/. */
