@@ -40,7 +40,7 @@ export class VectorIndex {
    * Cosines of `query` with every indexed item whose vector is `vectors[item]` (the same words as
    * at build time, weighted by the current model), written into `out`; returns the items touched.
    */
-  scores(query: SparseVector, vectors: readonly SparseVector[], out: Float64Array): number[] {
+  scores(query: SparseVector, vectors: readonly SparseVector[], out: number[]): number[] {
     const touched: number[] = [];
     for (let k = 0; k < query.ids.length; k++) {
       const list = this.postings.get(query.ids[k] as number);

@@ -75,7 +75,7 @@ function indexedSimilarity(
   const vectors = parents.map(vector);
   const index = parentIndex(parentDoc, key, vectors);
   const out = parents.map(() => new Array<number>(children.length).fill(0));
-  const scores = new Float64Array(parents.length);
+  const scores = new Array<number>(parents.length).fill(0);
   children.forEach((c, j) => {
     for (const i of index.scores(vector(c), vectors, scores)) {
       (out[i] as number[])[j] = scores[i] as number;
@@ -111,12 +111,12 @@ function indexedBodySignals(
   const rowBest = parents.map((_, i) => argmax(textSimilarity[i] as number[]));
   const signals: (Signals | null)[][] = parents.map(() => new Array(children.length).fill(null));
   children.forEach((c, j) => {
-    const rows = c.sentences.map(() => new Float64Array(sentences.length));
+    const rows = c.sentences.map(() => new Array<number>(sentences.length).fill(0));
     const picked = new Set<number>();
     c.sentences.forEach((s, m) => {
-      for (const k of index.scores(s.vector, sentences, rows[m] as Float64Array)) {
-        if (((rows[m] as Float64Array)[k] as number) >= options.minSentence)
-          picked.add(taskOf[k] as number);
+      const row = rows[m] as number[];
+      for (const k of index.scores(s.vector, sentences, row)) {
+        if ((row[k] as number) >= options.minSentence) picked.add(taskOf[k] as number);
       }
     });
     let colBest = -1;

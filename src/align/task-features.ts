@@ -2,7 +2,7 @@ import type { Task } from "../model/task.js";
 import { stripResponsibility } from "../parse/responsibility.js";
 import { Memo } from "../util/memo.js";
 import { unitPrefixes } from "./lexicons.js";
-import { cosine, type SparseVector, type TfIdf, termIds } from "./tfidf.js";
+import { byNumber, cosine, type SparseVector, type TfIdf, termIds } from "./tfidf.js";
 import { anchorsOf, normalizeForMatching, tokenize } from "./tokenize.js";
 
 /** One sentence (measure) of a task, with its matching vector. */
@@ -40,7 +40,7 @@ export function sentencesOf(text: string): string[] {
 }
 
 /** Sorted term ids of every task of a plan, for fitting the tf-idf model. */
-export function taskTokens(task: Task): Int32Array {
+export function taskTokens(task: Task): number[] {
   return piecewiseTerms(matchingText(task));
 }
 
@@ -49,29 +49,23 @@ export function taskTokens(task: Task): Int32Array {
  * across these marks, so this equals tokenising the text at once, and the sentences' terms are
  * needed (and remembered) anyway.
  */
-function piecewiseTerms(text: string): Int32Array {
+function piecewiseTerms(text: string): number[] {
   const parts = text
     .split(SENTENCE_END)
     .map((s) => s.trim())
     .filter((s) => s.length > 0)
     .map(textTerms);
-  if (parts.length === 1) return parts[0] as Int32Array;
-  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out.sort();
+  if (parts.length === 1) return parts[0] as number[];
+  return parts.flat().sort(byNumber);
 }
 
-const terms = new Memo<string, Int32Array>(20_000);
+const terms = new Memo<string, number[]>(20_000);
 
 /**
  * The sorted term ids of a text (normalised, tokenised). Remembered: a parent plan's texts come
  * back for every child compared with it, and a task's text is needed both to fit and to score.
  */
-export function textTerms(text: string): Int32Array {
+export function textTerms(text: string): number[] {
   return terms.get(text, (t) => termIds(tokenize(normalizeForMatching(t))));
 }
 

@@ -2,6 +2,9 @@
  * A sparse vector: term ids in increasing order with their weights. Terms are interned once per
  * process (see `termId`), so comparing two vectors is a merge of two sorted integer arrays —
  * no string hashing and little garbage, which matters when thousands of plans are compared.
+ * Plain arrays rather than typed ones: allocating a small typed array costs several times more,
+ * and worker threads contend for it (every typed array's memory comes from one process-wide
+ * allocator).
  *
  * Ids depend on the order in which a process meets terms (each worker thread has its own), so
  * nothing may depend on their order: sums are taken in fixed point (`FIXED`: exact integer sums,
@@ -9,8 +12,8 @@
  * thread whatever it compared before.
  */
 export interface SparseVector {
-  ids: Int32Array;
-  weights: Float64Array;
+  ids: number[];
+  weights: number[];
 }
 
 const vocabulary = new Map<string, number>();
@@ -32,14 +35,12 @@ export function termOf(id: number): string {
   return terms[id] as string;
 }
 
-/** Distinct term ids of a token list, in increasing order. */
-export function termIds(tokens: readonly string[]): Int32Array {
-  const ids = new Int32Array(tokens.length);
-  tokens.forEach((t, i) => {
-    ids[i] = termId(t);
-  });
-  return ids.sort();
+/** The term ids of a token list (repeats kept), in increasing order. */
+export function termIds(tokens: readonly string[]): number[] {
+  return tokens.map(termId).sort(byNumber);
 }
+
+export const byNumber = (a: number, b: number): number => a - b;
 
 /**
  * Inverse document frequencies fitted on the texts being compared (both plans), so that words
@@ -50,7 +51,7 @@ export class TfIdf {
   private readonly defaultIdf: number;
 
   /** `documents`: the sorted term ids of each text (see `termIds`). */
-  constructor(documents: Int32Array[]) {
+  constructor(documents: number[][]) {
     const df = new Map<number, number>();
     for (const doc of documents) {
       for (let k = 0; k < doc.length; k++) {
@@ -72,32 +73,30 @@ export class TfIdf {
    * Sublinear tf × idf, L2-normalised, of a text given as sorted term ids; `mass` is the norm
    * before normalising (how much the text says).
    */
-  vector(ids: Int32Array): { vector: SparseVector; mass: number } {
-    let distinct = 0;
-    for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) distinct++;
-    const outIds = new Int32Array(distinct);
-    const weights = new Float64Array(distinct);
-    let norm = 0;
-    let d = -1;
+  vector(ids: readonly number[]): { vector: SparseVector; mass: number } {
+    // Built by push: packed arrays (no holes) are the fast kind.
+    const outIds: number[] = [];
+    const counts: number[] = [];
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k] as number;
       if (k === 0 || id !== ids[k - 1]) {
-        d++;
-        outIds[d] = id;
-        weights[d] = 1;
+        outIds.push(id);
+        counts.push(1);
       } else {
-        weights[d] = (weights[d] as number) + 1;
+        counts[counts.length - 1] = (counts[counts.length - 1] as number) + 1;
       }
     }
-    for (let k = 0; k < distinct; k++) {
-      weights[k] = (1 + Math.log(weights[k] as number)) * this.idfOf(outIds[k] as number);
+    const weights: number[] = [];
+    let norm = 0;
+    for (let k = 0; k < outIds.length; k++) {
+      const w = (1 + Math.log(counts[k] as number)) * this.idfOf(outIds[k] as number);
+      weights.push(w);
+      // Squares summed in fixed point: exact, so the order of the ids does not matter.
+      norm += fixedProduct(w, w);
     }
-    // Squares summed in fixed point: exact, so the order of the ids does not matter.
-    for (let k = 0; k < distinct; k++)
-      norm += fixedProduct(weights[k] as number, weights[k] as number);
-    norm /= FIXED;
-    const mass = Math.sqrt(norm);
-    if (mass > 0) for (let k = 0; k < distinct; k++) weights[k] = (weights[k] as number) / mass;
+    const mass = Math.sqrt(norm / FIXED);
+    if (mass > 0)
+      for (let k = 0; k < weights.length; k++) weights[k] = (weights[k] as number) / mass;
     return { vector: { ids: outIds, weights }, mass };
   }
 }

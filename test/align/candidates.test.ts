@@ -21,7 +21,7 @@ describe("the inverted index scores exactly as the direct cosine", async () => {
 
   it("every child sentence against every province sentence, bit for bit", () => {
     const index = new VectorIndex(sentences);
-    const out = new Float64Array(sentences.length);
+    const out = new Array<number>(sentences.length).fill(0);
     let compared = 0;
     let touchedTotal = 0;
     for (const c of children) {
