@@ -131,7 +131,7 @@ program
   .option("--fail-under <rule...>", "exit 1 when a child scores below, e.g. coverage=0.8", [])
   .option(
     "-j, --jobs <n>",
-    "worker threads (default: the config's jobs, else one per core from 8 files on)",
+    "worker threads (default: the config's jobs, else one per core once files × cores ≥ 600)",
     positiveInteger,
   )
   .option("--shard <k/n>", "compare only the k-th of n slices of the children (1-based)", shardOf)

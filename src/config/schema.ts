@@ -62,7 +62,7 @@ export const RunConfigSchema = z
       .int()
       .positive()
       .default(50 * 1024 * 1024),
-    /** Worker threads comparing children (default: one per core when there are 8 files or more). */
+    /** Worker threads comparing children (default: one per core once files × cores ≥ 600). */
     jobs: z.number().int().min(1).max(64).optional(),
     /** Review decisions (YAML), relative to the config file. */
     review: z.string().optional(),
