@@ -9,8 +9,9 @@ export function stableStringify(value: unknown): string {
 
 /**
  * Characters JSON.stringify escapes: controls, quote, backslash, lone surrogates (any surrogate
- * here). Built from a string: control characters are what this pattern is meant to find.
+ * here).
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
 const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
 
 function write(value: unknown, indent: string): string | undefined {
