@@ -11,3 +11,13 @@ export { findDeadline, levelOf, parseDeadline, parsePlan } from "./parse/index.j
 export { type DocumentSpec, parseDocument, parseDocumentSpec, parseFile } from "./pipeline.js";
 export { parseFormatters } from "./report/parse-formats.js";
 export { isPlandiffError, PlandiffError } from "./util/errors.js";
+export {
+  type AlignOptions,
+  AlignOptionsSchema,
+  alignDocuments,
+  defaultAlignOptions,
+} from "./align/index.js";
+export { type CompareOptions, compareDocuments } from "./compare.js";
+export { type DiscoverOptions, discover, proposeParents } from "./discover/index.js";
+export { type FormatId, formatters } from "./report/index.js";
+export { type RunOptions, type RunOutcome, runBatch } from "./run/run-batch.js";
