@@ -20,7 +20,9 @@ describe("the public API as the README shows it", () => {
     if (!province) throw new Error("no document");
     const result = compareDocuments(province, city, { align: defaultAlignOptions() });
     expect(result.summary.body.coverage).toBeGreaterThan(0.9);
-    expect(await formatters.md(result, { color: false, lang: "zh" })).toContain("浙政发〔2018〕16号");
+    expect(await formatters.md(result, { color: false, lang: "zh" })).toContain(
+      "浙政发〔2018〕16号",
+    );
 
     const found = await discover([SEEDS.province, SEEDS.city], {
       cwd: process.cwd(),
