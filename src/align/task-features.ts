@@ -2,7 +2,7 @@ import type { Task } from "../model/task.js";
 import { stripResponsibility } from "../parse/responsibility.js";
 import { Memo } from "../util/memo.js";
 import { unitPrefixes } from "./lexicons.js";
-import { byNumber, cosine, type SparseVector, type TfIdf, termIds } from "./tfidf.js";
+import { cosine, type SparseVector, type TfIdf, termIds } from "./tfidf.js";
 import { anchorsOf, normalizeForMatching, tokenize } from "./tokenize.js";
 
 /** One sentence (measure) of a task, with its matching vector. */
@@ -55,8 +55,22 @@ function piecewiseTerms(text: string): number[] {
     .map((s) => s.trim())
     .filter((s) => s.length > 0)
     .map(textTerms);
-  if (parts.length === 1) return parts[0] as number[];
-  return parts.flat().sort(byNumber);
+  return parts.reduce(mergeSorted, []);
+}
+
+/** Merges two ascending lists into one (repeats kept). */
+function mergeSorted(a: number[], b: number[]): number[] {
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if ((a[i] as number) <= (b[j] as number)) out.push(a[i++] as number);
+    else out.push(b[j++] as number);
+  }
+  while (i < a.length) out.push(a[i++] as number);
+  while (j < b.length) out.push(b[j++] as number);
+  return out;
 }
 
 const terms = new Memo<string, number[]>(20_000);
