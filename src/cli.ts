@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { runCompare } from "./cli/run-compare.js";
 import { type DiscoverCommandOptions, runDiscover } from "./cli/run-discover.js";
+import { type MergeCommandOptions, runMerge } from "./cli/run-merge.js";
 import { runParse } from "./cli/run-parse.js";
 import { type RunCommandOptions, runRun } from "./cli/run-run.js";
 import { type RuleId, rules } from "./diff/index.js";
@@ -157,6 +158,21 @@ program
   .option("-c, --config <path>", "also write a plandiff run configuration with the parents")
   .action(async (inputs: string[], opts: DiscoverCommandOptions) => {
     process.exitCode = await runDiscover(inputs, opts);
+  });
+
+program
+  .command("merge")
+  .description("put the shards of one configuration (run --shard K/N) together as one run")
+  .argument("<runs...>", "run folders of the shards (<output>/runs/<id> or <output>/latest)")
+  .requiredOption("-o, --output <dir>", "where the merged run is stored")
+  .addOption(
+    new Option("--lang <lang>", "language of the overview")
+      .choices(LangSchema.options)
+      .default("zh"),
+  )
+  .option("-q, --quiet", "print nothing but errors", false)
+  .action(async (runs: string[], opts: MergeCommandOptions) => {
+    process.exitCode = await runMerge(runs, opts);
   });
 
 // A reader that stops early (plandiff … | head) is not an error.

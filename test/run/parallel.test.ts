@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ensureSynthBatch } from "../../bench/eval/datasets.js";
+import { mergeRuns } from "../../src/run/merge.js";
 import { runBatch } from "../../src/run/run-batch.js";
 import { isPlandiffError } from "../../src/util/errors.js";
 import { SEEDS } from "../helpers/seeds.js";
@@ -77,16 +78,52 @@ describe("worker threads", () => {
       ),
     );
     expect(shards.map((s) => s.record.pairs.length)).toEqual([2, 2, 2]);
-    const merged = shards
+    const together = shards
       .flatMap((s) => s.record.pairs)
       .sort((a, b) => (a.child < b.child ? -1 : 1));
-    expect(merged).toEqual(whole.record.pairs);
+    expect(together).toEqual(whole.record.pairs);
     for (const s of shards) {
       for (const p of s.record.pairs)
         expect(readFileSync(join(s.runDir, "pairs", `${p.child}.json`), "utf8")).toBe(
           readFileSync(join(whole.runDir, "pairs", `${p.child}.json`), "utf8"),
         );
     }
+
+    // plandiff merge: the shards as one run, with the whole run's pairs, inputs and reports.
+    const merged = mergeRuns({
+      runs: shards.map((s) => s.runDir),
+      output: join(dir, "merged"),
+      lang: "zh",
+      now: clock,
+    });
+    expect(merged.record.pairs).toEqual(whole.record.pairs);
+    expect(merged.record.inputs.map((i) => i.id).sort()).toEqual(
+      whole.record.inputs.map((i) => i.id).sort(),
+    );
+    for (const p of whole.record.pairs)
+      for (const report of p.reports)
+        expect(readFileSync(join(merged.runDir, report), "utf8")).toBe(
+          readFileSync(join(whole.runDir, report), "utf8"),
+        );
+    expect(readFileSync(join(merged.runDir, "overview.md"), "utf8")).toContain("child-6");
+    expect(merged.record.changes.previous).toBeNull();
+    // Merging again compares with the previous merged run: nothing new.
+    const again = mergeRuns({
+      runs: shards.map((s) => s.runDir),
+      output: join(dir, "merged"),
+      lang: "zh",
+      now: clock,
+    });
+    expect(again.record.changes.previous).toBe(merged.record.id);
+    expect(again.record.changes.newFindings).toEqual([]);
+    // The same shard twice is refused with one line.
+    expect(() =>
+      mergeRuns({
+        runs: [shards[0]?.runDir as string, shards[0]?.runDir as string],
+        output: join(dir, "bad"),
+        lang: "zh",
+      }),
+    ).toThrow(/is in two of the shards/);
   });
 
   it("stop the run at a bad file with its one-line error, leaving no run behind", async () => {

@@ -1,0 +1,132 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import type { Lang } from "../model/lang.js";
+import { type RunRecord, RunRecordSchema } from "../model/run.js";
+import { PlandiffError } from "../util/errors.js";
+import { stableStringify } from "../util/stable-json.js";
+import { compareIds } from "../util/task-ids.js";
+import { writeFileAtomic } from "../util/write-atomic.js";
+import { compareRuns } from "./history.js";
+import { writeOverview } from "./overview.js";
+import { acquireLock, newRunId, previousRun, publishRun } from "./store.js";
+
+/** Options of `plandiff merge`. */
+export interface MergeOptions {
+  /** Run folders of the shards (`<output>/runs/<id>` or `<output>/latest`). */
+  runs: string[];
+  /** Where the merged run is stored (as `plandiff run` stores one). */
+  output: string;
+  lang: Lang;
+  now?: () => Date;
+}
+
+/** A shard's run as read from its folder. */
+interface ShardRun {
+  dir: string;
+  record: RunRecord;
+  /** The configuration file, absolute (run.json keeps it relative to the shard's output). */
+  config: string;
+}
+
+function readShard(dir: string): ShardRun {
+  const file = join(dir, "run.json");
+  if (!existsSync(file)) throw new PlandiffError("not-found", "no run.json here", dir);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    throw new PlandiffError("bad-run", "run.json is not valid JSON", file);
+  }
+  const result = RunRecordSchema.safeParse(parsed);
+  if (!result.success)
+    throw new PlandiffError("bad-run", "run.json is not a plandiff run record", file);
+  // <output>/runs/<id>/run.json: the config path is relative to <output>.
+  const output = resolve(dir, "..", "..");
+  return { dir, record: result.data, config: resolve(output, result.data.config.path) };
+}
+
+/**
+ * `plandiff merge`: the shards of one configuration (`plandiff run --shard K/N`) as one run —
+ * inputs united by id, pairs, chains, notes and review outcomes put together, the pair reports
+ * copied, history computed against the previous merged run in `output`, and the overview of the
+ * whole. Stored like a run (lock, work folder, published by rename, `latest`).
+ */
+export function mergeRuns(options: MergeOptions): { record: RunRecord; runDir: string } {
+  if (options.runs.length === 0) throw new PlandiffError("usage", "no run folder to merge");
+  const shards = options.runs.map((dir) => readShard(resolve(dir)));
+  const first = shards[0] as ShardRun;
+  for (const s of shards) {
+    if (s.record.config.sha256 !== first.record.config.sha256)
+      throw new PlandiffError(
+        "mismatch",
+        `comes from another configuration than ${first.dir} (config SHA-256 differs)`,
+        s.dir,
+      );
+  }
+  const seenPairs = new Set<string>();
+  for (const s of shards) {
+    for (const p of s.record.pairs) {
+      if (seenPairs.has(p.child))
+        throw new PlandiffError("mismatch", `child "${p.child}" is in two of the shards`, s.dir);
+      seenPairs.add(p.child);
+    }
+  }
+
+  const outputDir = resolve(options.output);
+  const runsDir = join(outputDir, "runs");
+  const release = acquireLock(outputDir);
+  const id = newRunId(runsDir, (options.now ?? (() => new Date()))());
+  const workDir = join(runsDir, `.${id}.partial`);
+  try {
+    mkdirSync(join(workDir, "pairs"), { recursive: true });
+    const configPath = relative(outputDir, first.config);
+    const inputs = new Map<string, RunRecord["inputs"][number]>();
+    for (const s of shards)
+      for (const i of s.record.inputs) if (!inputs.has(i.id)) inputs.set(i.id, i);
+    const pairs = shards
+      .flatMap((s) => s.record.pairs)
+      .sort((a, b) => compareIds(a.child, b.child));
+    for (const s of shards) {
+      for (const p of s.record.pairs) {
+        for (const report of p.reports) {
+          const target = join(workDir, report);
+          mkdirSync(dirname(target), { recursive: true });
+          copyFileSync(join(s.dir, report), target);
+        }
+      }
+    }
+    const chains = new Map<string, RunRecord["chains"][number]>();
+    for (const s of shards) for (const c of s.record.chains) chains.set(c.documents.join(" "), c);
+    const record: RunRecord = {
+      schemaVersion: 1,
+      id,
+      config: { path: configPath, sha256: first.record.config.sha256 },
+      inputs: [...inputs.values()].sort((a, b) => compareIds(a.id, b.id)),
+      pairs,
+      chains: [...chains.entries()].sort(([a], [b]) => compareIds(a, b)).map(([, c]) => c),
+      notes: [...new Set(shards.flatMap((s) => s.record.notes))].sort(),
+      changes: compareRuns(previousRun(runsDir, configPath), pairs),
+      review: {
+        applied: shards.reduce((n, s) => n + s.record.review.applied, 0),
+        stale: uniqueStale(shards.flatMap((s) => s.record.review.stale)),
+      },
+      complete: true,
+    };
+    writeOverview(workDir, record, options.lang);
+    writeFileAtomic(join(workDir, "run.json"), `${stableStringify(record)}\n`);
+    const runDir = join(runsDir, id);
+    publishRun(outputDir, workDir, runDir, id);
+    return { record, runDir };
+  } catch (error) {
+    rmSync(workDir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+/** Stale review decisions, each once (every shard reports the decisions none of its pairs used). */
+function uniqueStale(stale: RunRecord["review"]["stale"]): RunRecord["review"]["stale"] {
+  const byKey = new Map(stale.map((s) => [`${s.index} ${s.reason}`, s]));
+  return [...byKey.values()].sort((a, b) => a.index - b.index || (a.reason < b.reason ? -1 : 1));
+}
