@@ -50,6 +50,12 @@ export function taskTokens(task: Task): number[] {
  * needed (and remembered) anyway.
  */
 function piecewiseTerms(text: string): number[] {
+  return wholeTerms.get(text, mergedTerms);
+}
+
+const wholeTerms = new Memo<string, number[]>(5_000);
+
+function mergedTerms(text: string): number[] {
   const parts = text
     .split(SENTENCE_END)
     .map((s) => s.trim())

@@ -13,6 +13,7 @@ import type { Task } from "../model/task.js";
 import { parseFile } from "../pipeline.js";
 import { extensionOf, type FormatId, formatters } from "../report/index.js";
 import type { ReviewFile } from "../review/schema.js";
+import { reuseJson } from "../util/stable-json.js";
 import { writeFileAtomic } from "../util/write-atomic.js";
 import { findingRef } from "./finding-key.js";
 import { pairReview, readReview } from "./review.js";
@@ -148,10 +149,10 @@ function parentDocument(settings: JobSettings, ref: ParentRef): Promise<PlanDocu
   const key = `${ref.spec}\u0000${ref.index}\u0000${ref.level}`;
   let doc = parents.get(key);
   if (!doc) {
-    doc = parseFile({ file: ref.spec, index: ref.index }, { maxBytes }).then((d) => ({
-      ...(d[0] as PlanDocument),
-      level: ref.level,
-    }));
+    // Every report of its children embeds the parent: frozen, its JSON is made once.
+    doc = parseFile({ file: ref.spec, index: ref.index }, { maxBytes }).then((d) =>
+      reuseJson({ ...(d[0] as PlanDocument), level: ref.level }),
+    );
     parents.set(key, doc);
   }
   return doc;

@@ -7,6 +7,26 @@ export function stableStringify(value: unknown): string {
   return write(value, "") ?? "undefined";
 }
 
+/** Texts of values registered with `reuseJson`, by indent. */
+const reused = new WeakMap<object, Map<string, string>>();
+
+/**
+ * Registers a value that will be written many times and never changes (a parent plan, embedded
+ * in every child's report of a run): its text is made once per indent and reused. The value is
+ * deep-frozen, so a change to it would fail loudly instead of leaving a stale text.
+ */
+export function reuseJson<T extends object>(value: T): T {
+  deepFreeze(value);
+  if (!reused.has(value)) reused.set(value, new Map());
+  return value;
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+}
+
 /**
  * Characters JSON.stringify escapes: controls, quote, backslash, lone surrogates (any surrogate
  * here).
@@ -31,6 +51,19 @@ function write(value: unknown, indent: string): string | undefined {
   }
   const json = (value as { toJSON?: () => unknown }).toJSON;
   if (typeof json === "function") return write(json.call(value), indent);
+  const texts = reused.get(value);
+  if (texts) {
+    let text = texts.get(indent);
+    if (text === undefined) {
+      text = writeObject(value, indent);
+      texts.set(indent, text);
+    }
+    return text;
+  }
+  return writeObject(value, indent);
+}
+
+function writeObject(value: object, indent: string): string {
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
