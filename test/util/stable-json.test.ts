@@ -1,0 +1,55 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { reuseJson, stableStringify } from "../../src/util/stable-json.js";
+import { SEEDS, seedDocument } from "../helpers/seeds.js";
+
+/**
+ * The reference: keys sorted by a copy, then the platform's JSON.stringify (valid for values
+ * without integer-like keys, which a JS object would put first whatever the insertion order).
+ */
+function reference(value: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v !== null && typeof v === "object")
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([, x]) => x !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([k, x]) => [k, sort(x)]),
+      );
+    return v;
+  };
+  return JSON.stringify(sort(value), null, 2);
+}
+
+describe("stableStringify", () => {
+  it("writes what JSON.stringify writes for the key-sorted value", () => {
+    const integerKeys = (v: unknown): boolean =>
+      v !== null &&
+      typeof v === "object" &&
+      Object.entries(v).some(([k, x]) => /^(0|[1-9]\d*)$/.test(k) || integerKeys(x));
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        // Any value: the same data, keys in code-unit order at every level.
+        const out = stableStringify(value);
+        expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(value) ?? "null"));
+        if (!integerKeys(value)) expect(out).toBe(reference(value));
+      }),
+      { numRuns: 300 },
+    );
+    const odd = { b: [1, { z: undefined, y: [] }], a: 'é\n"\\ \u0001 \ud800 😀', c: null, d: -0 };
+    expect(stableStringify(odd)).toBe(reference(odd));
+  });
+
+  it("writes a parsed plan exactly, and a reused (frozen) one the same way every time", async () => {
+    const plan = structuredClone(await seedDocument(SEEDS.province));
+    const expected = reference({ parent: plan, n: 1 });
+    expect(stableStringify({ parent: plan, n: 1 })).toBe(expected);
+    reuseJson(plan);
+    expect(stableStringify({ parent: plan, n: 1 })).toBe(expected);
+    expect(stableStringify({ parent: plan, n: 1 })).toBe(expected);
+    expect(() => {
+      (plan.tasks[0] as { title: string }).title = "changed";
+    }).toThrow(TypeError);
+  });
+});
