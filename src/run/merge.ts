@@ -1,14 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { Lang } from "../model/lang.js";
 import { type RunRecord, RunRecordSchema } from "../model/run.js";
 import { PlandiffError } from "../util/errors.js";
-import { stableStringify } from "../util/stable-json.js";
 import { compareIds } from "../util/task-ids.js";
-import { writeFileAtomic } from "../util/write-atomic.js";
 import { compareRuns } from "./history.js";
-import { writeOverview } from "./overview.js";
-import { acquireLock, newRunId, previousRun, publishRun } from "./store.js";
+import { previousRun, storeRun } from "./store.js";
 
 /** Options of `plandiff merge`. */
 export interface MergeOptions {
@@ -51,7 +48,9 @@ function readShard(dir: string): ShardRun {
  * copied, history computed against the previous merged run in `output`, and the overview of the
  * whole. Stored like a run (lock, work folder, published by rename, `latest`).
  */
-export function mergeRuns(options: MergeOptions): { record: RunRecord; runDir: string } {
+export async function mergeRuns(
+  options: MergeOptions,
+): Promise<{ record: RunRecord; runDir: string }> {
   if (options.runs.length === 0) throw new PlandiffError("usage", "no run folder to merge");
   const shards = options.runs.map((dir) => readShard(resolve(dir)));
   const first = shards[0] as ShardRun;
@@ -73,12 +72,8 @@ export function mergeRuns(options: MergeOptions): { record: RunRecord; runDir: s
   }
 
   const outputDir = resolve(options.output);
-  const runsDir = join(outputDir, "runs");
-  const release = acquireLock(outputDir);
-  const id = newRunId(runsDir, (options.now ?? (() => new Date()))());
-  const workDir = join(runsDir, `.${id}.partial`);
-  try {
-    mkdirSync(join(workDir, "pairs"), { recursive: true });
+  const now = (options.now ?? (() => new Date()))();
+  return storeRun(outputDir, now, options.lang, ({ id, workDir, runsDir }) => {
     const configPath = relative(outputDir, first.config);
     const inputs = new Map<string, RunRecord["inputs"][number]>();
     for (const s of shards)
@@ -97,7 +92,7 @@ export function mergeRuns(options: MergeOptions): { record: RunRecord; runDir: s
     }
     const chains = new Map<string, RunRecord["chains"][number]>();
     for (const s of shards) for (const c of s.record.chains) chains.set(c.documents.join(" "), c);
-    const record: RunRecord = {
+    return {
       schemaVersion: 1,
       id,
       config: { path: configPath, sha256: first.record.config.sha256 },
@@ -112,17 +107,7 @@ export function mergeRuns(options: MergeOptions): { record: RunRecord; runDir: s
       },
       complete: true,
     };
-    writeOverview(workDir, record, options.lang);
-    writeFileAtomic(join(workDir, "run.json"), `${stableStringify(record)}\n`);
-    const runDir = join(runsDir, id);
-    publishRun(outputDir, workDir, runDir, id);
-    return { record, runDir };
-  } catch (error) {
-    rmSync(workDir, { recursive: true, force: true });
-    throw error;
-  } finally {
-    release();
-  }
+  });
 }
 
 /** Stale review decisions, each once (every shard reports the decisions none of its pairs used). */

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import type { CandidateOptions } from "../align/options.js";
 import { loadConfig } from "../config/load-config.js";
 import type { RunConfig } from "../config/schema.js";
@@ -12,17 +12,14 @@ import { LEVEL_RANK } from "../parse/level.js";
 import { parseDocumentSpec } from "../pipeline.js";
 import { LEVEL_LABELS, label } from "../report/shared/labels.js";
 import { PlandiffError } from "../util/errors.js";
-import { stableStringify } from "../util/stable-json.js";
-import { writeFileAtomic } from "../util/write-atomic.js";
 import { buildChains, type PairLinks } from "./chains.js";
 import { ConfigError } from "./config-error.js";
 import { compareRuns } from "./history.js";
 import type { DocumentCard, FileJob, JobSettings, PairOutcome, ParentRef } from "./jobs.js";
-import { writeOverview } from "./overview.js";
 import { runJobs } from "./pool.js";
 import { expandEntries, resolveParents } from "./resolve-inputs.js";
 import { readReview } from "./review.js";
-import { acquireLock, newRunId, previousRun, publishRun } from "./store.js";
+import { previousRun, storeRun } from "./store.js";
 import { crossedThresholds } from "./thresholds.js";
 
 export { ConfigError };
@@ -74,22 +71,18 @@ export async function runBatch(options: RunOptions): Promise<RunOutcome> {
   if (config.review) readReview(resolve(configDir, config.review));
 
   const outputDir = options.output ? resolve(options.output) : resolve(configDir, config.output);
-  const runsDir = join(outputDir, "runs");
-  const release = acquireLock(outputDir);
-  const id = newRunId(runsDir, (options.now ?? (() => new Date()))());
-  const workDir = join(runsDir, `.${id}.partial`);
-  try {
-    mkdirSync(join(workDir, "pairs"), { recursive: true });
-    const previous = previousRun(runsDir, relative(outputDir, configPath));
+  const now = (options.now ?? (() => new Date()))();
+  const { record, runDir } = await storeRun(outputDir, now, config.lang, async (slot) => {
+    const previous = previousRun(slot.runsDir, relative(outputDir, configPath));
     const { inputs, pairs, links, parents, applied, stale } = await comparePairs(
       configDir,
       config,
-      workDir,
+      slot.workDir,
       options,
     );
-    const record: RunRecord = {
+    return {
       schemaVersion: 1,
-      id,
+      id: slot.id,
       config: { path: relative(outputDir, configPath), sha256: sha256(readFileSync(configPath)) },
       inputs,
       pairs,
@@ -99,21 +92,12 @@ export async function runBatch(options: RunOptions): Promise<RunOutcome> {
       review: { applied, stale },
       complete: true,
     };
-    writeOverview(workDir, record, config.lang);
-    writeFileAtomic(join(workDir, "run.json"), `${stableStringify(record)}\n`);
-    const runDir = join(runsDir, id);
-    publishRun(outputDir, workDir, runDir, id);
-    const thresholds = {
-      failOn: [...config.thresholds.failOn, ...(options.thresholds?.failOn ?? [])],
-      failUnder: { ...config.thresholds.failUnder, ...(options.thresholds?.failUnder ?? {}) },
-    };
-    return { record, runDir, crossed: crossedThresholds(record, thresholds), warnings };
-  } catch (error) {
-    rmSync(workDir, { recursive: true, force: true });
-    throw error;
-  } finally {
-    release();
-  }
+  });
+  const thresholds = {
+    failOn: [...config.thresholds.failOn, ...(options.thresholds?.failOn ?? [])],
+    failUnder: { ...config.thresholds.failUnder, ...(options.thresholds?.failUnder ?? {}) },
+  };
+  return { record, runDir, crossed: crossedThresholds(record, thresholds), warnings };
 }
 
 /**

@@ -11,8 +11,51 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
+import type { Lang } from "../model/lang.js";
 import { type RunRecord, RunRecordSchema } from "../model/run.js";
 import { PlandiffError } from "../util/errors.js";
+import { stableStringify } from "../util/stable-json.js";
+import { writeFileAtomic } from "../util/write-atomic.js";
+import { writeOverview } from "./overview.js";
+
+/** Where a run being made writes: its id and hidden work folder, and the folder of all runs. */
+export interface RunSlot {
+  id: string;
+  workDir: string;
+  runsDir: string;
+}
+
+/**
+ * Stores a run under `outputDir`: takes the lock, gives `build` a hidden work folder (with
+ * `pairs/`) to fill and the run id, writes the overview and run.json of the record it returns,
+ * and publishes the folder as runs/<id> with `latest` pointing at it. If anything fails the work
+ * folder is removed, so the previous runs and `latest` stay as they were.
+ */
+export async function storeRun(
+  outputDir: string,
+  now: Date,
+  lang: Lang,
+  build: (slot: RunSlot) => Promise<RunRecord> | RunRecord,
+): Promise<{ record: RunRecord; runDir: string }> {
+  const runsDir = join(outputDir, "runs");
+  const release = acquireLock(outputDir);
+  const id = newRunId(runsDir, now);
+  const workDir = join(runsDir, `.${id}.partial`);
+  try {
+    mkdirSync(join(workDir, "pairs"), { recursive: true });
+    const record = await build({ id, workDir, runsDir });
+    writeOverview(workDir, record, lang);
+    writeFileAtomic(join(workDir, "run.json"), `${stableStringify(record)}\n`);
+    const runDir = join(runsDir, id);
+    publishRun(outputDir, workDir, runDir, id);
+    return { record, runDir };
+  } catch (error) {
+    rmSync(workDir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    release();
+  }
+}
 
 const LOCK = ".plandiff.lock";
 

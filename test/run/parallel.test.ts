@@ -90,7 +90,7 @@ describe("worker threads", () => {
     }
 
     // plandiff merge: the shards as one run, with the whole run's pairs, inputs and reports.
-    const merged = mergeRuns({
+    const merged = await mergeRuns({
       runs: shards.map((s) => s.runDir),
       output: join(dir, "merged"),
       lang: "zh",
@@ -108,7 +108,7 @@ describe("worker threads", () => {
     expect(readFileSync(join(merged.runDir, "overview.md"), "utf8")).toContain("child-6");
     expect(merged.record.changes.previous).toBeNull();
     // Merging again compares with the previous merged run: nothing new.
-    const again = mergeRuns({
+    const again = await mergeRuns({
       runs: shards.map((s) => s.runDir),
       output: join(dir, "merged"),
       lang: "zh",
@@ -117,13 +117,13 @@ describe("worker threads", () => {
     expect(again.record.changes.previous).toBe(merged.record.id);
     expect(again.record.changes.newFindings).toEqual([]);
     // The same shard twice is refused with one line.
-    expect(() =>
+    await expect(
       mergeRuns({
         runs: [shards[0]?.runDir as string, shards[0]?.runDir as string],
         output: join(dir, "bad"),
         lang: "zh",
       }),
-    ).toThrow(/is in two of the shards/);
+    ).rejects.toThrow(/is in two of the shards/);
   });
 
   it("stop the run at a bad file with its one-line error, leaving no run behind", async () => {
