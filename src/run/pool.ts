@@ -51,7 +51,7 @@ const FROM_SOURCE = HERE.endsWith(".ts");
  * vectors; fewer scavenges) and a bounded old one, so a long run cannot grow without limit.
  */
 const RESOURCE_LIMITS = {
-  maxYoungGenerationSizeMb: Number(process.env.PLANDIFF_YOUNG ?? 48),
+  maxYoungGenerationSizeMb: 48,
   maxOldGenerationSizeMb: 1024,
 };
 
