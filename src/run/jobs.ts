@@ -55,7 +55,7 @@ export interface FileJob {
 /** Where a parent document is: its id, file, index in the file and level. */
 export interface ParentRef {
   id: string;
-  spec: string;
+  file: string;
   index: number;
   level: Level;
 }
@@ -146,11 +146,11 @@ function runCache(settings: JobSettings): typeof cache {
 function parentDocument(settings: JobSettings, ref: ParentRef): Promise<PlanDocument> {
   const { parents } = runCache(settings);
   const { maxBytes } = settings;
-  const key = `${ref.spec}\u0000${ref.index}\u0000${ref.level}`;
+  const key = `${ref.file}\u0000${ref.index}\u0000${ref.level}`;
   let doc = parents.get(key);
   if (!doc) {
     // Every report of its children embeds the parent: frozen, its JSON is made once.
-    doc = parseFile({ file: ref.spec, index: ref.index }, { maxBytes }).then((d) =>
+    doc = parseFile({ file: ref.file, index: ref.index }, { maxBytes }).then((d) =>
       reuseJson({ ...(d[0] as PlanDocument), level: ref.level }),
     );
     parents.set(key, doc);

@@ -59,6 +59,22 @@ export function assertInside(configDir: string, spec: string, id: string): void 
   }
 }
 
+/**
+ * The first described document of each entry: the document a configured `parent: <entry>` means
+ * (an entry may expand to several files or documents).
+ */
+export function firstDocuments(
+  files: FileJob[],
+  cards: (DocumentCard[] | null)[],
+): Map<string, DocumentCard> {
+  const first = new Map<string, DocumentCard>();
+  files.forEach((f, k) => {
+    const card = cards[k]?.[0];
+    if (card && !first.has(f.entryId)) first.set(f.entryId, card);
+  });
+  return first;
+}
+
 /** A document's parent as resolved, and how. */
 export interface ResolvedParent {
   parent: string | null;
@@ -80,8 +96,8 @@ export function resolveParents(
   const loaded = files.flatMap((f, k) =>
     (cards[k] ?? []).map((card) => ({ card, wanted: wantedOf.get(f.entryId) })),
   );
-  const firstOf = (entryId: string) =>
-    files.flatMap((f, k) => (f.entryId === entryId ? (cards[k] ?? []) : []))[0]?.id;
+  const first = firstDocuments(files, cards);
+  const firstOf = (entryId: string) => first.get(entryId)?.id;
   const fixed = loaded.map(({ wanted }) =>
     wanted === undefined || wanted === "auto" ? (wanted ?? null) : (firstOf(wanted) ?? wanted),
   );

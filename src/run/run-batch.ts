@@ -9,7 +9,6 @@ import { say } from "../diff/context.js";
 import type { Lang } from "../model/lang.js";
 import type { PairRun, RunInput, RunRecord } from "../model/run.js";
 import { LEVEL_RANK } from "../parse/level.js";
-import { parseDocumentSpec } from "../pipeline.js";
 import { LEVEL_LABELS, label } from "../report/shared/labels.js";
 import { PlandiffError } from "../util/errors.js";
 import { buildChains, type PairLinks } from "./chains.js";
@@ -17,7 +16,7 @@ import { ConfigError } from "./config-error.js";
 import { compareRuns } from "./history.js";
 import type { DocumentCard, FileJob, JobSettings, PairOutcome, ParentRef } from "./jobs.js";
 import { runJobs } from "./pool.js";
-import { expandEntries, resolveParents } from "./resolve-inputs.js";
+import { expandEntries, firstDocuments, resolveParents } from "./resolve-inputs.js";
 import { readReview } from "./review.js";
 import { previousRun, storeRun } from "./store.js";
 import { crossedThresholds } from "./thresholds.js";
@@ -167,40 +166,33 @@ async function comparePairs(
     },
   );
   const known = cards.flatMap((c) => c ?? []);
+  const byId = new Map(known.map((c) => [c.id, c]));
+  const firstOfEntry = firstDocuments(files, cards);
   const resolved = resolveParents(files, cards, config);
-  const refTo = (id: string | null) => {
-    const parent = id === null ? undefined : known.find((c) => c.id === id);
-    return parent ? refOf(parent, files, cards) : null;
-  };
 
   // What to compare: every file with a configured parent (all its documents), and the
   // documents whose parent `auto` found.
-  const jobs: { file: number; parents: Record<string, ParentRef> }[] = [];
+  const found: { file: number; parents: Record<string, ParentRef> }[] = [];
   files.forEach((f, k) => {
     const wanted = entryOf(f).parent;
     if (wanted === undefined) return;
     const parents: Record<string, ParentRef> = {};
     if (wanted !== "auto" && !described[k]) {
-      const ref = refTo(
-        known.find((c) => files[cardFile(c, cards)]?.entryId === wanted)?.id ?? null,
-      );
-      if (!ref)
+      const parent = firstOfEntry.get(wanted);
+      if (!parent)
         throw new PlandiffError("config", `${f.entryId}: parent "${wanted}" was not loaded`);
-      parents["*"] = ref;
+      parents["*"] = refOf(parent);
     } else {
       for (const card of cards[k] ?? []) {
-        const ref = refTo(resolved.get(card.id)?.parent ?? null);
-        if (ref) parents[card.id] = ref;
+        const parent = byId.get(resolved.get(card.id)?.parent ?? "");
+        if (parent) parents[card.id] = refOf(parent);
       }
       if (Object.keys(parents).length === 0) return;
     }
-    jobs.push({ file: k, parents });
+    found.push({ file: k, parents });
   });
-  if (options.shard) {
-    const { index, count } = options.shard;
-    const mine = jobs.filter((_, n) => n % count === index - 1);
-    jobs.splice(0, jobs.length, ...mine);
-  }
+  const shard = options.shard;
+  const jobs = shard ? found.filter((_, n) => n % shard.count === shard.index - 1) : found;
   if (options.failAfterPairs === 0)
     throw new PlandiffError("injected", "failure injected after 0 pair(s)");
 
@@ -265,20 +257,9 @@ async function comparePairs(
   };
 }
 
-/** The position of the file a card was read from. */
-function cardFile(card: DocumentCard, cards: (DocumentCard[] | null)[]): number {
-  return cards.findIndex((c) => c?.includes(card));
-}
-
 /** Where a described document is, for a worker to parse it as a parent. */
-function refOf(card: DocumentCard, files: FileJob[], cards: (DocumentCard[] | null)[]): ParentRef {
-  const file = files[cardFile(card, cards)] as FileJob;
-  return {
-    id: card.id,
-    spec: parseDocumentSpec(file.spec).file,
-    index: card.index,
-    level: card.level,
-  };
+function refOf(card: DocumentCard): ParentRef {
+  return { id: card.id, file: card.file, index: card.index, level: card.level };
 }
 
 /** Says when a child is compared with a parent more than one level up (its middle plan is absent). */
