@@ -1,11 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, realpathSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { Lang } from "../model/lang.js";
-import { type RunRecord, RunRecordSchema } from "../model/run.js";
+import type { RunRecord } from "../model/run.js";
 import { PlandiffError } from "../util/errors.js";
 import { compareIds } from "../util/task-ids.js";
 import { compareRuns } from "./history.js";
-import { previousRun, storeRun } from "./store.js";
+import { previousRun, readRunRecord, storeRun } from "./store.js";
 
 /** Options of `plandiff merge`. */
 export interface MergeOptions {
@@ -25,21 +25,14 @@ interface ShardRun {
   config: string;
 }
 
-function readShard(dir: string): ShardRun {
-  const file = join(dir, "run.json");
-  if (!existsSync(file)) throw new PlandiffError("not-found", "no run.json here", dir);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    throw new PlandiffError("bad-run", "run.json is not valid JSON", file);
-  }
-  const result = RunRecordSchema.safeParse(parsed);
-  if (!result.success)
-    throw new PlandiffError("bad-run", "run.json is not a plandiff run record", file);
-  // <output>/runs/<id>/run.json: the config path is relative to <output>.
-  const output = resolve(dir, "..", "..");
-  return { dir, record: result.data, config: resolve(output, result.data.config.path) };
+function readShard(path: string): ShardRun {
+  if (!existsSync(path)) throw new PlandiffError("not-found", "no such run folder", path);
+  // `<output>/latest` is a link: its real place, <output>/runs/<id>, tells where <output> is.
+  const dir = realpathSync(path);
+  const record = readRunRecord(join(dir, "run.json"));
+  if (!record) throw new PlandiffError("bad-run", "holds no complete run.json of plandiff", path);
+  // The config path in run.json is relative to <output>.
+  return { dir, record, config: resolve(dir, "..", "..", record.config.path) };
 }
 
 /**

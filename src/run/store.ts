@@ -106,6 +106,17 @@ export function newRunId(runsDir: string, now: Date): string {
   return id;
 }
 
+/** A run.json, or null when it is missing, not JSON or not a complete run record. */
+export function readRunRecord(file: string): RunRecord | null {
+  if (!existsSync(file)) return null;
+  try {
+    const parsed = RunRecordSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The latest complete run made from the same config, or null. */
 export function previousRun(runsDir: string, configPath: string): RunRecord | null {
   if (!existsSync(runsDir)) return null;
@@ -114,10 +125,8 @@ export function previousRun(runsDir: string, configPath: string): RunRecord | nu
     .sort()
     .reverse();
   for (const id of ids) {
-    const file = join(runsDir, id, "run.json");
-    if (!existsSync(file)) continue;
-    const parsed = RunRecordSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
-    if (parsed.success && parsed.data.config.path === configPath) return parsed.data;
+    const record = readRunRecord(join(runsDir, id, "run.json"));
+    if (record?.config.path === configPath) return record;
   }
   return null;
 }

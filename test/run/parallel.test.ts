@@ -91,7 +91,8 @@ describe("worker threads", () => {
 
     // plandiff merge: the shards as one run, with the whole run's pairs, inputs and reports.
     const merged = await mergeRuns({
-      runs: shards.map((s) => s.runDir),
+      // As the README shows it: each shard's `latest` link.
+      runs: [1, 2, 3].map((k) => join(dir, `shard-${k}`, "latest")),
       output: join(dir, "merged"),
       lang: "zh",
       now: clock,
