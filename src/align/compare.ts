@@ -177,16 +177,10 @@ export function prepareAppendix(
 ): CandidateMatrix {
   const parents = bySource(parent, "appendix").map((t) => taskFeatures(t, model));
   const children = bySource(child, "appendix").map((t) => taskFeatures(t, model));
-  if (candidates.mode === "all") {
-    const matrix: CandidateMatrix = {
-      parents,
-      children,
-      signals: parents.map((p) => children.map((c) => rowSignals(p, c, context))),
-    };
-    addRelativeSignals(matrix, "title");
-    return matrix;
-  }
-  const titles = indexedSimilarity(parent, "row-titles", parents, children, (t) => t.title);
+  const all = candidates.mode === "all";
+  const titles = all
+    ? parents.map((p) => children.map((c) => cosine(p.title, c.title)))
+    : indexedSimilarity(parent, "row-titles", parents, children, (t) => t.title);
   const rowBest = parents.map((_, i) => argmax(titles[i] as number[]));
   const colBest = children.map((_, j) => argmax(titles.map((row) => row[j] as number)));
   const matrix: CandidateMatrix = {
@@ -194,6 +188,7 @@ export function prepareAppendix(
     children,
     signals: parents.map((p, i) =>
       children.map((c, j) =>
+        all ||
         ((titles[i] as number[])[j] as number) >= candidates.minTitle ||
         rowBest[i] === j ||
         colBest[j] === i ||

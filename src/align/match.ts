@@ -29,10 +29,10 @@ const EVIDENCE_SENTENCE_MIN = 0.3;
 export function addRelativeSignals(
   matrix: CandidateMatrix,
   key: string,
-  similarity: ArrayLike<number>[] = matrix.signals.map((row) => row.map((s) => s?.[key] ?? 0)),
+  similarity: number[][],
 ): void {
   const { signals } = matrix;
-  const rowMax = similarity.map((row) => Math.max(1e-9, ...Array.from(row)));
+  const rowMax = similarity.map((row) => Math.max(1e-9, ...row));
   const colMax = matrix.children.map((_, j) => {
     let max = 1e-9;
     for (const row of similarity) max = Math.max(max, row[j] as number);
