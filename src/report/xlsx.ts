@@ -1,8 +1,7 @@
-// exceljs is CommonJS (`module.exports = ExcelJS`): under NodeNext only the default import
-// carries its exports, a namespace import would hold nothing but `default`.
-
+// exceljs is CommonJS (`module.exports = ExcelJS`), loaded with require on the first workbook:
+// ~0.25 s that runs writing no .xlsx need not pay.
+import { createRequire } from "node:module";
 import type { Alignment, CellValue, Fill, Workbook, Worksheet } from "exceljs";
-import ExcelJS from "exceljs";
 import type { CompareResult } from "../model/compare.js";
 import type { PlanDocument } from "../model/document.js";
 import { SEVERITY_ORDER } from "../model/finding.js";
@@ -92,6 +91,7 @@ const FALLBACK_DATE = "1980-01-01";
  */
 export const xlsx: Formatter = async (result, { lang }) => {
   const date = workbookDate(result.child);
+  const ExcelJS: typeof import("exceljs") = createRequire(import.meta.url)("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "plandiff";
   workbook.lastModifiedBy = "plandiff";

@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // tsx's loader by absolute URL, so that the CLI also runs from a folder outside the project.
-const TSX = pathToFileURL(join(process.cwd(), "node_modules", "tsx", "dist", "loader.mjs")).href;
+export const TSX_LOADER = pathToFileURL(
+  join(process.cwd(), "node_modules", "tsx", "dist", "loader.mjs"),
+).href;
 
 /** Runs the CLI from source (through tsx) and returns its exit code and output. */
 export function runCli(
@@ -12,7 +14,7 @@ export function runCli(
 ) {
   const result = spawnSync(
     process.execPath,
-    ["--import", TSX, `${process.cwd()}/src/cli.ts`, ...args],
+    ["--import", TSX_LOADER, `${process.cwd()}/src/cli.ts`, ...args],
     {
       cwd: options.cwd ?? process.cwd(),
       encoding: "utf8",

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { normalizeText } from "../../src/ingest/normalize-text.js";
@@ -14,6 +15,7 @@ import type { PlanDocument } from "../../src/model/document.js";
 import { parsePlan } from "../../src/parse/parse-plan.js";
 import { PlandiffError } from "../../src/util/errors.js";
 import { imageOnlyPdf } from "../helpers/hostile.js";
+import { TSX_LOADER } from "../helpers/run-cli.js";
 import { SEEDS } from "../helpers/seeds.js";
 
 // Made by scripts/make-pdf-fixture.sh: the city seed printed to PDF by LibreOffice (9 pages).
@@ -80,6 +82,28 @@ describe("pdfReader on the LibreOffice print of the city seed", async () => {
         .map((t) => [t.id, t.title, t.units.lead, t.deadline.kind, t.deadline.due]);
     expect(rows(txtDoc)).toHaveLength(31);
     expect(rows(pdfDoc)).toEqual(rows(txtDoc));
+  });
+});
+
+describe("pdfjs's polyfills", () => {
+  it("leave the built-in push and JSON in place after a PDF is read", () => {
+    // The legacy build swaps these for slower core-js versions when it loads (core-js disguises them as
+    // native code); a process of its own, from source through tsx, so that nothing loaded them before.
+    const script = `
+      const before = [Array.prototype.push, JSON.parse, JSON.stringify];
+      const { readFileSync } = await import("node:fs");
+      const { pdfReader } = await import(${JSON.stringify(`${process.cwd()}/src/ingest/readers/pdf.ts`)});
+      await pdfReader(readFileSync(${JSON.stringify(FIXTURE)}), "x.pdf");
+      const after = [Array.prototype.push, JSON.parse, JSON.stringify];
+      console.log(JSON.stringify(after.map((f, n) => f === before[n])));
+    `;
+    const result = spawnSync(
+      process.execPath,
+      ["--import", TSX_LOADER, "--input-type=module", "-e", script],
+      { encoding: "utf8" },
+    );
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual([true, true, true]);
   });
 });
 

@@ -1,4 +1,4 @@
-import mammoth from "mammoth";
+import { createRequire } from "node:module";
 import { PlandiffError } from "../../util/errors.js";
 import { htmlToText } from "./html.js";
 import type { Reader } from "./index.js";
@@ -37,6 +37,8 @@ export const docxReader: Reader = async (bytes, file) => {
   checkZip(bytes, file);
   let html: string;
   try {
+    // CommonJS, loaded on the first Word file (most runs read none).
+    const mammoth: typeof import("mammoth") = createRequire(import.meta.url)("mammoth");
     const result = await mammoth.convertToHtml({
       buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     });
@@ -45,7 +47,7 @@ export const docxReader: Reader = async (bytes, file) => {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new PlandiffError("corrupt", `not a readable Word document (${reason})`, file);
   }
-  return { file, encoding: "docx", text: htmlToText(html) };
+  return { file, encoding: "docx", text: await htmlToText(html) };
 };
 
 /** Refuses archives that are damaged or would expand too far (see {@link docxReader}). */

@@ -1,4 +1,4 @@
-import { type CheerioAPI, load } from "cheerio";
+import type { CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import type { Reader } from "./index.js";
 import { textReader } from "./text.js";
@@ -68,7 +68,7 @@ const CHARSETS: Readonly<Record<string, string>> = {
  */
 export const htmlReader: Reader = async (bytes, file) => {
   const { encoding, html } = await decodeHtml(bytes, file);
-  return { file, encoding, text: htmlToText(html) };
+  return { file, encoding, text: await htmlToText(html) };
 };
 
 async function decodeHtml(
@@ -121,7 +121,9 @@ function tryUtf8(bytes: Uint8Array): string | null {
  * HTML → text lines: block elements one per line, `<br>` as a line break, data tables as pipe rows,
  * scripts, styles and navigation dropped. Shared with the .docx reader (mammoth produces HTML).
  */
-export function htmlToText(html: string): string {
+export async function htmlToText(html: string): Promise<string> {
+  // Loaded on the first HTML or Word file: most runs read none, and it takes ~0.2 s to load.
+  const { load } = await import("cheerio");
   const $ = load(html);
   $(DROPPED).remove();
   $("[class], [id]").each((_, el) => {

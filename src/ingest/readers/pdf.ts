@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { SourceText } from "../../model/source.js";
 import { PlandiffError } from "../../util/errors.js";
 import { fold } from "../fold.js";
@@ -96,7 +95,30 @@ export const pdfReader: Reader = async (bytes, file): Promise<SourceText> => {
   return { file, encoding: "pdf", text };
 };
 
+/**
+ * The built-ins as they were before pdfjs loaded. Its legacy build (the one Node 20 runs), and
+ * the worker code it loads on the first document, carry core-js polyfills that replace
+ * `Array.prototype.push`, `JSON.parse` and `JSON.stringify` for the whole process with
+ * JavaScript versions several times slower (loaded eagerly, they slowed every comparison by a
+ * third). pdfjs needs none of the three on Node 20: they are put back after each read. The
+ * polyfills it only adds stay.
+ */
+const BUILTINS = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+
+function restoreBuiltins(): void {
+  Array.prototype.push = BUILTINS.push;
+  JSON.parse = BUILTINS.parse;
+  JSON.stringify = BUILTINS.stringify;
+}
+
+type Pdfjs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+/** pdfjs, loaded on the first PDF (not with the module: most runs read none). */
+let pdfjs: Promise<Pdfjs> | undefined;
+
 async function readPages(bytes: Uint8Array, file: string): Promise<PdfPage[]> {
+  pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  const { getDocument, VerbosityLevel } = await pdfjs;
+  restoreBuiltins();
   const task = getDocument({
     // A plain copy: pdfjs rejects Node Buffers and may detach the buffer it is given.
     data: new Uint8Array(bytes),
@@ -136,6 +158,7 @@ async function readPages(bytes: Uint8Array, file: string): Promise<PdfPage[]> {
     return pages;
   } finally {
     await task.destroy();
+    restoreBuiltins();
   }
 }
 
