@@ -53,3 +53,55 @@ describe("stableStringify", () => {
     }).toThrow(TypeError);
   });
 });
+
+describe("stableStringify on objects with integer-like keys", () => {
+  it("keeps code-unit order there too, at any depth and next to a reused value", () => {
+    const shared = reuseJson({ b: 1, a: [2, { "10": 3, "9": 4 }] });
+    const value = { z: { "10": "a", "9": { y: 1, x: 2 }, k: shared }, a: shared, n: [shared] };
+    expect(stableStringify(value)).toBe(
+      [
+        "{",
+        '  "a": {',
+        '    "a": [',
+        "      2,",
+        "      {",
+        '        "10": 3,',
+        '        "9": 4',
+        "      }",
+        "    ],",
+        '    "b": 1',
+        "  },",
+        '  "n": [',
+        "    {",
+        '      "a": [',
+        "        2,",
+        "        {",
+        '          "10": 3,',
+        '          "9": 4',
+        "        }",
+        "      ],",
+        '      "b": 1',
+        "    }",
+        "  ],",
+        '  "z": {',
+        '    "10": "a",',
+        '    "9": {',
+        '      "x": 2,',
+        '      "y": 1',
+        "    },",
+        '    "k": {',
+        '      "a": [',
+        "        2,",
+        "        {",
+        '          "10": 3,',
+        '          "9": 4',
+        "        }",
+        "      ],",
+        '      "b": 1',
+        "    }",
+        "  }",
+        "}",
+      ].join("\n"),
+    );
+  });
+});
