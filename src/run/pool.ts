@@ -76,8 +76,11 @@ function startWorker(settings: JobSettings): Worker {
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), options);
 }
 
+/** Jobs sent to a worker ahead of its results. */
+const IN_FLIGHT = 2;
+
 /**
- * Runs jobs on `workers` worker threads (in this thread when `workers` ≤ 1), one job per worker
+ * Runs jobs on `workers` worker threads (in this thread when `workers` ≤ 1), a few jobs per worker
  * at a time, and hands each result to `onResult` as it arrives (in completion order; `index` is
  * the job's position). The first error — from a job or from `onResult` — stops every worker and
  * is thrown.
@@ -121,7 +124,9 @@ export async function runJobs(
         worker.on("exit", (code) => {
           if (done < jobs.length) reject(new Error(`a worker thread stopped (exit code ${code})`));
         });
-        feed(worker);
+        // Two jobs in flight per worker: the next one waits in its queue, so a worker does not
+        // idle while this (busy) thread takes its result and sends the next.
+        for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
       }
     });
   } finally {
