@@ -442,10 +442,14 @@ interface Quantity {
 }
 
 let cachedQuantityPattern: RegExp | undefined;
+/** Any numeral character: a text without one holds no quantity (most clauses). */
+let cachedNumeral: RegExp | undefined;
+
 function quantityPattern(): RegExp {
   if (cachedQuantityPattern) return cachedQuantityPattern;
   const q = commitmentLexicon().quantity;
   const chars = escapeRegExp([...Object.keys(q.digits), ...Object.keys(q.multipliers)].join(""));
+  cachedNumeral = new RegExp(`[\\d${chars}]`);
   const numeral = `(?:\\d+(?:\\.\\d+)?|[${chars}]+)`;
   const gap = `[^${chars}\\d,。;:]{0,3}?`;
   cachedQuantityPattern = new RegExp(
@@ -481,11 +485,15 @@ function quantitiesOf(clause: Clause, quoted = false): Quantity[] {
 }
 
 function findQuantities(clause: Clause, quoted: boolean): Quantity[] {
-  const text = quoted ? fold(clause.display) : unquoted(fold(clause.display));
+  const pattern = quantityPattern();
+  // Every quantity has a numeral: without one, there is nothing to segment and match.
+  const folded = fold(clause.display);
+  if (!cachedNumeral?.test(folded)) return [];
+  const text = quoted ? folded : unquoted(folded);
   const bounds = new Set(tokensOf(text).map((t) => t.at));
   bounds.add(text.length);
   const out: Quantity[] = [];
-  for (const m of text.matchAll(quantityPattern())) {
+  for (const m of text.matchAll(pattern)) {
     const [, before = "", percent, number, unit = "%", after = ""] = m;
     const numeral = m.indices?.[2] ?? m.indices?.[3];
     const [start, end] = [m.index, m.index + m[0].length];
@@ -577,8 +585,11 @@ export function placeNames(issuer: string | null): string[] {
  */
 function placesIn(text: string, known: readonly string[]): string[] {
   const found = new Set(known.filter((p) => text.includes(p)));
-  const suffixes = new Set(levelsLexicon().suffixLevels.map(([s]) => s));
-  const tokens = tokensOf(fold(text));
+  const suffixes = placeSuffixes();
+  const folded = fold(text);
+  // A stem is found before a suffix word: a text without any suffix needs no segmenting.
+  if (![...suffixes].some((suffix) => folded.includes(suffix))) return [...found].sort();
+  const tokens = tokensOf(folded);
   tokens.forEach((stem, i) => {
     const suffix = tokens[i + 1];
     const next = tokens[i + 2];
@@ -589,6 +600,13 @@ function placesIn(text: string, known: readonly string[]): string[] {
 }
 
 const HAN = /^\p{Script=Han}/u;
+
+let cachedSuffixes: Set<string> | undefined;
+/** Level suffixes of place names (市, 区, 街道…), from data/lexicon/levels.json. */
+function placeSuffixes(): Set<string> {
+  cachedSuffixes ??= new Set(levelsLexicon().suffixLevels.map(([s]) => s));
+  return cachedSuffixes;
+}
 
 function isPlaceStem(word: string): boolean {
   const chars = Array.from(word);
