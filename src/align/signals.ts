@@ -100,18 +100,23 @@ function inChildBody(
   return { contained, wholeTask: restatesBodyTask(titleGrams(c), c, ctx.childBody) };
 }
 
+/** Whether a row restates its whole body task, by row (a row's features belong to one pair). */
+const restates = new WeakMap<TaskFeatures, boolean>();
+
 function restatesBodyTask(
   row: Map<string, number>,
   r: TaskFeatures,
   body: Map<string, TaskFeatures>,
 ): boolean {
-  return r.task.bodyRefs.some((id) => {
-    const task = body.get(id);
-    return (
-      task !== undefined &&
-      dice(row, bigrams(normalizeForMatching(task.task.title))) >= WHOLE_TASK_DICE
-    );
-  });
+  let found = restates.get(r);
+  if (found === undefined) {
+    found = r.task.bodyRefs.some((id) => {
+      const task = body.get(id);
+      return task !== undefined && dice(row, titleGrams(task)) >= WHOLE_TASK_DICE;
+    });
+    restates.set(r, found);
+  }
+  return found;
 }
 
 // Bigrams of titles and sentences, computed once per task rather than once per pair.

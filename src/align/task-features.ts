@@ -39,9 +39,41 @@ export function sentencesOf(text: string): string[] {
     .filter((s) => s.length >= MIN_SENTENCE_LENGTH);
 }
 
+/** What the matcher reads from a task whatever it is compared with (before term weights). */
+interface TaskTerms {
+  /** Sorted term ids of the matching text, of the title, and of each sentence. */
+  text: number[];
+  title: number[];
+  sentences: { text: string; terms: number[] }[];
+  anchors: string[];
+  units: Set<string>;
+}
+
+/**
+ * By task: a parent plan's tasks come back for every child compared with it (the same frozen
+ * objects), and a child's tasks are read both to fit the model and to score. Never modified.
+ */
+const taskTerms = new WeakMap<Task, TaskTerms>();
+
+function termsOf(task: Task): TaskTerms {
+  let found = taskTerms.get(task);
+  if (!found) {
+    const text = matchingText(task);
+    found = {
+      text: piecewiseTerms(text),
+      title: textTerms(task.title),
+      sentences: sentencesOf(text).map((s) => ({ text: s, terms: textTerms(s) })),
+      anchors: anchorsOf(normalizeForMatching(text)),
+      units: new Set([...task.units.lead, ...task.units.support].map(normalizeUnit)),
+    };
+    taskTerms.set(task, found);
+  }
+  return found;
+}
+
 /** Sorted term ids of every task of a plan, for fitting the tf-idf model. */
 export function taskTokens(task: Task): number[] {
-  return piecewiseTerms(matchingText(task));
+  return termsOf(task).text;
 }
 
 /**
@@ -91,19 +123,17 @@ export function textTerms(text: string): number[] {
 
 /** Computes a task's matching features under a fitted tf-idf model. */
 export function taskFeatures(task: Task, model: TfIdf): TaskFeatures {
-  const text = matchingText(task);
-  const normalized = normalizeForMatching(text);
-  const sentences = sentencesOf(text).map((s) => {
-    const { vector, mass } = model.vector(textTerms(s));
-    return { text: s, vector, mass };
-  });
+  const terms = termsOf(task);
   return {
     task,
-    title: model.vector(textTerms(task.title)).vector,
-    text: model.vector(piecewiseTerms(text)).vector,
-    sentences,
-    anchors: anchorsOf(normalized),
-    units: new Set([...task.units.lead, ...task.units.support].map(normalizeUnit)),
+    title: model.vector(terms.title).vector,
+    text: model.vector(terms.text).vector,
+    sentences: terms.sentences.map((s) => {
+      const { vector, mass } = model.vector(s.terms);
+      return { text: s.text, vector, mass };
+    }),
+    anchors: terms.anchors,
+    units: terms.units,
   };
 }
 
