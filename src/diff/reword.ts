@@ -199,8 +199,16 @@ export function sideOf(diff: readonly DiffPart[], side: "-" | "+"): string {
 
 /** What a task says, without who does it: the text a rewording is judged on. */
 export function wordingOf(task: Task): string {
-  return (task.source === "body" ? stripResponsibility(task.text) : task.text).trim();
+  let wording = wordings.get(task);
+  if (wording === undefined) {
+    wording = (task.source === "body" ? stripResponsibility(task.text) : task.text).trim();
+    wordings.set(task, wording);
+  }
+  return wording;
 }
+
+/** Wordings by task: a parent's tasks are the same objects for every child compared with it. */
+const wordings = new WeakMap<Task, string>();
 
 // ---------------------------------------------------------------------------------------------
 // Clauses
