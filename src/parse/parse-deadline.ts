@@ -161,56 +161,82 @@ interface Folded {
   to: number[];
 }
 
-interface Unit {
-  text: string;
-  from: number;
-  to: number;
-}
+/**
+ * By UTF-16 unit: 1 when the unit is a whole character that is not a space and that NFKC leaves
+ * as it is (most of a Chinese text), 2 otherwise, 0 not yet known.
+ */
+const PLAIN = new Uint8Array(0x10000);
 
-const isSpace = (unit: Unit): boolean => /^\s+$/.test(unit.text);
-const endsAsciiWord = (unit: Unit | undefined): boolean =>
-  unit !== undefined && /[A-Za-z0-9]$/.test(unit.text);
-const startsAsciiWord = (unit: Unit): boolean => /^[A-Za-z0-9]/.test(unit.text);
-
-function toUnits(source: string): Unit[] {
-  const units: Unit[] = [];
-  let offset = 0;
-  for (const char of source) {
-    units.push({ text: char.normalize("NFKC"), from: offset, to: offset + char.length });
-    offset += char.length;
+function isPlain(code: number): boolean {
+  let known = PLAIN[code] as number;
+  if (known === 0) {
+    const char = String.fromCharCode(code);
+    const plain =
+      (code < 0xd800 || code > 0xdfff) && char.normalize("NFKC") === char && !/\s/.test(char);
+    known = plain ? 1 : 2;
+    PLAIN[code] = known;
   }
-  return units;
+  return known === 1;
 }
 
-/** Drops runs of spaces, except between two ASCII words: "2022 年底前" reads as "2022年底前". */
-function dropSpaces(units: Unit[]): Unit[] {
-  const kept: Unit[] = [];
-  let run: Unit[] = [];
-  for (const unit of units) {
-    if (isSpace(unit)) {
-      run.push(unit);
+const SPACE = /^\s+$/;
+const ENDS_ASCII_WORD = /[A-Za-z0-9]$/;
+const STARTS_ASCII_WORD = /^[A-Za-z0-9]/;
+
+/**
+ * Each character NFKC-normalised, runs of spaces dropped except between two ASCII words
+ * ("2022 年底前" reads as "2022年底前", "Q 2" keeps its space), and for every unit of the
+ * result where its character was in the source. Plain characters (see `isPlain`) are copied.
+ */
+function fold(source: string): Folded {
+  const from: number[] = [];
+  const to: number[] = [];
+  const parts: string[] = [];
+  /** Spaces seen since the last kept character: [text, from, to]. */
+  let spaces: [string, number, number][] = [];
+  let lastKept = "";
+  const keep = (text: string, start: number, end: number) => {
+    parts.push(text);
+    for (let k = 0; k < text.length; k++) {
+      from.push(start);
+      to.push(end);
+    }
+  };
+  let offset = 0;
+  while (offset < source.length) {
+    const code = source.charCodeAt(offset);
+    if (isPlain(code)) {
+      // Not a space: pending spaces are kept only between two ASCII words.
+      if (spaces.length > 0) {
+        const char = source[offset] as string;
+        if (ENDS_ASCII_WORD.test(lastKept) && STARTS_ASCII_WORD.test(char))
+          for (const [text, start, end] of spaces) keep(text, start, end);
+        spaces = [];
+      }
+      let end = offset + 1;
+      while (end < source.length && isPlain(source.charCodeAt(end))) end++;
+      parts.push(source.slice(offset, end));
+      for (let k = offset; k < end; k++) {
+        from.push(k);
+        to.push(k + 1);
+      }
+      lastKept = source[end - 1] as string;
+      offset = end;
       continue;
     }
-    if (endsAsciiWord(kept.at(-1)) && startsAsciiWord(unit))
-      for (const space of run) kept.push(space);
-    run = [];
-    kept.push(unit);
-  }
-  return kept;
-}
-
-function fold(source: string): Folded {
-  const folded: Folded = { text: "", from: [], to: [] };
-  const parts: string[] = [];
-  for (const unit of dropSpaces(toUnits(source))) {
-    parts.push(unit.text);
-    for (let k = 0; k < unit.text.length; k++) {
-      folded.from.push(unit.from);
-      folded.to.push(unit.to);
+    const length = (source.codePointAt(offset) as number) > 0xffff ? 2 : 1;
+    const text = source.slice(offset, offset + length).normalize("NFKC");
+    if (SPACE.test(text)) spaces.push([text, offset, offset + length]);
+    else {
+      if (ENDS_ASCII_WORD.test(lastKept) && STARTS_ASCII_WORD.test(text))
+        for (const [space, start, end] of spaces) keep(space, start, end);
+      spaces = [];
+      keep(text, offset, offset + length);
+      lastKept = text;
     }
+    offset += length;
   }
-  folded.text = parts.join("");
-  return folded;
+  return { text: parts.join(""), from, to };
 }
 
 // ---------------------------------------------------------------------------------------------
