@@ -63,14 +63,14 @@ class SentenceIndex {
   /** For each task, the largest share of the row's bigrams one of its sentences contains. */
   bestContainment(row: Map<string, number>): number[] {
     const shared = new Array<number>(this.taskOf.length).fill(0);
-    for (const [gram, n] of row) {
+    row.forEach((n, gram) => {
       const list = this.postings.get(gram);
-      if (!list) continue;
+      if (!list) return;
       for (let k = 0; k < list.length; k += 2) {
         const s = list[k] as number;
         shared[s] = (shared[s] as number) + Math.min(n, list[k + 1] as number);
       }
-    }
+    });
     const total = size(row);
     const best = new Array<number>(this.tasks).fill(0);
     if (total === 0) return best;
