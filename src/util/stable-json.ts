@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { Memo } from "./memo.js";
 
 /**
  * JSON with object keys sorted at every level (code-unit order), so that equal values give equal
@@ -69,16 +70,27 @@ function sortedCopy(value: unknown, apart: object[]): unknown {
 function sortedObject(value: object, apart: object[]): unknown {
   if (Array.isArray(value)) return value.map((v) => sortedCopy(v, apart));
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
+  const keys = orderOf(Object.keys(record));
   // Integer-like keys (below 2³² − 1) come first in any object: this one is written apart.
-  if (keys.some((k) => INTEGER_KEY.test(k) && Number(k) < 4294967295)) {
+  if (keys === null) {
     apart.push(value);
     return `${MARK}${apart.length - 1}`;
   }
-  keys.sort();
   const out: Record<string, unknown> = {};
   for (const key of keys) out[key] = sortedCopy(record[key], apart);
   return out;
+}
+
+/**
+ * The keys in code-unit order, or null when one is integer-like; by key list (a report holds
+ * thousands of objects of a few shapes: tasks, links, findings).
+ */
+const orders = new Memo<string, readonly string[] | null>(1_000);
+
+function orderOf(keys: string[]): readonly string[] | null {
+  return orders.get(JSON.stringify(keys), () =>
+    keys.some((k) => INTEGER_KEY.test(k) && Number(k) < 4294967295) ? null : keys.sort(),
+  );
 }
 
 /** Puts the text of each object written apart where its mark is, at the mark's indent. */
