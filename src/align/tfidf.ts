@@ -47,12 +47,13 @@ export const byNumber = (a: number, b: number): number => a - b;
  * every task uses (加强, 推进, 建设) weigh little and distinctive ones (政务钉钉, 容错免责) much.
  */
 export class TfIdf {
+  /** Document frequency while fitting, then the idf of each term (one map for both). */
   private readonly idf = new Map<number, number>();
   private readonly defaultIdf: number;
 
   /** `documents`: the sorted term ids of each text (see `termIds`). */
   constructor(documents: number[][]) {
-    const df = new Map<number, number>();
+    const df = this.idf;
     for (const doc of documents) {
       for (let k = 0; k < doc.length; k++) {
         const id = doc[k] as number;
@@ -61,7 +62,9 @@ export class TfIdf {
       }
     }
     const n = documents.length;
-    for (const [term, count] of df) this.idf.set(term, Math.log(1 + n / count));
+    df.forEach((count, term) => {
+      df.set(term, Math.log(1 + n / count));
+    });
     this.defaultIdf = Math.log(1 + n);
   }
 
