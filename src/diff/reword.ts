@@ -244,14 +244,16 @@ interface Clause {
 
 const CLAUSE_END = /[,。;:!?\n]/u;
 
-const clauses = new Memo<string, Clause[]>(1_000);
+const clauses = new Memo<string, { title: string | null; clauses: Clause[] }>(1_000);
 
 /**
  * The clauses of a wording, remembered (bounded): the parent's wordings come back for every
- * child compared with it. Clauses are never modified once made.
+ * child compared with it. Clauses are never modified once made. Keyed by the text alone (a text
+ * comes with one title; under another, its clauses are made afresh).
  */
 function clausesOf(text: string, title: string | null): Clause[] {
-  return clauses.get(`${title ?? ""}\u0000${text}`, () => splitClauses(text, title));
+  const found = clauses.get(text, () => ({ title, clauses: splitClauses(text, title) }));
+  return found.title === title ? found.clauses : splitClauses(text, title);
 }
 
 function splitClauses(text: string, title: string | null): Clause[] {
@@ -763,19 +765,21 @@ function pairClauses(parent: Clause[], child: Clause[]): Pairing {
  * its partner (强化事中事后监管 is not kept just because 事中…事后…监管 recur in another measure).
  */
 function unaccounted(list: Clause[], other: Clause[], partner: Map<Clause, Clause>): Clause[] {
+  const candidates = list.filter(
+    (c) => !partner.has(c) && !c.heading && c.contentLength >= MIN_CONTENT,
+  );
+  // Usually every clause is paired: the other side's content is gathered only when needed.
+  if (candidates.length === 0) return candidates;
   const spare = new Set<string>();
   for (const clause of other) {
     const mate = partner.get(clause);
     for (const b of clause.bigrams) if (!mate?.bigrams.has(b)) spare.add(b);
   }
   const all = new Set(other.flatMap((c) => [...c.bigrams]));
-  const missing = (c: Clause) => {
+  return candidates.filter((c) => {
     const held = coverage(c, all);
     return held < COVERED || (held < MOSTLY_COVERED && coverage(c, spare) < SPARE_COVERED);
-  };
-  return list.filter(
-    (c) => !partner.has(c) && !c.heading && c.contentLength >= MIN_CONTENT && missing(c),
-  );
+  });
 }
 
 /**
