@@ -76,7 +76,11 @@ function sortedObject(value: object, apart: object[]): unknown {
     apart.push(value);
     return `${MARK}${apart.length - 1}`;
   }
-  const out: Record<string, unknown> = {};
+  // A "__proto__" key would set the copy's prototype: then the copy has none, and the key is an
+  // own property like any other (not always: objects without a prototype are slower to build).
+  const out: Record<string, unknown> = Object.hasOwn(record, "__proto__")
+    ? Object.create(null)
+    : {};
   for (const key of keys) out[key] = sortedCopy(record[key], apart);
   return out;
 }

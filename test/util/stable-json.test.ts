@@ -38,6 +38,10 @@ describe("stableStringify", () => {
       { numRuns: 300 },
     );
     const odd = { b: [1, { z: undefined, y: [] }], a: 'é\n"\\ \u0001 \ud800 😀', c: null, d: -0 };
+    // A key that a plain object literal would take as its prototype.
+    const proto = JSON.parse('{"b":1,"__proto__":{"x":2},"a":[{"__proto__":0}]}');
+    expect(stableStringify(proto)).toBe(reference(proto));
+    expect(JSON.parse(stableStringify(proto))).toEqual(proto);
     expect(stableStringify(odd)).toBe(reference(odd));
   });
 
