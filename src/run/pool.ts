@@ -124,8 +124,9 @@ export async function runJobs(
         worker.on("exit", (code) => {
           if (done < jobs.length) reject(new Error(`a worker thread stopped (exit code ${code})`));
         });
-        // Two jobs in flight per worker: the next one waits in its queue, so a worker does not
-        // idle while this (busy) thread takes its result and sends the next.
+        // Two jobs in flight per worker, so that it does not idle while this (busy) thread takes
+        // a result and sends the next job; the second also starts while the first waits for its
+        // file. Jobs share no state but the run's caches, so their results do not depend on it.
         for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
       }
     });

@@ -100,7 +100,7 @@ export const pdfReader: Reader = async (bytes, file): Promise<SourceText> => {
  * the worker code it loads on the first document, carry core-js polyfills that replace
  * `Array.prototype.push`, `JSON.parse` and `JSON.stringify` for the whole process with
  * JavaScript versions several times slower (loaded eagerly, they slowed every comparison by a
- * third). pdfjs needs none of the three on Node 20: they are put back after each read. The
+ * fifth). pdfjs needs none of the three on Node 20: they are put back after each read. The
  * polyfills it only adds stay.
  */
 const BUILTINS = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
