@@ -14,7 +14,7 @@ import { formatters } from "./report/index.js";
 import { parseFormatters } from "./report/parse-formats.js";
 import { isPlandiffError } from "./util/errors.js";
 
-/** --max-bytes: larger input files are refused (documented limit, 50 MiB by default). */
+/** --jobs: worker threads, 1 to 64. */
 function positiveInteger(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0 || n > 64)
@@ -22,6 +22,7 @@ function positiveInteger(v: string): number {
   return n;
 }
 
+/** --shard k/n: the k-th of n slices of the children. */
 function shardOf(v: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(v);
   const index = Number(m?.[1]);
@@ -31,6 +32,7 @@ function shardOf(v: string): { index: number; count: number } {
   return { index, count };
 }
 
+/** --max-bytes: larger input files are refused (documented limit, 50 MiB by default). */
 function maxBytesOption(): Option {
   return new Option("--max-bytes <bytes>", "refuse input files larger than this")
     .argParser((v) => {

@@ -40,7 +40,7 @@ export function termIds(tokens: readonly string[]): number[] {
   return tokens.map(termId).sort(byNumber);
 }
 
-export const byNumber = (a: number, b: number): number => a - b;
+const byNumber = (a: number, b: number): number => a - b;
 
 /**
  * Inverse document frequencies fitted on the texts being compared (both plans), so that words

@@ -37,13 +37,13 @@ import {
 } from "./features.js";
 import { type PlaceSegment, placeOf, placeRelation } from "./place.js";
 
-/** A document that may be a parent or get one. */
 /** What the rules read of a document (a parsed plan, or the card a batch run keeps of it). */
 export type ResolvableDocument = Pick<
   PlanDocument,
   "level" | "docNumber" | "title" | "planTitle" | "issuer" | "date" | "references"
 > & { tasks: Pick<Task, "id" | "title">[] };
 
+/** A document that may be a parent or get one. */
 export interface ResolveItem {
   id: string;
   document: ResolvableDocument;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type CandidateOptions, defaultAlignOptions } from "../align/options.js";
 import { compareDocuments } from "../compare.js";
@@ -14,7 +14,6 @@ import { parseFile } from "../pipeline.js";
 import { extensionOf, type FormatId, formatters } from "../report/index.js";
 import type { ReviewFile } from "../review/schema.js";
 import { reuseJson } from "../util/stable-json.js";
-import { writeFileAtomic } from "../util/write-atomic.js";
 import { findingRef } from "./finding-key.js";
 import { pairReview, readReview } from "./review.js";
 
@@ -149,7 +148,7 @@ function parentDocument(settings: JobSettings, ref: ParentRef): Promise<PlanDocu
   const key = `${ref.file}\u0000${ref.index}\u0000${ref.level}`;
   let doc = parents.get(key);
   if (!doc) {
-    // Every report of its children embeds the parent: frozen, its JSON is made once.
+    // Every report of its children embeds the parent: frozen, its key-sorted copy is made once.
     doc = parseFile({ file: ref.file, index: ref.index }, { maxBytes }).then((d) =>
       reuseJson({ ...(d[0] as PlanDocument), level: ref.level }),
     );
@@ -203,7 +202,9 @@ async function comparePair(
   const reports: string[] = [];
   for (const format of settings.formats) {
     const name = `pairs/${childId}.${extensionOf(format)}`;
-    writeFileAtomic(
+    // Plain writes: the work folder is hidden until the whole run is published (store.ts), and
+    // removed if the run fails, so no report is ever seen half-written.
+    writeFileSync(
       join(settings.workDir, name),
       await formatters[format](result, { color: false, lang: settings.lang }),
     );

@@ -10,7 +10,7 @@ export function bigrams(s: string): Map<string, number> {
 }
 
 /** Bigrams the two multisets share (counted with multiplicity). */
-export function overlap(a: Map<string, number>, b: Map<string, number>): number {
+function overlap(a: Map<string, number>, b: Map<string, number>): number {
   let shared = 0;
   // forEach, not for…of: no [key, value] array per entry (this runs for every candidate pair).
   a.forEach((n, gram) => {
