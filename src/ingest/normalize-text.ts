@@ -25,7 +25,8 @@ const MAX_HEADING_LENGTH = 40;
  */
 export const normalizeText: NormalizeText = (text) => {
   const cleaned: Line[] = [];
-  const rawLines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+  // Every line terminator counts: Word's manual line break (\v), form feed, U+0085, U+2028, U+2029.
+  const rawLines = text.replace(/^\uFEFF/, "").split(/\r\n|[\r\n\v\f\u0085\u2028\u2029]/);
   rawLines.forEach((raw, i) => {
     const cell = /^\t/.test(raw);
     if (isPageFurniture(fold(raw.trim()))) return;
@@ -47,7 +48,8 @@ export function cleanLine(raw: string): string {
   let s = raw.replace(/[\u200B-\u200D\uFEFF]/g, "");
   s = s.replace(/^[\s\u3000]*[-*•]\s+/, "");
   // Keep a space only between two ASCII characters ("PM 2.5" stays, "2018 年" → "2018年").
-  s = s.replace(/[ \t\u3000\u00A0]+/g, (run, offset: number, whole: string) => {
+  // Any other white space (\s: tab, NBSP, U+2000–U+200A, U+202F, U+205F, U+3000 …) counts as a space.
+  s = s.replace(/\s+/g, (run, offset: number, whole: string) => {
     const before = whole[offset - 1];
     const after = whole[offset + run.length];
     if (before === undefined || after === undefined) return "";

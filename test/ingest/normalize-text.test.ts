@@ -77,6 +77,23 @@ describe("normalizeText", () => {
     ]);
   });
 
+  it("breaks lines at every line terminator and drops every kind of white space", () => {
+    // Word's manual line break (\v), form feed, NEL, line and paragraph separators; thin and
+    // narrow no-break spaces inside Chinese text. A line of U+2028 alone once came through as text.
+    const lines = normalizeText(
+      "一、总体要求\v(一)加强领导\f(二)强化考核\u0085(三)做好宣传\u2028\u2028(四)抓好落实\u2029推进\u2009数字\u202F政府\u205F建设",
+    );
+    expect(lines.map((l) => l.text)).toEqual([
+      "一、总体要求",
+      "(一)加强领导",
+      "(二)强化考核",
+      "(三)做好宣传",
+      "(四)抓好落实",
+      "推进数字政府建设",
+    ]);
+    expect(normalizeText("\u2028")).toEqual([]);
+  });
+
   it("keeps display text and folded text aligned", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme" }), (s) =>
