@@ -13,7 +13,7 @@ import type { Task } from "../model/task.js";
 import { parseFile } from "../pipeline.js";
 import { extensionOf, type FormatId, formatters } from "../report/index.js";
 import type { ReviewFile } from "../review/schema.js";
-import { reuseJson } from "../util/stable-json.js";
+import { reuseJson, writeStableJson } from "../util/stable-json.js";
 import { findingRef } from "./finding-key.js";
 import { pairReview, readReview } from "./review.js";
 
@@ -204,10 +204,12 @@ async function comparePair(
     const name = `pairs/${childId}.${extensionOf(format)}`;
     // Plain writes: the work folder is hidden until the whole run is published (store.ts), and
     // removed if the run fails, so no report is ever seen half-written.
-    writeFileSync(
-      join(settings.workDir, name),
-      await formatters[format](result, { color: false, lang: settings.lang }),
-    );
+    const file = join(settings.workDir, name);
+    // JSON, the format of every run, goes straight to bytes: the json formatter's text, made
+    // piecewise (a report of ~400 KB written in half the time, see writeStableJson).
+    if (format === "json") writeStableJson(file, result);
+    else
+      writeFileSync(file, await formatters[format](result, { color: false, lang: settings.lang }));
     reports.push(name);
   }
   return {

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import type { Lang } from "../model/lang.js";
 import { type RunRecord, RunRecordSchema } from "../model/run.js";
 import { PlandiffError } from "../util/errors.js";
-import { stableStringify } from "../util/stable-json.js";
+import { writeStableJson } from "../util/stable-json.js";
 import { writeFileAtomic } from "../util/write-atomic.js";
 import { writeOverview } from "./overview.js";
 
@@ -45,7 +45,7 @@ export async function storeRun(
     mkdirSync(join(workDir, "pairs"), { recursive: true });
     const record = await build({ id, workDir, runsDir });
     writeOverview(workDir, record, lang);
-    writeFileAtomic(join(workDir, "run.json"), `${stableStringify(record)}\n`);
+    writeStableJson(join(workDir, "run.json"), record, writeFileAtomic);
     const runDir = join(runsDir, id);
     publishRun(outputDir, workDir, runDir, id);
     return { record, runDir };

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { Memo } from "./memo.js";
 
 /**
@@ -6,11 +7,10 @@ import { Memo } from "./memo.js";
  * bytes; two-space indent, the same text `JSON.stringify(value, null, 2)` gives for the sorted
  * value.
  *
- * Made by the platform's JSON.stringify on a key-sorted copy: it writes one flat string, several
- * times faster to build and to write to a file than a string concatenated piece by piece or
- * joined from large parts (a child's report is ~400 KB; on the VMs measured, every large string
- * costs fresh memory pages). Objects with integer-like keys, which a JS object enumerates first
- * whatever the insertion order, are written apart and spliced in at their indent.
+ * Made by the platform's JSON.stringify on a key-sorted copy, much faster than a writer in
+ * JavaScript. Objects with integer-like keys, which a JS object enumerates first whatever the
+ * insertion order, are written apart and spliced in at their indent. For files, see
+ * `stableJsonBytes`.
  */
 export function stableStringify(value: unknown): string {
   const apart: object[] = [];
@@ -19,8 +19,128 @@ export function stableStringify(value: unknown): string {
   return apart.length === 0 ? text : splice(text, apart);
 }
 
+/**
+ * The UTF-8 bytes of `stableStringify(value)` and a newline: what a JSON file holds. Written
+ * piece by piece into one buffer: the outer levels of the value by hand, the values below them
+ * (a task, a link, a finding) by JSON.stringify, each at its indent. A large string
+ * from JSON.stringify is a tree of parts that must be copied into one flat string before it can
+ * be encoded, in fresh memory pages, and on the VMs measured a fresh page costs ~8 µs: a child's
+ * report of ~400 KB took twice as long to write that way. The bytes of a value registered with
+ * `reuseJson` (the parent plan in each of its children's reports) are made once per indent.
+ */
+export function stableJsonBytes(value: unknown): Uint8Array {
+  return writeJson(new Utf8Sink(), value).done();
+}
+
+/**
+ * Writes `stableJsonBytes(value)` to a file through `write` (a plain or an atomic write), from a
+ * buffer kept for the next file: a run writes a report per child, and fresh pages cost.
+ */
+export function writeStableJson(
+  path: string,
+  value: unknown,
+  write: (path: string, data: Uint8Array) => void = writeFileSync,
+): void {
+  const sink = writeJson(shared.reset(), value);
+  write(path, sink.done());
+  // A run's record can be tens of MB: such a buffer is not kept.
+  if (sink.capacity > KEPT_BUFFER) shared = new Utf8Sink();
+}
+
+const KEPT_BUFFER = 4 * 1024 * 1024;
+
+function writeJson(sink: Utf8Sink, value: unknown): Utf8Sink {
+  const apart: object[] = [];
+  if (!writePiece(sink, sortedCopy(value, apart), "", 0, apart)) sink.text("undefined");
+  sink.text("\n");
+  return sink;
+}
+
+/** Levels written by hand: objects down to depth 1, arrays down to depth 2. */
+const byHand = (value: object, depth: number): boolean =>
+  depth <= 1 || (depth === 2 && Array.isArray(value));
+
+/** JSON.stringify leaves these out of objects (and writes null for them in arrays). */
+const omitted = (v: unknown): boolean =>
+  v === undefined || typeof v === "function" || typeof v === "symbol";
+
+/** Writes one value of the sorted copy at `indent`; false when JSON would leave it out. */
+function writePiece(
+  sink: Utf8Sink,
+  value: unknown,
+  indent: string,
+  depth: number,
+  apart: object[],
+): boolean {
+  if (omitted(value)) return false;
+  if (value !== null && typeof value === "object") {
+    const bytes = reusedBytes.get(value);
+    if (bytes) {
+      let found = bytes.get(indent);
+      if (!found) {
+        const own = new Utf8Sink();
+        writeStructure(own, value, indent, depth, apart);
+        found = own.done().slice();
+        bytes.set(indent, found);
+      }
+      sink.bytes(found);
+      return true;
+    }
+    if (byHand(value, depth)) {
+      writeStructure(sink, value, indent, depth, apart);
+      return true;
+    }
+  }
+  // Indented by JSON.stringify itself, inside as many one-item arrays as levels, then cut out
+  // (cheaper than re-indenting its lines).
+  const levels = indent.length / 2;
+  let wrapped = value;
+  for (let i = 0; i < levels; i++) wrapped = [wrapped];
+  let text = JSON.stringify(wrapped, null, 2);
+  if (apart.length > 0) text = splice(text, apart);
+  const open = levels * levels + 3 * levels; // "[\n" + "  [\n" + … + the leaf's indent
+  const close = levels * levels + levels; // "\n  ]" + … + "\n]"
+  sink.text(levels === 0 ? text : text.slice(open, text.length - close));
+  return true;
+}
+
+/** An object or array of the sorted copy, its members written as pieces. */
+function writeStructure(
+  sink: Utf8Sink,
+  value: object,
+  indent: string,
+  depth: number,
+  apart: object[],
+): void {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      sink.text("[]");
+      return;
+    }
+    value.forEach((item, i) => {
+      sink.text(i === 0 ? `[\n${inner}` : `,\n${inner}`);
+      if (!writePiece(sink, item, inner, depth + 1, apart)) sink.text("null");
+    });
+    sink.text(`\n${indent}]`);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  let first = true;
+  for (const key of Object.keys(record)) {
+    const v = record[key];
+    if (omitted(v)) continue;
+    sink.text(`${first ? "{\n" : ",\n"}${inner}${JSON.stringify(key)}: `);
+    writePiece(sink, v, inner, depth + 1, apart);
+    first = false;
+  }
+  sink.text(first ? "{}" : `\n${indent}}`);
+}
+
 /** Key-sorted copies of values registered with `reuseJson` (null until first written). */
 const reused = new WeakMap<object, { sorted: unknown } | null>();
+/** By key-sorted copy of a reused value: its bytes at each indent it was written at. */
+const reusedBytes = new WeakMap<object, Map<string, Uint8Array>>();
 
 /**
  * Registers a value that will be written many times and never changes (a parent plan, embedded
@@ -61,6 +181,7 @@ function sortedCopy(value: unknown, apart: object[]): unknown {
     const sorted = sortedObject(value, own);
     if (own.length === 0) {
       reused.set(value, { sorted });
+      reusedBytes.set(sorted as object, new Map());
       return sorted;
     }
   }
@@ -167,3 +288,44 @@ function writeObject(value: object, indent: string): string {
   }
   return first ? "{}" : `${out}\n${indent}}`;
 }
+
+/** A growing buffer of UTF-8 bytes. */
+class Utf8Sink {
+  private buffer = Buffer.allocUnsafe(64 * 1024);
+  private length = 0;
+
+  get capacity(): number {
+    return this.buffer.length;
+  }
+
+  reset(): this {
+    this.length = 0;
+    return this;
+  }
+
+  text(s: string): void {
+    // A UTF-16 code unit takes at most 3 bytes (a surrogate pair 4 for its two).
+    this.reserve(s.length * 3);
+    this.length += this.buffer.write(s, this.length);
+  }
+
+  bytes(b: Uint8Array): void {
+    this.reserve(b.length);
+    this.buffer.set(b, this.length);
+    this.length += b.length;
+  }
+
+  /** The bytes written (a view: valid until the sink is written again). */
+  done(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  private reserve(n: number): void {
+    if (this.length + n <= this.buffer.length) return;
+    const next = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.length + n));
+    this.buffer.copy(next, 0, 0, this.length);
+    this.buffer = next;
+  }
+}
+
+let shared = new Utf8Sink();

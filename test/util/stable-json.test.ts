@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { reuseJson, stableStringify } from "../../src/util/stable-json.js";
+import { reuseJson, stableJsonBytes, stableStringify } from "../../src/util/stable-json.js";
 import { SEEDS, seedDocument } from "../helpers/seeds.js";
 
 /**
@@ -107,5 +107,48 @@ describe("stableStringify on objects with integer-like keys", () => {
         "}",
       ].join("\n"),
     );
+  });
+});
+
+describe("stableJsonBytes", () => {
+  /** What a file written from `stableStringify` holds. */
+  const expected = (value: unknown) => Buffer.from(`${stableStringify(value)}\n`);
+  const same = (actual: Uint8Array, wanted: Buffer) => {
+    expect(Buffer.from(actual).toString()).toBe(wanted.toString());
+    expect(Buffer.from(actual).equals(wanted)).toBe(true);
+  };
+
+  it("holds the UTF-8 bytes of stableStringify and a newline, for any value", () => {
+    const deep = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: "small" },
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.array(tie("value"), { maxLength: 4 }),
+        fc.dictionary(
+          fc.oneof(fc.string(), fc.constantFrom("10", "9", "0", "__proto__", "a b")),
+          tie("value"),
+          { maxKeys: 4 },
+        ),
+        fc.constantFrom(undefined, 'é\n"\\ \u0001 \ud800 😀 中文'),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(deep, (value) => {
+        same(stableJsonBytes(value), expected(value));
+      }),
+      { numRuns: 500 },
+    );
+    for (const odd of [undefined, null, [], {}, [undefined, () => 1], { a: undefined }, "x"])
+      same(stableJsonBytes(odd), expected(odd));
+  });
+
+  it("writes a report with a reused parent the same at every indent, every time", async () => {
+    const plan = structuredClone(await seedDocument(SEEDS.province));
+    const child = structuredClone(await seedDocument(SEEDS.city));
+    const value = { parent: plan, child, deeper: [{ plans: [plan] }], n: { "1": plan } };
+    const before = expected(value);
+    same(stableJsonBytes(value), before);
+    reuseJson(plan);
+    for (let i = 0; i < 3; i++) same(stableJsonBytes(value), before);
   });
 });
