@@ -9,17 +9,25 @@ export function maxWeightAssignment(weights: number[][]): number[] {
   if (rows === 0 || cols === 0) return new Array(rows).fill(-1);
   // Square cost matrix: cost = -max(0, weight); padding costs 0 (= "leave unassigned").
   const n = Math.max(rows, cols);
+  // Weights copied into one typed array: rows come as arrays of small integers or of doubles, and
+  // reading both kinds made optimised code bail out on every call.
+  const w = new Float64Array(rows * cols);
+  weights.forEach((row, i) => {
+    for (let j = 0; j < cols; j++) w[i * cols + j] = row[j] as number;
+  });
   const cost = (i: number, j: number): number =>
-    i < rows && j < cols ? -Math.max(0, (weights[i] as number[])[j] as number) : 0;
+    i < rows && j < cols ? -Math.max(0, w[i * cols + j] as number) : 0;
 
-  const u = new Array<number>(n + 1).fill(0);
-  const v = new Array<number>(n + 1).fill(0);
+  // Potentials in typed arrays too: a plain array starts with small integers and turns to doubles.
+  const u = new Float64Array(n + 1);
+  const v = new Float64Array(n + 1);
   const p = new Array<number>(n + 1).fill(0); // p[j] = row assigned to column j (1-based)
   const way = new Array<number>(n + 1).fill(0);
+  const minv = new Float64Array(n + 1);
   for (let i = 1; i <= n; i++) {
     p[0] = i;
     let j0 = 0;
-    const minv = new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY);
+    minv.fill(Number.POSITIVE_INFINITY);
     const used = new Array<boolean>(n + 1).fill(false);
     do {
       used[j0] = true;
@@ -57,7 +65,7 @@ export function maxWeightAssignment(weights: number[][]): number[] {
   const result = new Array<number>(rows).fill(-1);
   for (let j = 1; j <= n; j++) {
     const i = (p[j] as number) - 1;
-    if (i < rows && j - 1 < cols && ((weights[i] as number[])[j - 1] as number) > 0)
+    if (i < rows && j - 1 < cols && (w[i * cols + j - 1] as number) > 0)
       result[i] = j - 1;
   }
   return result;
