@@ -65,8 +65,7 @@ export function maxWeightAssignment(weights: number[][]): number[] {
   const result = new Array<number>(rows).fill(-1);
   for (let j = 1; j <= n; j++) {
     const i = (p[j] as number) - 1;
-    if (i < rows && j - 1 < cols && (w[i * cols + j - 1] as number) > 0)
-      result[i] = j - 1;
+    if (i < rows && j - 1 < cols && (w[i * cols + j - 1] as number) > 0) result[i] = j - 1;
   }
   return result;
 }

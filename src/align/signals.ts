@@ -1,5 +1,5 @@
 import type { Deadline } from "../model/deadline.js";
-import { bigrams, containment, dice } from "../util/bigrams.js";
+import { type Bigrams, bigrams, containment, dice } from "../util/bigrams.js";
 import {
   coverage,
   type SentenceMatch,
@@ -86,7 +86,7 @@ export function linkedThroughBody(p: TaskFeatures, c: TaskFeatures, ctx: PairCon
  * row restates that whole task: a row that summarises a whole task carries every action in it.
  */
 function inChildBody(
-  parentRow: Map<string, number>,
+  parentRow: Bigrams,
   c: TaskFeatures,
   ctx: PairContext,
 ): { contained: number; wholeTask: boolean } {
@@ -103,11 +103,7 @@ function inChildBody(
 /** Whether a row restates its whole body task, by row (a row's features belong to one pair). */
 const restates = new WeakMap<TaskFeatures, boolean>();
 
-function restatesBodyTask(
-  row: Map<string, number>,
-  r: TaskFeatures,
-  body: Map<string, TaskFeatures>,
-): boolean {
+function restatesBodyTask(row: Bigrams, r: TaskFeatures, body: Map<string, TaskFeatures>): boolean {
   let found = restates.get(r);
   if (found === undefined) {
     found = r.task.bodyRefs.some((id) => {
@@ -120,10 +116,10 @@ function restatesBodyTask(
 }
 
 // Bigrams of titles and sentences, computed once per task rather than once per pair.
-const titleCache = new WeakMap<TaskFeatures, Map<string, number>>();
-const sentenceCache = new WeakMap<TaskFeatures, Map<string, number>[]>();
+const titleCache = new WeakMap<TaskFeatures, Bigrams>();
+const sentenceCache = new WeakMap<TaskFeatures, Bigrams[]>();
 
-function titleGrams(t: TaskFeatures): Map<string, number> {
+function titleGrams(t: TaskFeatures): Bigrams {
   let grams = titleCache.get(t);
   if (!grams) {
     grams = bigrams(normalizeForMatching(t.task.title));
@@ -132,7 +128,7 @@ function titleGrams(t: TaskFeatures): Map<string, number> {
   return grams;
 }
 
-function sentenceGrams(t: TaskFeatures): Map<string, number>[] {
+function sentenceGrams(t: TaskFeatures): Bigrams[] {
   let grams = sentenceCache.get(t);
   if (!grams) {
     grams = t.sentences.map((s) => bigrams(normalizeForMatching(s.text)));

@@ -17,21 +17,22 @@ export interface GramVector {
 
 /** Interns bigrams to small integers; one table per discovery so that ids are comparable. */
 export class GramTable {
-  private readonly ids = new Map<string, number>();
+  private readonly ids = new Map<number, number>();
 
   vector(text: string): GramVector {
     const grams = bigrams(fold(text));
     const pairs: [number, number][] = [];
     let total = 0;
-    for (const [gram, n] of grams) {
-      let id = this.ids.get(gram);
+    grams.codes.forEach((code, k) => {
+      let id = this.ids.get(code);
       if (id === undefined) {
         id = this.ids.size;
-        this.ids.set(gram, id);
+        this.ids.set(code, id);
       }
+      const n = grams.counts[k] as number;
       pairs.push([id, n]);
       total += n;
-    }
+    });
     pairs.sort((a, b) => a[0] - b[0]);
     return {
       ids: Int32Array.from(pairs, (p) => p[0]),

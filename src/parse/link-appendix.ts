@@ -1,6 +1,6 @@
 import { fold } from "../ingest/fold.js";
 import type { Task } from "../model/task.js";
-import { bigrams, dice, size } from "../util/bigrams.js";
+import { type Bigrams, bigrams, dice } from "../util/bigrams.js";
 
 /** Below this score a row is left unlinked rather than guessed. */
 const MIN_SCORE = 0.35;
@@ -38,40 +38,42 @@ export function linkAppendix(body: Task[], rows: Task[]): void {
  * summed as integers.
  */
 class SentenceIndex {
-  private readonly postings = new Map<string, number[]>();
+  /** Bigram code → [sentence, count, sentence, count, …]. */
+  private readonly postings = new Map<number, number[]>();
   private readonly taskOf: number[] = [];
   private readonly tasks: number;
 
-  constructor(tasks: Map<string, number>[][]) {
+  constructor(tasks: Bigrams[][]) {
     tasks.forEach((sentences, task) => {
       for (const grams of sentences) {
         const s = this.taskOf.length;
         this.taskOf.push(task);
-        for (const [gram, count] of grams) {
-          let list = this.postings.get(gram);
+        grams.codes.forEach((code, k) => {
+          let list = this.postings.get(code);
           if (!list) {
             list = [];
-            this.postings.set(gram, list);
+            this.postings.set(code, list);
           }
-          list.push(s, count);
-        }
+          list.push(s, grams.counts[k] as number);
+        });
       }
     });
     this.tasks = tasks.length;
   }
 
   /** For each task, the largest share of the row's bigrams one of its sentences contains. */
-  bestContainment(row: Map<string, number>): number[] {
+  bestContainment(row: Bigrams): number[] {
     const shared = new Array<number>(this.taskOf.length).fill(0);
-    row.forEach((n, gram) => {
-      const list = this.postings.get(gram);
+    row.codes.forEach((code, k) => {
+      const list = this.postings.get(code);
       if (!list) return;
-      for (let k = 0; k < list.length; k += 2) {
-        const s = list[k] as number;
-        shared[s] = (shared[s] as number) + Math.min(n, list[k + 1] as number);
+      const n = row.counts[k] as number;
+      for (let p = 0; p < list.length; p += 2) {
+        const s = list[p] as number;
+        shared[s] = (shared[s] as number) + Math.min(n, list[p + 1] as number);
       }
     });
-    const total = size(row);
+    const total = row.size;
     const best = new Array<number>(this.tasks).fill(0);
     if (total === 0) return best;
     shared.forEach((v, s) => {

@@ -1,45 +1,66 @@
-/** Character bigrams of the CJK letters and digits of a (folded) string, as a multiset. */
-export function bigrams(s: string): Map<string, number> {
-  const chars = s.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "");
-  const out = new Map<string, number>();
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const gram = chars.slice(i, i + 2);
-    out.set(gram, (out.get(gram) ?? 0) + 1);
+/**
+ * A multiset of character bigrams: each bigram as one integer (its two UTF-16 code units,
+ * `first << 16 | second`), ascending, with its count, and the number of bigrams in all. Comparing
+ * two multisets is a merge of two sorted integer arrays: no strings made or hashed per bigram,
+ * which matters as every candidate pair of rows and sentences is compared.
+ */
+export interface Bigrams {
+  codes: number[];
+  counts: number[];
+  size: number;
+}
+
+const NOT_GRAM = /[^\p{Script=Han}\p{L}\p{N}]/gu;
+const byNumber = (a: number, b: number): number => a - b;
+
+/** Character bigrams of the CJK letters and digits of a (folded) string. */
+export function bigrams(s: string): Bigrams {
+  const chars = s.replace(NOT_GRAM, "");
+  const all: number[] = [];
+  for (let i = 0; i + 1 < chars.length; i++)
+    all.push((chars.charCodeAt(i) << 16) | chars.charCodeAt(i + 1));
+  all.sort(byNumber);
+  const codes: number[] = [];
+  const counts: number[] = [];
+  for (let k = 0; k < all.length; k++) {
+    const code = all[k] as number;
+    if (k > 0 && code === all[k - 1])
+      counts[counts.length - 1] = (counts[counts.length - 1] as number) + 1;
+    else {
+      codes.push(code);
+      counts.push(1);
+    }
   }
-  return out;
+  return { codes, counts, size: all.length };
 }
 
 /** Bigrams the two multisets share (counted with multiplicity). */
-function overlap(a: Map<string, number>, b: Map<string, number>): number {
+function overlap(a: Bigrams, b: Bigrams): number {
+  const ac = a.codes;
+  const bc = b.codes;
+  let i = 0;
+  let j = 0;
   let shared = 0;
-  // forEach, not for…of: no [key, value] array per entry (this runs for every candidate pair).
-  a.forEach((n, gram) => {
-    shared += Math.min(n, b.get(gram) ?? 0);
-  });
+  while (i < ac.length && j < bc.length) {
+    const x = ac[i] as number;
+    const y = bc[j] as number;
+    if (x === y) {
+      shared += Math.min(a.counts[i] as number, b.counts[j] as number);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
   return shared;
 }
 
-const sizes = new WeakMap<Map<string, number>, number>();
-
-/** How many bigrams a multiset holds (remembered: bigram maps are not changed once made). */
-export function size(a: Map<string, number>): number {
-  let n = sizes.get(a);
-  if (n === undefined) {
-    n = 0;
-    for (const v of a.values()) n += v;
-    sizes.set(a, n);
-  }
-  return n;
-}
-
 /** Share of `part`'s bigrams found in `whole` (1 when `part` reads inside `whole`). */
-export function containment(part: Map<string, number>, whole: Map<string, number>): number {
-  const n = size(part);
-  return n === 0 ? 0 : overlap(part, whole) / n;
+export function containment(part: Bigrams, whole: Bigrams): number {
+  return part.size === 0 ? 0 : overlap(part, whole) / part.size;
 }
 
 /** Sørensen–Dice coefficient over bigram multisets. */
-export function dice(a: Map<string, number>, b: Map<string, number>): number {
-  const n = size(a) + size(b);
+export function dice(a: Bigrams, b: Bigrams): number {
+  const n = a.size + b.size;
   return n === 0 ? 0 : (2 * overlap(a, b)) / n;
 }
