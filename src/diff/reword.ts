@@ -237,7 +237,8 @@ interface Clause {
   start: number;
   /** Part of the body task's heading sentence (its title). */
   heading: boolean;
-  bigrams: Set<string>;
+  /** Content bigrams as a set: distinct codes, ascending (see `bigramsOf`). */
+  bigrams: number[];
   contentLength: number;
   phrases: Phrase[];
 }
@@ -312,29 +313,68 @@ function levelChars(): string[] {
   return cachedLevelChars;
 }
 
-function bigramsOf(content: string): Set<string> {
-  const out = new Set<string>();
+/**
+ * The content bigrams of a clause (code points; a run of one character counts as itself), each
+ * as one number: `first × GRAM + second + 1`, or `code × GRAM` for a lone character. Kept as
+ * distinct codes in ascending order, so that sets are compared by merging.
+ */
+function bigramsOf(content: string): number[] {
+  const out: number[] = [];
   for (const run of content.split(NOT_CONTENT)) {
-    const chars = Array.from(run);
-    if (chars.length === 1) out.add(run);
-    for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
+    let previous = -1;
+    let length = 0;
+    for (let i = 0; i < run.length; i++) {
+      const code = run.codePointAt(i) as number;
+      if (code > 0xffff) i++;
+      if (previous >= 0) out.push(previous * GRAM + code + 1);
+      previous = code;
+      length++;
+    }
+    if (length === 1) out.push(previous * GRAM);
   }
-  out.delete("");
+  return distinct(out);
+}
+
+/** Room for every code point plus one: lone characters and bigrams never share a code. */
+const GRAM = 0x110001;
+
+const byNumber = (a: number, b: number): number => a - b;
+
+/** Sorted distinct values of a list (the list is sorted in place). */
+function distinct(list: number[]): number[] {
+  list.sort(byNumber);
+  const out: number[] = [];
+  for (let k = 0; k < list.length; k++)
+    if (k === 0 || list[k] !== list[k - 1]) out.push(list[k] as number);
   return out;
 }
 
-function dice(a: Set<string>, b: Set<string>): number {
-  if (a.size + b.size === 0) return 0;
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return (2 * shared) / (a.size + b.size);
+/** How many codes two ascending lists of distinct codes share. */
+function shared(a: number[], b: number[]): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
 }
 
-function coverage(clause: Clause, other: Set<string>): number {
-  if (clause.bigrams.size === 0) return 1;
-  let shared = 0;
-  for (const x of clause.bigrams) if (other.has(x)) shared++;
-  return shared / clause.bigrams.size;
+function dice(a: number[], b: number[]): number {
+  if (a.length + b.length === 0) return 0;
+  return (2 * shared(a, b)) / (a.length + b.length);
+}
+
+function coverage(clause: Clause, other: number[]): number {
+  if (clause.bigrams.length === 0) return 1;
+  return shared(clause.bigrams, other) / clause.bigrams.length;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -770,12 +810,18 @@ function unaccounted(list: Clause[], other: Clause[], partner: Map<Clause, Claus
   );
   // Usually every clause is paired: the other side's content is gathered only when needed.
   if (candidates.length === 0) return candidates;
-  const spare = new Set<string>();
+  const beyond: number[] = [];
   for (const clause of other) {
-    const mate = partner.get(clause);
-    for (const b of clause.bigrams) if (!mate?.bigrams.has(b)) spare.add(b);
+    const mate = partner.get(clause)?.bigrams ?? [];
+    // Codes of the clause its partner lacks: a merge of the two ascending lists.
+    let j = 0;
+    for (const code of clause.bigrams) {
+      while (j < mate.length && (mate[j] as number) < code) j++;
+      if (mate[j] !== code) beyond.push(code);
+    }
   }
-  const all = new Set(other.flatMap((c) => [...c.bigrams]));
+  const spare = distinct(beyond);
+  const all = distinct(other.flatMap((c) => c.bigrams));
   return candidates.filter((c) => {
     const held = coverage(c, all);
     return held < COVERED || (held < MOSTLY_COVERED && coverage(c, spare) < SPARE_COVERED);
