@@ -3,7 +3,6 @@
  * Chinese word the classification keys on lives in data/lexicon/commitment.json (verb strength,
  * quantities) or data/lexicon/levels.json (level words, place suffixes).
  */
-import { diffArrays } from "diff";
 import { z } from "zod";
 import { levelRewrites } from "../align/lexicons.js";
 import { normalizeForMatching, segment } from "../align/tokenize.js";
@@ -15,6 +14,7 @@ import { levelsLexicon } from "../parse/lexicons.js";
 import { stripResponsibility } from "../parse/responsibility.js";
 import { loadLexicon } from "../util/lexicon.js";
 import { Memo } from "../util/memo.js";
+import { diffSequences } from "./myers.js";
 
 const words = z.array(z.string().min(1));
 
@@ -79,12 +79,10 @@ type Piece = { op: "=" | "+" | "-"; text: string };
  * phrases rather than single characters. Level words are compared as printed (省级 → 市级 shows).
  */
 export function wordDiff(parentText: string, childText: string): DiffPart[] {
-  const changes = diffArrays(tokensOf(parentText), tokensOf(childText), {
-    comparator: (a, b) => a.key === b.key,
-  });
-  const pieces: Piece[] = changes.map((c) => ({
-    op: c.added ? "+" : c.removed ? "-" : "=",
-    text: c.value.map((t) => t.text).join(""),
+  const runs = diffSequences(tokensOf(parentText), tokensOf(childText), (t) => t.key);
+  const pieces: Piece[] = runs.map((r) => ({
+    op: r.op,
+    text: r.items.map((t) => t.text).join(""),
   }));
   return toParts(absorbIslands(splitCommon(groups(pieces))));
 }
