@@ -51,7 +51,7 @@ export const commitmentLexicon = (): CommitmentLexicon =>
 // Word diff
 
 /** A jieba word: `text` as printed, `key` folded (full-width and half-width punctuation agree). */
-interface Token {
+export interface Token {
   text: string;
   key: string;
   /** Offset of the word in its text. */
@@ -256,14 +256,49 @@ function clausesOf(text: string, title: string | null): Clause[] {
 }
 
 function splitClauses(text: string, title: string | null): Clause[] {
+  const headingEnd = headingEndOf(fold(text), title);
+  return clauseWords(text).map((c) => clause(c.display, c.start, c.start < headingEnd, c.words));
+}
+
+/** One clause of a text as printed, where it starts (before trimming), and its words. */
+export interface ClauseWords {
+  display: string;
+  start: number;
+  words: Token[];
+}
+
+/**
+ * The clauses of a text (between , 。 ; : ! ? and line ends, trimmed) with their jieba words,
+ * taken from the words of the whole text: jieba cuts the runs of letters and digits between
+ * these marks each on its own, so a clause's words are the text's words inside it (the tests
+ * check this against segmenting each clause). A clause whose edges fall inside a word is
+ * segmented on its own.
+ */
+export function clauseWords(text: string): ClauseWords[] {
   const folded = fold(text);
-  const headingEnd = headingEndOf(folded, title);
-  const out: Clause[] = [];
+  const words = tokensOf(text);
+  const out: ClauseWords[] = [];
   let start = 0;
+  let w = 0;
   for (let i = 0; i <= folded.length; i++) {
     if (i < folded.length && !CLAUSE_END.test(folded[i] as string)) continue;
-    const display = text.slice(start, i).trim();
-    if (display) out.push(clause(display, start, start < headingEnd));
+    const raw = text.slice(start, i);
+    const display = raw.trim();
+    if (display) {
+      const from = start + raw.length - raw.trimStart().length;
+      const to = from + display.length;
+      while (w < words.length && (words[w] as Token).at < from) w++;
+      let k = w;
+      while (k < words.length && (words[k] as Token).at < to) k++;
+      const inside = words.slice(w, k);
+      const last = inside[inside.length - 1];
+      const fits = inside[0]?.at === from && last !== undefined && last.at + last.key.length === to;
+      out.push({
+        display,
+        start,
+        words: fits ? inside.map((t) => ({ ...t, at: t.at - from })) : tokensOf(display),
+      });
+    }
     start = i + 1;
   }
   return out;
@@ -276,8 +311,7 @@ function headingEndOf(folded: string, title: string | null): number {
   return end > 0 && folded.slice(0, end).trim() === fold(title).trim() ? end : 0;
 }
 
-function clause(display: string, start: number, heading: boolean): Clause {
-  const tokens = tokensOf(display);
+function clause(display: string, start: number, heading: boolean, tokens: Token[]): Clause {
   const phrases = phrasesOf(tokens);
   const content = contentKey(tokens);
   return {

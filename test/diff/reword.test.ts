@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { segment } from "../../src/align/tokenize.js";
 import {
   type ClassifyOptions,
   classifyChange,
   classifyOptionsFor,
+  clauseWords,
   commitmentLexicon,
   describeChanges,
   placeNames,
@@ -14,7 +16,8 @@ import { fold } from "../../src/ingest/fold.js";
 import type { PlanDocument } from "../../src/model/document.js";
 import type { Change, DiffPart } from "../../src/model/finding.js";
 import type { Task } from "../../src/model/task.js";
-import { parseDocument } from "../../src/pipeline.js";
+import { parseDocument, parseFile } from "../../src/pipeline.js";
+import { SEEDS } from "../helpers/seeds.js";
 
 const province = await parseDocument("data/002_2cdac00586eece9b.txt");
 const city = await parseDocument("data/000_e50bc25d11ad62e1.txt");
@@ -351,5 +354,31 @@ describe("data/lexicon/commitment.json", () => {
     const hope = { ...parent, text: "力争2022年全面实现基层政务公开标准化规范化" };
     expect(changes(sure, hope)).toEqual(["weakened"]);
     expect(changes(hope, sure)).toEqual(["strengthened"]);
+  });
+});
+
+describe("clauseWords", () => {
+  it("gives each clause the words jieba finds in it alone, in every task of the five seeds", async () => {
+    let clauses = 0;
+    for (const file of Object.values(SEEDS)) {
+      for (const doc of await parseFile(file)) {
+        for (const task of doc.tasks) {
+          for (const text of [wordingOf(task), task.text]) {
+            for (const c of clauseWords(text)) {
+              const folded = fold(c.display);
+              const cut = segment(folded);
+              const alone = cut.join("") === folded ? cut : Array.from(folded);
+              expect(c.words.map((w) => w.key)).toEqual(alone);
+              expect(c.words.map((w) => w.text).join("")).toBe(c.display);
+              expect(c.words.map((w) => w.at)).toEqual(
+                alone.map((_, k) => alone.slice(0, k).join("").length),
+              );
+              clauses++;
+            }
+          }
+        }
+      }
+    }
+    expect(clauses).toBeGreaterThan(2000);
   });
 });
