@@ -2,8 +2,8 @@ import type { Task } from "../model/task.js";
 import { stripResponsibility } from "../parse/responsibility.js";
 import { Memo } from "../util/memo.js";
 import { unitPrefixes } from "./lexicons.js";
-import { cosine, type SparseVector, type TfIdf, termIds } from "./tfidf.js";
-import { anchorsOf, normalizeForMatching, tokenize } from "./tokenize.js";
+import { cosine, type SparseVector, type TfIdf } from "./tfidf.js";
+import { anchorsOf, normalizeForMatching, termIdsOf } from "./tokenize.js";
 
 /** One sentence (measure) of a task, with its matching vector. */
 export interface SentenceFeatures {
@@ -118,7 +118,7 @@ const terms = new Memo<string, number[]>(20_000);
  * back for every child compared with it, and a task's text is needed both to fit and to score.
  */
 export function textTerms(text: string): number[] {
-  return terms.get(text, (t) => termIds(tokenize(normalizeForMatching(t))));
+  return terms.get(text, (t) => termIdsOf(normalizeForMatching(t)));
 }
 
 /** Computes a task's matching features under a fitted tf-idf model. */

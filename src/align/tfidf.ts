@@ -35,12 +35,21 @@ export function termOf(id: number): string {
   return terms[id] as string;
 }
 
-/** The term ids of a token list (repeats kept), in increasing order. */
-export function termIds(tokens: readonly string[]): number[] {
-  return tokens.map(termId).sort(byNumber);
-}
+const bigramIds = new Map<number, number>();
 
-const byNumber = (a: number, b: number): number => a - b;
+/**
+ * The id of the bigram term "~ab" of two UTF-16 code units a and b: the same id as
+ * `termId("~ab")`, its string made once per process.
+ */
+export function bigramTermId(a: number, b: number): number {
+  const code = (a << 16) | b;
+  let id = bigramIds.get(code);
+  if (id === undefined) {
+    id = termId(`~${String.fromCharCode(a, b)}`);
+    bigramIds.set(code, id);
+  }
+  return id;
+}
 
 /**
  * Inverse document frequencies fitted on the texts being compared (both plans), so that words

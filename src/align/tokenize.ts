@@ -3,6 +3,7 @@ import { dict } from "@node-rs/jieba/dict.js";
 import { fold } from "../ingest/fold.js";
 import { Memo } from "../util/memo.js";
 import { levelRewrites, stopwords } from "./lexicons.js";
+import { bigramTermId, termId } from "./tfidf.js";
 
 let jieba: Jieba | undefined;
 
@@ -33,20 +34,25 @@ const WORD = /[\p{Script=Han}\p{L}\p{N}]/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
 
 /**
- * Matching features of a normalised text: jieba words (without function words) plus character
- * bigrams of every Chinese run, prefixed "~" (bigrams catch words the dictionary splits, 钉钉).
+ * The matching features of a normalised text as sorted term ids: jieba words (without function
+ * words) plus character bigrams of every Chinese run, the terms "~ab" (bigrams catch words the
+ * dictionary splits, 钉钉). A bigram's id is found from its two characters, without making its
+ * string (a text has a bigram per character).
  */
-export function tokenize(normalized: string): string[] {
+export function termIdsOf(normalized: string): number[] {
   const stop = stopwords();
-  const out: string[] = [];
+  const ids: number[] = [];
   for (const word of segmenter().cut(normalized, false)) {
-    if (WORD.test(word) && !stop.has(word)) out.push(word);
+    if (WORD.test(word) && !stop.has(word)) ids.push(termId(word));
   }
   for (const run of normalized.match(HAN_RUN) ?? []) {
-    for (let i = 0; i + 1 < run.length; i++) out.push(`~${run.slice(i, i + 2)}`);
+    for (let i = 0; i + 1 < run.length; i++)
+      ids.push(bigramTermId(run.charCodeAt(i), run.charCodeAt(i + 1)));
   }
-  return out;
+  return ids.sort(byNumber);
 }
+
+const byNumber = (a: number, b: number): number => a - b;
 
 /** Terms a plan marks as names: “标准地”, 《…条例》. They are strong anchors. */
 export function anchorsOf(normalized: string): string[] {
