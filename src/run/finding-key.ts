@@ -3,15 +3,24 @@ import { fold } from "../ingest/fold.js";
 import type { PlanDocument } from "../model/document.js";
 import type { Finding } from "../model/finding.js";
 import type { FindingRef } from "../model/run.js";
+import type { Task } from "../model/task.js";
 
 /** A task by what it says, not by its number: renumbering keeps the key, rewording changes it. */
 function taskKey(doc: PlanDocument, id: string | null): string {
   if (id === null) return "-";
   const task = doc.tasks.find((t) => t.id === id);
   if (!task) return `id:${id}`;
-  const title = fold(task.title).replace(/[\s\p{P}]/gu, "");
-  return `${task.source}:${createHash("sha256").update(title).digest("hex").slice(0, 12)}`;
+  let key = keys.get(task);
+  if (key === undefined) {
+    const title = fold(task.title).replace(/[\s\p{P}]/gu, "");
+    key = `${task.source}:${createHash("sha256").update(title).digest("hex").slice(0, 12)}`;
+    keys.set(task, key);
+  }
+  return key;
 }
+
+/** Keys by task: a task has several findings, and a parent's tasks come back for every child. */
+const keys = new WeakMap<Task, string>();
 
 /** The finding as remembered between runs. */
 export function findingRef(
