@@ -12,6 +12,7 @@ import { type Change, ChangeSchema, type DiffPart } from "../model/finding.js";
 import type { Task } from "../model/task.js";
 import { levelsLexicon } from "../parse/lexicons.js";
 import { stripResponsibility } from "../parse/responsibility.js";
+import { type Bigrams, containment, dice } from "../util/bigrams.js";
 import { loadLexicon } from "../util/lexicon.js";
 import { Memo } from "../util/memo.js";
 import { diffSequences } from "./myers.js";
@@ -235,8 +236,8 @@ interface Clause {
   start: number;
   /** Part of the body task's heading sentence (its title). */
   heading: boolean;
-  /** Content bigrams as a set: distinct codes, ascending (see `bigramsOf`). */
-  bigrams: number[];
+  /** Content bigrams as a set: distinct codes, each counted once (see `bigramsOf`). */
+  bigrams: Bigrams;
   contentLength: number;
   phrases: Phrase[];
 }
@@ -350,7 +351,7 @@ function levelChars(): string[] {
  * as one number: `first × GRAM + second + 1`, or `code × GRAM` for a lone character. Kept as
  * distinct codes in ascending order, so that sets are compared by merging.
  */
-function bigramsOf(content: string): number[] {
+function bigramsOf(content: string): Bigrams {
   const out: number[] = [];
   for (const run of content.split(NOT_CONTENT)) {
     let previous = -1;
@@ -364,7 +365,7 @@ function bigramsOf(content: string): number[] {
     }
     if (length === 1) out.push(previous * GRAM);
   }
-  return distinct(out);
+  return asSet(distinct(out));
 }
 
 /** Room for every code point plus one: lone characters and bigrams never share a code. */
@@ -381,32 +382,13 @@ function distinct(list: number[]): number[] {
   return out;
 }
 
-/** How many codes two ascending lists of distinct codes share. */
-function shared(a: number[], b: number[]): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
+/** A set of codes as a bigram multiset whose every count is 1. */
+function asSet(codes: number[]): Bigrams {
+  return { codes, counts: codes.map(() => 1), size: codes.length };
 }
 
-function dice(a: number[], b: number[]): number {
-  if (a.length + b.length === 0) return 0;
-  return (2 * shared(a, b)) / (a.length + b.length);
-}
-
-function coverage(clause: Clause, other: number[]): number {
-  if (clause.bigrams.length === 0) return 1;
-  return shared(clause.bigrams, other) / clause.bigrams.length;
+function coverage(clause: Clause, other: Bigrams): number {
+  return clause.bigrams.size === 0 ? 1 : containment(clause.bigrams, other);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -844,16 +826,16 @@ function unaccounted(list: Clause[], other: Clause[], partner: Map<Clause, Claus
   if (candidates.length === 0) return candidates;
   const beyond: number[] = [];
   for (const clause of other) {
-    const mate = partner.get(clause)?.bigrams ?? [];
+    const mate = partner.get(clause)?.bigrams.codes ?? [];
     // Codes of the clause its partner lacks: a merge of the two ascending lists.
     let j = 0;
-    for (const code of clause.bigrams) {
+    for (const code of clause.bigrams.codes) {
       while (j < mate.length && (mate[j] as number) < code) j++;
       if (mate[j] !== code) beyond.push(code);
     }
   }
-  const spare = distinct(beyond);
-  const all = distinct(other.flatMap((c) => c.bigrams));
+  const spare = asSet(distinct(beyond));
+  const all = asSet(distinct(other.flatMap((c) => c.bigrams.codes)));
   return candidates.filter((c) => {
     const held = coverage(c, all);
     return held < COVERED || (held < MOSTLY_COVERED && coverage(c, spare) < SPARE_COVERED);

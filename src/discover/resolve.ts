@@ -27,13 +27,12 @@ import type { DiscoverAlternative, DiscoverMethod } from "../model/discover.js";
 import type { PlanDocument } from "../model/document.js";
 import type { Task } from "../model/task.js";
 import { LEVEL_RANK } from "../parse/level.js";
+import { dice } from "../util/bigrams.js";
 import {
   type DocumentFeatures,
   documentFeatures,
-  GramTable,
   matchTasks,
   type TaskMatches,
-  vectorDice,
 } from "./features.js";
 import { type PlaceSegment, placeOf, placeRelation } from "./place.js";
 
@@ -117,13 +116,12 @@ export function proposeParents(
   overrides: Partial<ResolveOptions> = {},
 ): Map<string, ParentProposal> {
   const options: ResolveOptions = { ...RESOLVE_DEFAULTS, ...overrides };
-  const table = new GramTable();
   const nodes: Node[] = items.map((item) => ({
     item,
     doc: item.document,
     rank: LEVEL_RANK[item.document.level],
     known: item.document.level !== "unknown",
-    features: documentFeatures(table, item.document),
+    features: documentFeatures(item.document),
     place: placeOf(item.document),
     docNumberKey: item.document.docNumber ? key(item.document.docNumber) : null,
     titleKeys: [item.document.title, item.document.planTitle].flatMap((t) => (t ? [key(t)] : [])),
@@ -295,7 +293,7 @@ function scoreCandidates(
         continue;
       }
     }
-    pool.push({ node, dice: vectorDice(child.features.titles, node.features.titles) });
+    pool.push({ node, dice: dice(child.features.titles, node.features.titles) });
   }
   pool.sort((a, b) => b.dice - a.dice || compareIds(a.node, b.node));
   const shortlist = new Set(pool.slice(0, options.shortlist).map((p) => p.node));
