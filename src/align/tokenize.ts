@@ -2,6 +2,7 @@ import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { fold } from "../ingest/fold.js";
 import { Memo } from "../util/memo.js";
+import { byNumber } from "../util/sort.js";
 import { levelRewrites, stopwords } from "./lexicons.js";
 import { bigramTermId, termId } from "./tfidf.js";
 
@@ -51,8 +52,6 @@ export function termIdsOf(normalized: string): number[] {
   }
   return ids.sort(byNumber);
 }
-
-const byNumber = (a: number, b: number): number => a - b;
 
 /** Terms a plan marks as names: “标准地”, 《…条例》. They are strong anchors. */
 export function anchorsOf(normalized: string): string[] {

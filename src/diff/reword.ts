@@ -15,6 +15,7 @@ import { stripResponsibility } from "../parse/responsibility.js";
 import { type Bigrams, containment, dice } from "../util/bigrams.js";
 import { loadLexicon } from "../util/lexicon.js";
 import { Memo } from "../util/memo.js";
+import { byNumber } from "../util/sort.js";
 import { diffSequences } from "./myers.js";
 
 const words = z.array(z.string().min(1));
@@ -370,8 +371,6 @@ function bigramsOf(content: string): Bigrams {
 
 /** Room for every code point plus one: lone characters and bigrams never share a code. */
 const GRAM = 0x110001;
-
-const byNumber = (a: number, b: number): number => a - b;
 
 /** Sorted distinct values of a list (the list is sorted in place). */
 function distinct(list: number[]): number[] {

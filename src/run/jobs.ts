@@ -203,10 +203,9 @@ async function comparePair(
   for (const format of settings.formats) {
     const name = `pairs/${childId}.${extensionOf(format)}`;
     // Plain writes: the work folder is hidden until the whole run is published (store.ts), and
-    // removed if the run fails, so no report is ever seen half-written.
+    // removed if the run fails, so no report is ever seen half-written. JSON, the format of every
+    // run, goes straight to bytes: the json formatter's text, made piecewise (see writeStableJson).
     const file = join(settings.workDir, name);
-    // JSON, the format of every run, goes straight to bytes: the json formatter's text, made
-    // piecewise (a report of ~400 KB written in half the time, see writeStableJson).
     if (format === "json") writeStableJson(file, result);
     else
       writeFileSync(file, await formatters[format](result, { color: false, lang: settings.lang }));

@@ -1,3 +1,5 @@
+import { byNumber } from "./sort.js";
+
 /**
  * A multiset of character bigrams: each bigram as one integer (its two UTF-16 code units,
  * `first << 16 | second`), ascending, with its count, and the number of bigrams in all. Comparing
@@ -11,7 +13,6 @@ export interface Bigrams {
 }
 
 const NOT_GRAM = /[^\p{Script=Han}\p{L}\p{N}]/gu;
-const byNumber = (a: number, b: number): number => a - b;
 
 /** Character bigrams of the CJK letters and digits of a (folded) string. */
 export function bigrams(s: string): Bigrams {

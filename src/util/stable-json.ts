@@ -10,7 +10,7 @@ import { Memo } from "./memo.js";
  * Made by the platform's JSON.stringify on a key-sorted copy, much faster than a writer in
  * JavaScript. Objects with integer-like keys, which a JS object enumerates first whatever the
  * insertion order, are written apart and spliced in at their indent. For files, see
- * `stableJsonBytes`.
+ * `writeStableJson`.
  */
 export function stableStringify(value: unknown): string {
   const apart: object[] = [];
@@ -20,21 +20,15 @@ export function stableStringify(value: unknown): string {
 }
 
 /**
- * The UTF-8 bytes of `stableStringify(value)` and a newline: what a JSON file holds. Written
- * piece by piece into one buffer: the outer levels of the value by hand, the values below them
- * (a task, a link, a finding) by JSON.stringify, each at its indent. A large string
- * from JSON.stringify is a tree of parts that must be copied into one flat string before it can
- * be encoded, in fresh memory pages, and on the VMs measured a fresh page costs ~8 µs: a child's
- * report of ~400 KB took twice as long to write that way. The bytes of a value registered with
- * `reuseJson` (the parent plan in each of its children's reports) are made once per indent.
- */
-export function stableJsonBytes(value: unknown): Uint8Array {
-  return writeJson(new Utf8Sink(), value).done();
-}
-
-/**
- * Writes `stableJsonBytes(value)` to a file through `write` (a plain or an atomic write), from a
- * buffer kept for the next file: a run writes a report per child, and fresh pages cost.
+ * Writes `stableStringify(value)` and a newline to a file, as UTF-8 bytes, through `write` (a
+ * plain or an atomic write). Written piece by piece into one buffer: the outer levels of the
+ * value by hand, the values below them (a task, a link, a finding) by JSON.stringify, each at
+ * its indent. A large string from JSON.stringify is a tree of parts that must be copied into one
+ * flat string before it can be encoded, in fresh memory pages, and on the VMs measured a fresh
+ * page costs ~8 µs: a child's report of ~400 KB took twice as long to write that way. The bytes
+ * of a value registered with `reuseJson` (the parent plan in each of its children's reports) are
+ * made once per indent, and the buffer is kept for the next file (a run writes a report per
+ * child).
  */
 export function writeStableJson(
   path: string,

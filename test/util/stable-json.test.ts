@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { reuseJson, stableJsonBytes, stableStringify } from "../../src/util/stable-json.js";
+import { reuseJson, stableStringify, writeStableJson } from "../../src/util/stable-json.js";
 import { SEEDS, seedDocument } from "../helpers/seeds.js";
 
 /**
@@ -110,7 +110,15 @@ describe("stableStringify on objects with integer-like keys", () => {
   });
 });
 
-describe("stableJsonBytes", () => {
+describe("writeStableJson", () => {
+  /** The bytes written, copied (the buffer is reused for the next file). */
+  const stableJsonBytes = (value: unknown): Buffer => {
+    let bytes = Buffer.alloc(0);
+    writeStableJson("unused", value, (_, data) => {
+      bytes = Buffer.from(data);
+    });
+    return bytes;
+  };
   /** What a file written from `stableStringify` holds. */
   const expected = (value: unknown) => Buffer.from(`${stableStringify(value)}\n`);
   const same = (actual: Uint8Array, wanted: Buffer) => {
