@@ -2,7 +2,7 @@ import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { fold } from "../ingest/fold.js";
 import { Memo } from "../util/memo.js";
-import { byNumber } from "../util/sort.js";
+import { sortNumbers } from "../util/sort.js";
 import { levelRewrites, stopwords } from "./lexicons.js";
 import { bigramTermId, termId } from "./tfidf.js";
 
@@ -50,7 +50,7 @@ export function termIdsOf(normalized: string): number[] {
     for (let i = 0; i + 1 < run.length; i++)
       ids.push(bigramTermId(run.charCodeAt(i), run.charCodeAt(i + 1)));
   }
-  return ids.sort(byNumber);
+  return sortNumbers(ids);
 }
 
 /** Terms a plan marks as names: “标准地”, 《…条例》. They are strong anchors. */

@@ -15,7 +15,7 @@ import { stripResponsibility } from "../parse/responsibility.js";
 import { type Bigrams, containment, dice } from "../util/bigrams.js";
 import { loadLexicon } from "../util/lexicon.js";
 import { Memo } from "../util/memo.js";
-import { byNumber } from "../util/sort.js";
+import { sortNumbers } from "../util/sort.js";
 import { diffSequences } from "./myers.js";
 
 const words = z.array(z.string().min(1));
@@ -374,7 +374,7 @@ const GRAM = 0x110001;
 
 /** Sorted distinct values of a list (the list is sorted in place). */
 function distinct(list: number[]): number[] {
-  list.sort(byNumber);
+  sortNumbers(list);
   const out: number[] = [];
   for (let k = 0; k < list.length; k++)
     if (k === 0 || list[k] !== list[k - 1]) out.push(list[k] as number);

@@ -1,4 +1,4 @@
-import { byNumber } from "./sort.js";
+import { sortNumbers } from "./sort.js";
 
 /**
  * A multiset of character bigrams: each bigram as one integer (its two UTF-16 code units,
@@ -20,7 +20,7 @@ export function bigrams(s: string): Bigrams {
   const all: number[] = [];
   for (let i = 0; i + 1 < chars.length; i++)
     all.push((chars.charCodeAt(i) << 16) | chars.charCodeAt(i + 1));
-  all.sort(byNumber);
+  sortNumbers(all);
   const codes: number[] = [];
   const counts: number[] = [];
   for (let k = 0; k < all.length; k++) {
