@@ -83,36 +83,47 @@ function startWorker(settings: JobSettings): Worker {
 /** Jobs sent to a worker ahead of its results. */
 const IN_FLIGHT = 2;
 
+type Message = { id: number; result?: JobResult; error?: SerializedError };
+
 /**
- * Runs jobs on `workers` worker threads (in this thread when `workers` ≤ 1), a few jobs per worker
- * at a time, and hands each result to `onResult` as it arrives (in completion order; `index` is
- * the job's position). The first error — from a job or from `onResult` — stops every worker and
- * is thrown.
+ * Worker threads for the jobs of a run. The threads start when the pool is made, so that they
+ * load the library (≈ 0.5 s each) while this thread reads the configuration and describes the
+ * parents; one pool serves every phase of the run (describing, then comparing), so threads start
+ * once per run. With fewer than two threads, or one job, jobs run in this thread.
  */
-export async function runJobs(
-  jobs: Job[],
-  settings: JobSettings,
-  workers: number,
-  onResult: (index: number, result: JobResult) => void,
-): Promise<void> {
-  if (workers <= 1 || jobs.length <= 1) {
-    for (const [index, job] of jobs.entries()) onResult(index, await runJob(settings, job));
-    return;
+export class WorkerPool {
+  private readonly workers: Worker[];
+
+  constructor(
+    private readonly settings: JobSettings,
+    size: number,
+  ) {
+    this.workers = size > 1 ? Array.from({ length: size }, () => startWorker(settings)) : [];
   }
-  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => startWorker(settings));
-  let next = 0;
-  let done = 0;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const feed = (worker: Worker) => {
-        if (next >= jobs.length) return;
-        const id = next++;
-        worker.postMessage({ id, job: jobs[id] });
-      };
-      for (const worker of pool) {
-        worker.on(
-          "message",
-          (message: { id: number; result?: JobResult; error?: SerializedError }) => {
+
+  /**
+   * Runs jobs, a few per worker at a time, and hands each result to `onResult` as it arrives (in
+   * completion order; `index` is the job's position). The first error — from a job or from
+   * `onResult` — is thrown; the pool is then unusable, and `close` stops its threads.
+   */
+  async run(jobs: Job[], onResult: (index: number, result: JobResult) => void): Promise<void> {
+    if (this.workers.length === 0 || jobs.length <= 1) {
+      for (const [index, job] of jobs.entries()) onResult(index, await runJob(this.settings, job));
+      return;
+    }
+    const pool = this.workers;
+    const detach: (() => void)[] = [];
+    let next = 0;
+    let done = 0;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const feed = (worker: Worker) => {
+          if (next >= jobs.length) return;
+          const id = next++;
+          worker.postMessage({ id, job: jobs[id] });
+        };
+        for (const worker of pool) {
+          const onMessage = (message: Message) => {
             if (message.error) return reject(deserializeError(message.error));
             try {
               onResult(message.id, message.result as JobResult);
@@ -122,19 +133,28 @@ export async function runJobs(
             done++;
             if (done === jobs.length) resolve();
             else feed(worker);
-          },
-        );
-        worker.on("error", reject);
-        worker.on("exit", (code) => {
-          if (done < jobs.length) reject(new Error(`a worker thread stopped (exit code ${code})`));
-        });
-        // Two jobs in flight per worker, so that it does not idle while this (busy) thread takes
-        // a result and sends the next job; the second also starts while the first waits for its
-        // file. Jobs share no state but the run's caches, so their results do not depend on it.
-        for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
-      }
-    });
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+          };
+          const onExit = (code: number) => {
+            if (done < jobs.length)
+              reject(new Error(`a worker thread stopped (exit code ${code})`));
+          };
+          worker.on("message", onMessage).on("error", reject).on("exit", onExit);
+          detach.push(() => {
+            worker.off("message", onMessage).off("error", reject).off("exit", onExit);
+          });
+          // Two jobs in flight per worker, so that it does not idle while this (busy) thread takes
+          // a result and sends the next job; the second also starts while the first waits for its
+          // file. Jobs share no state but the run's caches, so their results do not depend on it.
+          for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
+        }
+      });
+    } finally {
+      for (const off of detach) off();
+    }
+  }
+
+  /** Stops the threads. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

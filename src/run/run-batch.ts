@@ -15,7 +15,7 @@ import { buildChains, type PairLinks } from "./chains.js";
 import { ConfigError } from "./config-error.js";
 import { compareRuns } from "./history.js";
 import type { DocumentCard, FileJob, JobSettings, PairOutcome, ParentRef } from "./jobs.js";
-import { runJobs } from "./pool.js";
+import { WorkerPool } from "./pool.js";
 import { expandEntries, firstDocuments, resolveParents } from "./resolve-inputs.js";
 import { readReview } from "./review.js";
 import { previousRun, storeRun } from "./store.js";
@@ -72,13 +72,21 @@ export async function runBatch(options: RunOptions): Promise<RunOutcome> {
   const outputDir = options.output ? resolve(options.output) : resolve(configDir, config.output);
   const now = (options.now ?? (() => new Date()))();
   const { record, runDir } = await storeRun(outputDir, now, config.lang, async (slot) => {
-    const previous = previousRun(slot.runsDir, relative(outputDir, configPath));
-    const { inputs, pairs, links, parents, applied, stale } = await comparePairs(
-      configDir,
-      config,
-      slot.workDir,
-      options,
-    );
+    const files = expandEntries(configDir, config);
+    const settings = jobSettings(configDir, config, slot.workDir, options);
+    // Started first: the threads load the library while this one reads the previous run.
+    const withParent = files.filter((f) => entryOf(config, f).parent !== undefined).length;
+    const toCompare = Math.ceil(withParent / (options.shard?.count ?? 1));
+    const pool = new WorkerPool(settings, workerCount(options.jobs ?? config.jobs, toCompare));
+    let compared: ComparedPairs;
+    let previous: RunRecord | null;
+    try {
+      previous = previousRun(slot.runsDir, relative(outputDir, configPath));
+      compared = await comparePairs(files, config, pool, options);
+    } finally {
+      await pool.close();
+    }
+    const { inputs, pairs, links, parents, applied, stale } = compared;
     return {
       schemaVersion: 1,
       id: slot.id,
@@ -130,37 +138,21 @@ interface ComparedPairs {
  * folder. Only cards, summaries and links come back to this thread.
  */
 async function comparePairs(
-  configDir: string,
+  files: FileJob[],
   config: RunConfig,
-  workDir: string,
+  pool: WorkerPool,
   options: RunOptions,
 ): Promise<ComparedPairs> {
-  const files = expandEntries(configDir, config);
-  const settings: JobSettings = {
-    workDir,
-    formats: config.formats,
-    lang: config.lang,
-    minSeverity: config.minSeverity,
-    disabledRules: config.rules.disable,
-    review: config.review ? resolve(configDir, config.review) : null,
-    maxBytes: config.maxBytes,
-    candidates: options.candidates ?? "index",
-  };
-  const asked = options.jobs ?? config.jobs;
   const parentEntries = new Set(config.documents.flatMap((e) => (e.parent ? [e.parent] : [])));
   const anyAuto = parentEntries.has("auto");
-  const entryOf = (f: FileJob) =>
-    config.documents.find((e) => e.id === f.entryId) as RunConfig["documents"][number];
   const described = files.map(
-    (f) => anyAuto || parentEntries.has(f.entryId) || entryOf(f).parent === undefined,
+    (f) => anyAuto || parentEntries.has(f.entryId) || entryOf(config, f).parent === undefined,
   );
 
   const cards: (DocumentCard[] | null)[] = files.map(() => null);
   const toDescribe = files.flatMap((_, k) => (described[k] ? [k] : []));
-  await runJobs(
+  await pool.run(
     toDescribe.map((k) => ({ kind: "describe", file: files[k] as FileJob })),
-    settings,
-    workerCount(asked, toDescribe.length),
     (n, result) => {
       cards[toDescribe[n] as number] = result.cards;
     },
@@ -174,7 +166,7 @@ async function comparePairs(
   // documents whose parent `auto` found.
   const found: { file: number; parents: Record<string, ParentRef> }[] = [];
   files.forEach((f, k) => {
-    const wanted = entryOf(f).parent;
+    const wanted = entryOf(config, f).parent;
     if (wanted === undefined) return;
     const parents: Record<string, ParentRef> = {};
     if (wanted !== "auto" && !described[k]) {
@@ -199,10 +191,8 @@ async function comparePairs(
   const outcomes: (PairOutcome | null)[][] = files.map(() => []);
   let done = 0;
   options.onProgress?.(0, jobs.length, files[jobs[0]?.file ?? 0]?.spec ?? "");
-  await runJobs(
+  await pool.run(
     jobs.map((j) => ({ kind: "compare", file: files[j.file] as FileJob, parents: j.parents })),
-    settings,
-    workerCount(asked, jobs.length),
     (n, result) => {
       if (result.kind !== "compare") return;
       const k = (jobs[n] as { file: number }).file;
@@ -221,7 +211,7 @@ async function comparePairs(
   const stale: RunRecord["review"]["stale"] = [];
   let applied = 0;
   files.forEach((f, k) => {
-    const wanted = entryOf(f).parent;
+    const wanted = entryOf(config, f).parent;
     (cards[k] ?? []).forEach((card, n) => {
       const outcome = outcomes[k]?.[n] ?? null;
       const resolution = resolved.get(card.id)?.resolution ?? {
@@ -255,6 +245,30 @@ async function comparePairs(
     applied,
     stale: stale.sort((a, b) => a.index - b.index),
   };
+}
+
+/** Settings every job of a run shares. */
+function jobSettings(
+  configDir: string,
+  config: RunConfig,
+  workDir: string,
+  options: RunOptions,
+): JobSettings {
+  return {
+    workDir,
+    formats: config.formats,
+    lang: config.lang,
+    minSeverity: config.minSeverity,
+    disabledRules: config.rules.disable,
+    review: config.review ? resolve(configDir, config.review) : null,
+    maxBytes: config.maxBytes,
+    candidates: options.candidates ?? "index",
+  };
+}
+
+/** The configured entry a file comes from. */
+function entryOf(config: RunConfig, file: FileJob): RunConfig["documents"][number] {
+  return config.documents.find((e) => e.id === file.entryId) as RunConfig["documents"][number];
 }
 
 /** Where a described document is, for a worker to parse it as a parent. */
