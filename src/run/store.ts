@@ -15,7 +15,6 @@ import type { Lang } from "../model/lang.js";
 import { type RunRecord, RunRecordSchema } from "../model/run.js";
 import { PlandiffError } from "../util/errors.js";
 import { writeStableJson } from "../util/stable-json.js";
-import { writeFileAtomic } from "../util/write-atomic.js";
 import { writeOverview } from "./overview.js";
 
 /** Where a run being made writes: its id and hidden work folder, and the folder of all runs. */
@@ -45,7 +44,7 @@ export async function storeRun(
     mkdirSync(join(workDir, "pairs"), { recursive: true });
     const record = await build({ id, workDir, runsDir });
     writeOverview(workDir, record, lang);
-    writeStableJson(join(workDir, "run.json"), record, writeFileAtomic);
+    writeStableJson(join(workDir, "run.json"), record, { atomic: true });
     const runDir = join(runsDir, id);
     publishRun(outputDir, workDir, runDir, id);
     return { record, runDir };

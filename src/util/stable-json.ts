@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { closeSync, openSync, writeSync } from "node:fs";
 import { Memo } from "./memo.js";
+import { writeAtomically } from "./write-atomic.js";
 
 /**
  * JSON with object keys sorted at every level (code-unit order), so that equal values give equal
@@ -20,28 +21,37 @@ export function stableStringify(value: unknown): string {
 }
 
 /**
- * Writes `stableStringify(value)` and a newline to a file, as UTF-8 bytes, through `write` (a
- * plain or an atomic write). Written piece by piece into one buffer: the outer levels of the
- * value by hand, the values below them (a task, a link, a finding) by JSON.stringify, each at
- * its indent. A large string from JSON.stringify is a tree of parts that must be copied into one
- * flat string before it can be encoded, in fresh memory pages, and on the VMs measured a fresh
- * page costs ~8 µs: a child's report of ~400 KB took twice as long to write that way. The bytes
- * of a value registered with `reuseJson` (the parent plan in each of its children's reports) are
- * made once per indent, and the buffer is kept for the next file (a run writes a report per
- * child).
+ * Writes `stableStringify(value)` and a newline to a file, as UTF-8 bytes; `atomic`: through a
+ * temporary sibling and a rename (see `writeFileAtomic`), so no half-written file is ever seen.
+ * Written piece by piece into one reused buffer of 1 MB, flushed to the file whenever it fills:
+ * the outer levels of the value by hand, the values below them (a task, a link, a finding) by
+ * JSON.stringify, each at its indent. A large string from JSON.stringify is a tree of parts that
+ * must be copied into one flat string before it can be encoded, in fresh memory pages, and on
+ * the VMs measured a fresh page costs ~8 µs: a child's report of ~400 KB took twice as long to
+ * write that way, and a run record of 50 MB a quarter longer in a buffer grown to hold it all.
+ * The bytes of a value registered with `reuseJson` (the parent plan in each of its children's
+ * reports) are made once per indent.
  */
 export function writeStableJson(
   path: string,
   value: unknown,
-  write: (path: string, data: Uint8Array) => void = writeFileSync,
+  options: { atomic?: boolean } = {},
 ): void {
-  const sink = writeJson(shared.reset(), value);
-  write(path, sink.done());
-  // A run's record can be tens of MB: such a buffer is not kept.
-  if (sink.capacity > KEPT_BUFFER) shared = new Utf8Sink();
+  if (options.atomic) writeAtomically(path, (temp) => writeThrough(temp, value));
+  else writeThrough(path, value);
 }
 
-const KEPT_BUFFER = 4 * 1024 * 1024;
+function writeThrough(path: string, value: unknown): void {
+  const fd = openSync(path, "w");
+  try {
+    shared.open(fd);
+    writeJson(shared, value);
+    shared.close();
+  } finally {
+    shared.detach();
+    closeSync(fd);
+  }
+}
 
 function writeJson(sink: Utf8Sink, value: unknown): Utf8Sink {
   const apart: object[] = [];
@@ -283,18 +293,31 @@ function writeObject(value: object, indent: string): string {
   return first ? "{}" : `${out}\n${indent}}`;
 }
 
-/** A growing buffer of UTF-8 bytes. */
+/**
+ * A buffer of UTF-8 bytes. Open on a file, it writes its bytes there whenever it fills (and on
+ * `close`); otherwise it grows to hold everything written (see `done`).
+ */
 class Utf8Sink {
-  private buffer = Buffer.allocUnsafe(64 * 1024);
+  private buffer = Buffer.allocUnsafe(CHUNK);
   private length = 0;
+  private fd: number | null = null;
 
-  get capacity(): number {
-    return this.buffer.length;
+  /** Starts writing to a file. */
+  open(fd: number): void {
+    this.fd = fd;
+    this.length = 0;
   }
 
-  reset(): this {
+  /** Writes what is left to the file. */
+  close(): void {
+    this.flush();
+  }
+
+  /** Forgets the file (after `close`, or when writing failed), keeping the buffer if small. */
+  detach(): void {
+    this.fd = null;
     this.length = 0;
-    return this;
+    if (this.buffer.length > CHUNK) this.buffer = Buffer.allocUnsafe(CHUNK);
   }
 
   text(s: string): void {
@@ -314,7 +337,16 @@ class Utf8Sink {
     return this.buffer.subarray(0, this.length);
   }
 
+  private flush(): void {
+    if (this.fd === null) return;
+    let at = 0;
+    while (at < this.length) at += writeSync(this.fd, this.buffer, at, this.length - at);
+    this.length = 0;
+  }
+
   private reserve(n: number): void {
+    if (this.length + n <= this.buffer.length) return;
+    this.flush();
     if (this.length + n <= this.buffer.length) return;
     const next = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.length + n));
     this.buffer.copy(next, 0, 0, this.length);
@@ -322,4 +354,7 @@ class Utf8Sink {
   }
 }
 
-let shared = new Utf8Sink();
+/** The size of the buffer files are written through. */
+const CHUNK = 1024 * 1024;
+
+const shared = new Utf8Sink();

@@ -1,5 +1,8 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reuseJson, stableStringify, writeStableJson } from "../../src/util/stable-json.js";
 import { SEEDS, seedDocument } from "../helpers/seeds.js";
 
@@ -111,13 +114,17 @@ describe("stableStringify on objects with integer-like keys", () => {
 });
 
 describe("writeStableJson", () => {
-  /** The bytes written, copied (the buffer is reused for the next file). */
+  let dir = "";
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "plandiff-stable-json-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The bytes a file written from `value` holds. */
   const stableJsonBytes = (value: unknown): Buffer => {
-    let bytes = Buffer.alloc(0);
-    writeStableJson("unused", value, (_, data) => {
-      bytes = Buffer.from(data);
-    });
-    return bytes;
+    const file = join(dir, "value.json");
+    writeStableJson(file, value);
+    return readFileSync(file);
   };
   /** What a file written from `stableStringify` holds. */
   const expected = (value: unknown) => Buffer.from(`${stableStringify(value)}\n`);
@@ -158,5 +165,29 @@ describe("writeStableJson", () => {
     same(stableJsonBytes(value), before);
     reuseJson(plan);
     for (let i = 0; i < 3; i++) same(stableJsonBytes(value), before);
+  });
+
+  it("streams a value larger than its buffer (a run record) in several writes, byte for byte", async () => {
+    const plan = await seedDocument(SEEDS.province);
+    const value = { pairs: Array.from({ length: 40 }, (_, n) => ({ n, plan })) };
+    const bytes = stableJsonBytes(value);
+    expect(bytes.length).toBeGreaterThan(3 * 1024 * 1024);
+    same(bytes, expected(value));
+  });
+
+  it("writes atomically: the file is whole or absent, and no temporary file is left", () => {
+    const file = join(dir, "atomic", "run.json");
+    writeStableJson(file, { a: [1, 2] }, { atomic: true });
+    same(readFileSync(file), expected({ a: [1, 2] }));
+    const broken = {
+      b: {
+        toJSON() {
+          throw new Error("cannot write this");
+        },
+      },
+    };
+    expect(() => writeStableJson(file, broken, { atomic: true })).toThrow("cannot write this");
+    same(readFileSync(file), expected({ a: [1, 2] }));
+    expect(readdirSync(join(dir, "atomic"))).toEqual(["run.json"]);
   });
 });
