@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { join } from "node:path";
 import { type CandidateOptions, defaultAlignOptions } from "../align/options.js";
 import { compareDocuments } from "../compare.js";
 import { DEFAULT_DIFF_OPTIONS, type RuleId } from "../diff/index.js";
 import type { Alignment } from "../model/alignment.js";
+import type { CompareResult } from "../model/compare.js";
 import type { Level, PlanDocument, Reference } from "../model/document.js";
 import type { Severity } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
@@ -13,7 +15,7 @@ import type { Task } from "../model/task.js";
 import { parseFile } from "../pipeline.js";
 import { extensionOf, type FormatId, formatters } from "../report/index.js";
 import type { ReviewFile } from "../review/schema.js";
-import { reuseJson, writeStableJson } from "../util/stable-json.js";
+import { reuseJson, writeStableJsonTo } from "../util/stable-json.js";
 import { findingRef } from "./finding-key.js";
 import { pairReview, readReview } from "./review.js";
 
@@ -188,27 +190,48 @@ async function comparePair(
   const decisions = settings.review
     ? pairReview(reviewFile(settings, settings.review), ref.id, childId)
     : null;
-  const align = defaultAlignOptions();
-  const result = compareDocuments(parent, child, {
-    align: { ...align, candidates: { ...align.candidates, mode: settings.candidates } },
-    diff: {
-      ...DEFAULT_DIFF_OPTIONS,
-      lang: settings.lang,
-      minSeverity: settings.minSeverity,
-      disabled: settings.disabledRules as RuleId[],
-    },
-    ...(decisions ? decisions.options : {}),
-  });
+  const reportName = (format: FormatId) => `pairs/${childId}.${extensionOf(format)}`;
+  // The JSON report's file is created while the comparison runs: creating a file can wait ~1 ms
+  // on the file system's journal while the other workers write theirs; this thread compares
+  // meanwhile. (Its error, if any, is thrown where it is awaited.)
+  const jsonFile = settings.formats.includes("json")
+    ? open(join(settings.workDir, reportName("json")), "w")
+    : null;
+  jsonFile?.catch(() => {});
+  let result: CompareResult;
+  try {
+    const align = defaultAlignOptions();
+    result = compareDocuments(parent, child, {
+      align: { ...align, candidates: { ...align.candidates, mode: settings.candidates } },
+      diff: {
+        ...DEFAULT_DIFF_OPTIONS,
+        lang: settings.lang,
+        minSeverity: settings.minSeverity,
+        disabled: settings.disabledRules as RuleId[],
+      },
+      ...(decisions ? decisions.options : {}),
+    });
+  } catch (error) {
+    await jsonFile?.then((handle) => handle.close()).catch(() => {});
+    throw error;
+  }
   const reports: string[] = [];
   for (const format of settings.formats) {
-    const name = `pairs/${childId}.${extensionOf(format)}`;
+    const name = reportName(format);
     // Plain writes: the work folder is hidden until the whole run is published (store.ts), and
     // removed if the run fails, so no report is ever seen half-written. JSON, the format of every
     // run, goes straight to bytes: the json formatter's text, made piecewise (see writeStableJson).
-    const file = join(settings.workDir, name);
-    if (format === "json") writeStableJson(file, result);
-    else
-      writeFileSync(file, await formatters[format](result, { color: false, lang: settings.lang }));
+    if (format === "json" && jsonFile) {
+      const handle = await jsonFile;
+      try {
+        writeStableJsonTo(handle.fd, result);
+      } finally {
+        await handle.close();
+      }
+    } else {
+      const text = await formatters[format](result, { color: false, lang: settings.lang });
+      writeFileSync(join(settings.workDir, name), text);
+    }
     reports.push(name);
   }
   return {

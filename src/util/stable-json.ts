@@ -44,12 +44,20 @@ export function writeStableJson(
 function writeThrough(path: string, value: unknown): void {
   const fd = openSync(path, "w");
   try {
+    writeStableJsonTo(fd, value);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `writeStableJson` into a file already open for writing (left open). */
+export function writeStableJsonTo(fd: number, value: unknown): void {
+  try {
     shared.open(fd);
     writeJson(shared, value);
     shared.close();
   } finally {
     shared.detach();
-    closeSync(fd);
   }
 }
 
