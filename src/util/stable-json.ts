@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, openSync, writeSync } from "node:fs";
-import { Memo } from "./memo.js";
 import { writeAtomically } from "./write-atomic.js";
 
 /**
@@ -219,15 +218,41 @@ function sortedObject(value: object, apart: object[]): unknown {
 }
 
 /**
- * The keys in code-unit order, or null when one is integer-like; by key list (a report holds
- * thousands of objects of a few shapes: tasks, links, findings).
+ * The keys in code-unit order, or null when one is integer-like; remembered by key list (a report
+ * holds thousands of objects of a few shapes: tasks, links, findings), in a tree walked key by
+ * key: property names are interned strings, so each step is a cheap lookup and no string is made
+ * per object. The tree is dropped if it ever grows large (keys that are data, not names).
  */
-const orders = new Memo<string, readonly string[] | null>(1_000);
+interface OrderNode {
+  next: Map<string, OrderNode>;
+  order?: readonly string[] | null;
+}
+
+const MAX_ORDER_NODES = 10_000;
+let orders: OrderNode = { next: new Map() };
+let orderNodes = 0;
 
 function orderOf(keys: string[]): readonly string[] | null {
-  return orders.get(JSON.stringify(keys), () =>
-    keys.some((k) => INTEGER_KEY.test(k) && Number(k) < 4294967295) ? null : keys.sort(),
-  );
+  let node = orders;
+  for (const key of keys) {
+    let next = node.next.get(key);
+    if (!next) {
+      if (++orderNodes > MAX_ORDER_NODES) {
+        orders = { next: new Map() };
+        orderNodes = 0;
+        return sortedKeys(keys);
+      }
+      next = { next: new Map() };
+      node.next.set(key, next);
+    }
+    node = next;
+  }
+  if (node.order === undefined) node.order = sortedKeys([...keys]);
+  return node.order;
+}
+
+function sortedKeys(keys: string[]): readonly string[] | null {
+  return keys.some((k) => INTEGER_KEY.test(k) && Number(k) < 4294967295) ? null : keys.sort();
 }
 
 /** Puts the text of each object written apart where its mark is, at the mark's indent. */
