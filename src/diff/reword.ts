@@ -81,7 +81,30 @@ type Piece = { op: "=" | "+" | "-"; text: string };
  * phrases rather than single characters. Level words are compared as printed (省级 → 市级 shows).
  */
 export function wordDiff(parentText: string, childText: string): DiffPart[] {
-  const runs = diffSequences(tokensOf(parentText), tokensOf(childText), (t) => t.key);
+  return diffWords(tokensOf(parentText), tokensOf(childText));
+}
+
+/**
+ * `wordDiff` of two tasks' wordings (`wordingOf`), each task's words remembered with the task: a
+ * parent's tasks are the same objects for every child compared with it.
+ */
+export function taskWordDiff(parent: Task, child: Task): DiffPart[] {
+  return diffWords(wordsOfTask(parent), wordsOfTask(child));
+}
+
+const taskWords = new WeakMap<Task, Token[]>();
+
+function wordsOfTask(task: Task): Token[] {
+  let words = taskWords.get(task);
+  if (!words) {
+    words = tokensOf(wordingOf(task));
+    taskWords.set(task, words);
+  }
+  return words;
+}
+
+function diffWords(parentWords: Token[], childWords: Token[]): DiffPart[] {
+  const runs = diffSequences(parentWords, childWords, (t) => t.key);
   const pieces: Piece[] = runs.map((r) => ({
     op: r.op,
     text: r.items.map((t) => t.text).join(""),

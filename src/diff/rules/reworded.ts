@@ -2,13 +2,7 @@ import { CHANGE_LABELS, type Change, type Finding, type Severity } from "../../m
 import type { Lang } from "../../model/lang.js";
 import type { Task } from "../../model/task.js";
 import { named, say, spanOf } from "../context.js";
-import {
-  type ChangeDetail,
-  classifyOptionsFor,
-  describeChanges,
-  wordDiff,
-  wordingOf,
-} from "../reword.js";
+import { type ChangeDetail, classifyOptionsFor, describeChanges, taskWordDiff } from "../reword.js";
 import { createFinding, type DiffContext, type DiffRule } from "../rule.js";
 
 /**
@@ -32,7 +26,7 @@ export const reworded: DiffRule = {
 };
 
 function findingFor(parent: Task, child: Task, context: DiffContext): Finding {
-  const diff = wordDiff(wordingOf(parent), wordingOf(child));
+  const diff = taskWordDiff(parent, child);
   const details = describeChanges(parent, child, diff, classifyOptionsFor(context.child));
   const changes = details.map((d) => d.change);
   return createFinding({
