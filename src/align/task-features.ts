@@ -85,7 +85,7 @@ function piecewiseTerms(text: string): number[] {
   return wholeTerms.get(text, mergedTerms);
 }
 
-const wholeTerms = new Memo<string, number[]>(5_000);
+const wholeTerms = new Memo<string, number[]>(200);
 
 function mergedTerms(text: string): number[] {
   const parts = text
@@ -111,7 +111,7 @@ function mergeSorted(a: number[], b: number[]): number[] {
   return out;
 }
 
-const terms = new Memo<string, number[]>(20_000);
+const terms = new Memo<string, number[]>(2_000);
 
 /**
  * The sorted term ids of a text (normalised, tokenised). Remembered: a parent plan's texts come

@@ -21,7 +21,7 @@ export function normalizeForMatching(text: string): string {
   return s;
 }
 
-const segments = new Memo<string, string[]>(10_000);
+const segments = new Memo<string, string[]>(2_000);
 
 /**
  * Raw jieba words of a text, punctuation included, that concatenate back to the text. Remembered
