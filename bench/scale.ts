@@ -20,9 +20,18 @@ export interface ScaleRow {
   n: number;
   jobs: number;
   candidates: "index" | "all";
+  /** Median wall time of the runs. */
   ms: number;
+  /** Wall time of each run, in the order run. */
+  runs: number[];
   rssMiB: number;
 }
+
+/**
+ * Runs per size: the machine's speed drifts by up to a quarter within minutes, so sizes up to
+ * 1,000 are run three times and their median reported (with the range); 3,000 once.
+ */
+const repeats = (n: number): number => (n <= 1000 ? 3 : 1);
 
 const SEED = 2026;
 
@@ -60,6 +69,23 @@ function measure(
   candidates: "index" | "all",
   label: string,
 ): ScaleRow {
+  const runs: number[] = [];
+  let rssMiB = 0;
+  for (let k = 0; k < repeats(n); k++) {
+    const run = measureOnce(batch, n, jobs, candidates);
+    runs.push(run.ms);
+    rssMiB = Math.max(rssMiB, run.rssMiB);
+  }
+  const ms = [...runs].sort((a, b) => a - b)[runs.length >> 1] as number;
+  return { label, n, jobs, candidates, ms, runs, rssMiB };
+}
+
+function measureOnce(
+  batch: string,
+  n: number,
+  jobs: number,
+  candidates: "index" | "all",
+): { ms: number; rssMiB: number } {
   const dir = workspace(batch, n, `${candidates}-${n}-${jobs}`);
   const out = execFileSync(
     process.execPath,
@@ -74,7 +100,7 @@ function measure(
   const { ms, rssMiB, pairs } = JSON.parse(out.trim().split("\n").pop() as string);
   if (pairs !== n) throw new Error(`expected ${n} pairs, the run made ${pairs}`);
   rmSync(dir, { recursive: true, force: true });
-  return { label, n, jobs, candidates, ms, rssMiB };
+  return { ms, rssMiB };
 }
 
 /** Runs the scale benchmark and returns its rows (the library must be built: dist/). */
@@ -85,7 +111,8 @@ export function scaleBenchmark(sizes: number[], log: (line: string) => void): Sc
   const rows: ScaleRow[] = [];
   for (const n of sizes) {
     rows.push(measure(batch, n, cores, "index", `plandiff run, ${cores} workers`));
-    log(`N = ${n}: ${((rows.at(-1) as ScaleRow).ms / 1000).toFixed(1)} s`);
+    const row = rows.at(-1) as ScaleRow;
+    log(`N = ${n}: ${row.runs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(", ")}`);
   }
   rows.push(measure(batch, 100, 1, "index", "plandiff run, 1 thread"));
   rows.push(measure(batch, 100, cores, "all", `naive all pairs, ${cores} workers`));
@@ -100,8 +127,8 @@ export function scaleBenchmark(sizes: number[], log: (line: string) => void): Sc
  */
 export function scaleTable(rows: ScaleRow[]): string {
   const lines = [
-    "| run | N children | wall time | documents/s | time per child | marginal time per child | peak RSS |",
-    "|---|---:|---:|---:|---:|---:|---:|",
+    "| run | N children | wall time (median) | runs | documents/s | time per child | marginal time per child | peak RSS |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
   ];
   rows.forEach((r, k) => {
     const before = rows
@@ -110,8 +137,15 @@ export function scaleTable(rows: ScaleRow[]): string {
       .at(-1);
     const marginal = before ? `${((r.ms - before.ms) / (r.n - before.n)).toFixed(1)} ms` : "—";
     lines.push(
-      `| ${r.label} | ${r.n.toLocaleString("en")} | ${(r.ms / 1000).toFixed(1)} s | ${(((r.n + 1) * 1000) / r.ms).toFixed(1)} | ${(r.ms / r.n).toFixed(1)} ms | ${marginal} | ${Math.round(r.rssMiB)} MiB |`,
+      `| ${r.label} | ${r.n.toLocaleString("en")} | ${(r.ms / 1000).toFixed(1)} s | ${runsOf(r)} | ${(((r.n + 1) * 1000) / r.ms).toFixed(1)} | ${(r.ms / r.n).toFixed(1)} ms | ${marginal} | ${Math.round(r.rssMiB)} MiB |`,
     );
   });
   return lines.join("\n");
+}
+
+/** "3 (27.4–29.0 s)", or "1". */
+function runsOf(r: ScaleRow): string {
+  if (r.runs.length < 2) return String(r.runs.length);
+  const s = (ms: number) => (ms / 1000).toFixed(1);
+  return `${r.runs.length} (${s(Math.min(...r.runs))}–${s(Math.max(...r.runs))} s)`;
 }
