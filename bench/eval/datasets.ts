@@ -111,7 +111,8 @@ export function ensureSynthBatch(
   log: (line: string) => void = () => {},
 ): string {
   fingerprint ??= generatorFingerprint();
-  const dir = join(tmpdir(), "plandiff-eval", `${profile}-${seed}-${count}-${fingerprint}`);
+  const cache = process.env.PLANDIFF_SYNTH_CACHE ?? join(tmpdir(), "plandiff-eval");
+  const dir = join(cache, `${profile}-${seed}-${count}-${fingerprint}`);
   if (existsSync(join(dir, "manifest.json"))) return dir;
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
