@@ -557,24 +557,32 @@ const alternatives = (list: string[]): string =>
  * (“四个意识”, 《…》) name things and are skipped, unless `quoted` asks for them too (to see
  * that a target is still named: 四个平台 → “四个平台”).
  */
-const quantityCache = new WeakMap<Clause, [Quantity[] | null, Quantity[] | null]>();
+const quantityCache = new WeakMap<
+  Clause,
+  { folded: string | null; plain?: Quantity[]; quoted?: Quantity[] }
+>();
 
 function quantitiesOf(clause: Clause, quoted = false): Quantity[] {
   let cached = quantityCache.get(clause);
   if (!cached) {
-    cached = [null, null];
+    quantityPattern();
+    // Every quantity has a numeral: without one, there is nothing to segment and match.
+    const folded = fold(clause.display);
+    cached = { folded: cachedNumeral?.test(folded) ? folded : null };
     quantityCache.set(clause, cached);
   }
-  const slot = quoted ? 1 : 0;
-  cached[slot] ??= findQuantities(clause, quoted);
-  return cached[slot];
+  if (cached.folded === null) return [];
+  if (quoted) {
+    cached.quoted ??= findQuantities(clause, cached.folded, true);
+    return cached.quoted;
+  }
+  cached.plain ??= findQuantities(clause, cached.folded, false);
+  return cached.plain;
 }
 
-function findQuantities(clause: Clause, quoted: boolean): Quantity[] {
+/** The quantities of a clause whose folded display (`folded`) holds a numeral. */
+function findQuantities(clause: Clause, folded: string, quoted: boolean): Quantity[] {
   const pattern = quantityPattern();
-  // Every quantity has a numeral: without one, there is nothing to segment and match.
-  const folded = fold(clause.display);
-  if (!cachedNumeral?.test(folded)) return [];
   const text = quoted ? folded : unquoted(folded);
   const bounds = new Set(tokensOf(text).map((t) => t.at));
   bounds.add(text.length);
@@ -808,10 +816,18 @@ function pairClauses(parent: Clause[], child: Clause[]): Pairing {
     pairs.push([ph, ch]);
     used.add(ph).add(ch);
   }
-  const candidates = parent
-    .flatMap((p) => child.map((c) => ({ p, c, score: dice(p.bigrams, c.bigrams) })))
-    .filter((x) => !x.p.heading && !x.c.heading)
-    .sort((a, b) => b.score - a.score || a.p.start - b.p.start || a.c.start - b.c.start);
+  // Pairs below both passes' thresholds are never taken: left out before sorting.
+  const floor = Math.min(SAME_CLAUSE, REWORDED_CLAUSE);
+  const candidates: { p: Clause; c: Clause; score: number }[] = [];
+  for (const p of parent) {
+    if (p.heading) continue;
+    for (const c of child) {
+      if (c.heading) continue;
+      const score = dice(p.bigrams, c.bigrams);
+      if (score >= floor) candidates.push({ p, c, score });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score || a.p.start - b.p.start || a.c.start - b.c.start);
   const loose: [Clause, Clause][] = [];
   const passes: [number, [Clause, Clause][]][] = [
     [SAME_CLAUSE, pairs],
@@ -857,12 +873,24 @@ function unaccounted(list: Clause[], other: Clause[], partner: Map<Clause, Claus
     }
   }
   const spare = asSet(distinct(beyond));
-  const all = asSet(distinct(other.flatMap((c) => c.bigrams.codes)));
+  const all = allBigrams(other);
   return candidates.filter((c) => {
     const held = coverage(c, all);
     return held < COVERED || (held < MOSTLY_COVERED && coverage(c, spare) < SPARE_COVERED);
   });
 }
+
+/** The content bigrams of a text's clauses together (a parent's clause lists recur: kept). */
+function allBigrams(clauses: Clause[]): Bigrams {
+  let all = clauseSetBigrams.get(clauses);
+  if (!all) {
+    all = asSet(distinct(clauses.flatMap((c) => c.bigrams.codes)));
+    clauseSetBigrams.set(clauses, all);
+  }
+  return all;
+}
+
+const clauseSetBigrams = new WeakMap<Clause[], Bigrams>();
 
 /**
  * Numeric targets the child changed: parent quantities it no longer states, and quantities it
