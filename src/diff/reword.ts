@@ -12,10 +12,9 @@ import { type Change, ChangeSchema, type DiffPart } from "../model/finding.js";
 import type { Task } from "../model/task.js";
 import { levelsLexicon } from "../parse/lexicons.js";
 import { stripResponsibility } from "../parse/responsibility.js";
-import { type Bigrams, containment, dice } from "../util/bigrams.js";
+import { type Bigrams, codeSet, containment, dice } from "../util/bigrams.js";
 import { loadLexicon } from "../util/lexicon.js";
 import { Memo } from "../util/memo.js";
-import { sortNumbers } from "../util/sort.js";
 import { diffSequences } from "./myers.js";
 
 const words = z.array(z.string().min(1));
@@ -389,25 +388,11 @@ function bigramsOf(content: string): Bigrams {
     }
     if (length === 1) out.push(previous * GRAM);
   }
-  return asSet(distinct(out));
+  return codeSet(out);
 }
 
 /** Room for every code point plus one: lone characters and bigrams never share a code. */
 const GRAM = 0x110001;
-
-/** Sorted distinct values of a list (the list is sorted in place). */
-function distinct(list: number[]): number[] {
-  sortNumbers(list);
-  const out: number[] = [];
-  for (let k = 0; k < list.length; k++)
-    if (k === 0 || list[k] !== list[k - 1]) out.push(list[k] as number);
-  return out;
-}
-
-/** A set of codes as a bigram multiset whose every count is 1. */
-function asSet(codes: number[]): Bigrams {
-  return { codes, counts: codes.map(() => 1), size: codes.length };
-}
 
 function coverage(clause: Clause, other: Bigrams): number {
   return clause.bigrams.size === 0 ? 1 : containment(clause.bigrams, other);
@@ -872,7 +857,7 @@ function unaccounted(list: Clause[], other: Clause[], partner: Map<Clause, Claus
       if (mate[j] !== code) beyond.push(code);
     }
   }
-  const spare = asSet(distinct(beyond));
+  const spare = codeSet(beyond);
   const all = allBigrams(other);
   return candidates.filter((c) => {
     const held = coverage(c, all);
@@ -884,7 +869,7 @@ function unaccounted(list: Clause[], other: Clause[], partner: Map<Clause, Claus
 function allBigrams(clauses: Clause[]): Bigrams {
   let all = clauseSetBigrams.get(clauses);
   if (!all) {
-    all = asSet(distinct(clauses.flatMap((c) => c.bigrams.codes)));
+    all = codeSet(clauses.flatMap((c) => c.bigrams.codes));
     clauseSetBigrams.set(clauses, all);
   }
   return all;

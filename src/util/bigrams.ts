@@ -35,6 +35,18 @@ export function bigrams(s: string): Bigrams {
   return { codes, counts, size: all.length };
 }
 
+/**
+ * A set of codes (any integers, repeats dropped) as a multiset whose every count is 1; `codes` is
+ * sorted in place.
+ */
+export function codeSet(codes: number[]): Bigrams {
+  sortNumbers(codes);
+  const distinct: number[] = [];
+  for (let k = 0; k < codes.length; k++)
+    if (k === 0 || codes[k] !== codes[k - 1]) distinct.push(codes[k] as number);
+  return { codes: distinct, counts: distinct.map(() => 1), size: distinct.length };
+}
+
 /** Bigrams the two multisets share (counted with multiplicity). */
 function overlap(a: Bigrams, b: Bigrams): number {
   const ac = a.codes;
