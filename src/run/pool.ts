@@ -134,22 +134,27 @@ type Message = { id: number; result?: JobResult; error?: SerializedError };
  */
 export class WorkerPool {
   private readonly workers: Worker[];
+  /** The first thread that failed or stopped: it fails the phase running, or the next one. */
   private failure: Error | null = null;
+  /** Fails the phase running, if any. */
+  private abort: ((error: Error) => void) | null = null;
 
   constructor(
     private readonly settings: JobSettings,
     size: number,
   ) {
     this.workers = size > 1 ? startWorkers(settings, size) : [];
-    // A thread that fails between two phases of the run fails the next phase.
     for (const worker of this.workers) {
-      worker.on("error", (error) => {
-        this.failure ??= error;
-      });
-      worker.on("exit", (code) => {
-        this.failure ??= new Error(`a worker thread stopped (exit code ${code})`);
-      });
+      worker.on("error", (error) => this.fail(error));
+      worker.on("exit", (code) =>
+        this.fail(new Error(`a worker thread stopped (exit code ${code})`)),
+      );
     }
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.abort?.(error);
   }
 
   /**
@@ -169,6 +174,7 @@ export class WorkerPool {
     let done = 0;
     try {
       await new Promise<void>((resolve, reject) => {
+        this.abort = reject;
         const feed = (worker: Worker) => {
           if (next >= jobs.length) return;
           const id = next++;
@@ -186,14 +192,8 @@ export class WorkerPool {
             if (done === jobs.length) resolve();
             else feed(worker);
           };
-          const onExit = (code: number) => {
-            if (done < jobs.length)
-              reject(new Error(`a worker thread stopped (exit code ${code})`));
-          };
-          worker.on("message", onMessage).on("error", reject).on("exit", onExit);
-          detach.push(() => {
-            worker.off("message", onMessage).off("error", reject).off("exit", onExit);
-          });
+          worker.on("message", onMessage);
+          detach.push(() => worker.off("message", onMessage));
           // Two jobs in flight per worker, so that it does not idle while this (busy) thread takes
           // a result and sends the next job; the second also starts while the first waits for its
           // file. Jobs share no state but the run's caches, so their results do not depend on it.
@@ -201,6 +201,7 @@ export class WorkerPool {
         }
       });
     } finally {
+      this.abort = null;
       for (const off of detach) off();
     }
   }
