@@ -21,7 +21,7 @@ export function stableStringify(value: unknown): string {
 
 /**
  * Writes `stableStringify(value)` and a newline to a file, as UTF-8 bytes; `atomic`: through a
- * temporary sibling and a rename (see `writeFileAtomic`), so no half-written file is ever seen.
+ * temporary sibling and a rename (see `writeAtomically`), so no half-written file is ever seen.
  * Written piece by piece into one reused buffer of 1 MB, flushed to the file whenever it fills:
  * the outer levels of the value by hand, the values below them (a task, a link, a finding) by
  * JSON.stringify, each at its indent. A large string from JSON.stringify is a tree of parts that
@@ -53,18 +53,13 @@ function writeThrough(path: string, value: unknown): void {
 export function writeStableJsonTo(fd: number, value: unknown): void {
   try {
     shared.open(fd);
-    writeJson(shared, value);
-    shared.close();
+    const apart: object[] = [];
+    if (!writePiece(shared, sortedCopy(value, apart), "", 0, apart)) shared.text("undefined");
+    shared.text("\n");
+    shared.flush();
   } finally {
     shared.detach();
   }
-}
-
-function writeJson(sink: Utf8Sink, value: unknown): Utf8Sink {
-  const apart: object[] = [];
-  if (!writePiece(sink, sortedCopy(value, apart), "", 0, apart)) sink.text("undefined");
-  sink.text("\n");
-  return sink;
 }
 
 /** Levels written by hand: objects down to depth 1, arrays down to depth 2. */
@@ -341,11 +336,6 @@ class Utf8Sink {
     this.length = 0;
   }
 
-  /** Writes what is left to the file. */
-  close(): void {
-    this.flush();
-  }
-
   /** Forgets the file (after `close`, or when writing failed), keeping the buffer if small. */
   detach(): void {
     this.fd = null;
@@ -370,7 +360,8 @@ class Utf8Sink {
     return this.buffer.subarray(0, this.length);
   }
 
-  private flush(): void {
+  /** Writes what the buffer holds to the file, if open on one. */
+  flush(): void {
     if (this.fd === null) return;
     let at = 0;
     while (at < this.length) at += writeSync(this.fd, this.buffer, at, this.length - at);
