@@ -51,12 +51,13 @@ const FROM_SOURCE = HERE.endsWith(".ts");
  * Heap of each worker: a large young generation and a bounded old one, so a long run cannot grow
  * without limit. A comparison allocates ~20 MB, nearly all of it dead when the comparison ends;
  * with V8's default (16 MB semi-spaces, 48 MB in all) every comparison meets a scavenge that
- * copies, then promotes, what it holds at that moment. With 64 MB semi-spaces (192 MB in all)
- * one scavenge falls on every third comparison: at 1,000 children, 10% less CPU for ~180 MB
- * more memory (a larger one bought nothing more; see the README's Scale section).
+ * copies, then promotes, what it holds at that moment. With 128 MB semi-spaces (384 MB in all)
+ * one scavenge falls on every sixth comparison: at 1,000 children, ~20% less CPU than V8's
+ * default for ~250 MB more memory per worker. V8 rounds semi-spaces to a power of two; 256 MB
+ * ones were slower again (more page faults; see the README's Scale section).
  */
 const RESOURCE_LIMITS = {
-  maxYoungGenerationSizeMb: 192,
+  maxYoungGenerationSizeMb: 384,
   maxOldGenerationSizeMb: 1024,
 };
 
@@ -67,7 +68,7 @@ const RESOURCE_LIMITS = {
  * the pool's threads start (a thread's heap is made before it comes online) and reset after, so
  * that no other heap of the process gets it.
  */
-const START_SEMI_SPACE_MB = 64;
+const START_SEMI_SPACE_MB = RESOURCE_LIMITS.maxYoungGenerationSizeMb / 3;
 const MIN_SEMI_SPACE = "--min-semi-space-size";
 
 /** The process's own setting of the flag (from its command line), or V8's default, 0. */
