@@ -75,8 +75,30 @@ const MIN_SEMI_SPACE = "--min-semi-space-size";
 const ownMinSemiSpace = (): string =>
   process.execArgv.find((a) => a.startsWith(`${MIN_SEMI_SPACE}=`)) ?? `${MIN_SEMI_SPACE}=0`;
 
+/**
+ * Each thread compiles the library's hot functions anew (V8 shares no optimised code between
+ * threads), and with every core comparing, the compiler's threads take time from the comparisons:
+ * with V8's default inlining budget (920 bytes of bytecode), compiling takes ≈ 5 s of CPU per
+ * thread over its first few hundred children. A budget of 200 halves that, and the code compiled
+ * is as fast (paired runs of 1,000 children: 0.3–2 s faster). V8 flags are process-wide and read
+ * when a function is compiled, so the budget is set when the first pool starts and kept (unless
+ * the process's command line sets it): a smaller budget changes no behaviour, only speed.
+ */
+const INLINING_BUDGET = "--max-inlined-bytecode-size-cumulative";
+const WORKER_INLINING_BUDGET = 200;
+
+let inliningSet = false;
+
+function setInliningBudget(): void {
+  if (inliningSet) return;
+  inliningSet = true;
+  if (process.execArgv.some((a) => a.startsWith(`${INLINING_BUDGET}=`))) return;
+  setFlagsFromString(`${INLINING_BUDGET}=${WORKER_INLINING_BUDGET}`);
+}
+
 /** Starts `count` worker threads, their young generations at their full size. */
 function startWorkers(settings: JobSettings, count: number): Worker[] {
+  setInliningBudget();
   setFlagsFromString(`${MIN_SEMI_SPACE}=${START_SEMI_SPACE_MB}`);
   const workers: Worker[] = [];
   let pending = count;
