@@ -1,3 +1,4 @@
+import type { DictGroup, DictLike } from "opencc-js";
 import * as OpenCC from "opencc-js";
 import type { SourceText } from "../model/source.js";
 
@@ -25,6 +26,7 @@ function t2cn(text: string): string {
  */
 export function toSimplified(source: SourceText): SourceText {
   const { text } = source;
+  if (!mayBeTraditional(text)) return source;
   const simplified = t2cn(text);
   if (simplified === text) return source;
   let cjk = 0;
@@ -41,6 +43,89 @@ export function toSimplified(source: SourceText): SourceText {
   if (!sameLength) changed = Math.max(changed, countDifferentCjk(text, simplified));
   if (cjk < MIN_CJK || changed / cjk <= MIN_TRADITIONAL_SHARE) return source;
   return { ...source, encoding: `${source.encoding}${T2S_SUFFIX}`, text: simplified };
+}
+
+/**
+ * False when the conversion cannot change more than 2% of the text's CJK characters (or the text
+ * has too few), so that `toSimplified` would return it unchanged: fewer of its characters than
+ * that are ones some dictionary entry changes (see `changeable`). Simplified text has ≈ 0.1% of
+ * them (覆 is one), so it is never converted, and the dictionaries are never built into a trie.
+ */
+function mayBeTraditional(text: string): boolean {
+  const codes = changeable();
+  let cjk = 0;
+  let changing = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const kind = codes[code] as number;
+    if (kind === UNBOUNDED) return true;
+    if (!isCjk(code)) continue;
+    cjk++;
+    if (kind === MAY_CHANGE) changing++;
+  }
+  return cjk >= MIN_CJK && changing / cjk > MIN_TRADITIONAL_SHARE;
+}
+
+/** A code unit some entry changes in place. */
+const MAY_CHANGE = 1;
+/** A code unit of an entry that changes the text's length: positions no longer line up. */
+const UNBOUNDED = 2;
+
+let changeableCodes: Uint8Array | undefined;
+
+/**
+ * What OpenCC's t→cn conversion may do to each UTF-16 code unit, from the preset's dictionaries:
+ * MAY_CHANGE where an entry's character differs from its replacement at the same place;
+ * UNBOUNDED where it does and the entry changes the length in code units (a character becomes or
+ * stops being a surrogate pair: 噁 → 𫫇, compatibility ideographs), or where the normalisation,
+ * which runs first, makes such a character. An entry only applies where its changed characters
+ * are, so in a text without UNBOUNDED units every position is kept and only MAY_CHANGE units
+ * can change.
+ */
+export function changeable(): Uint8Array {
+  if (changeableCodes) return changeableCodes;
+  const codes = new Uint8Array(0x10000);
+  const mark = (from: string, to: string, kind: number) => {
+    const a = Array.from(from);
+    const b = Array.from(to);
+    a.forEach((ch, i) => {
+      if (a.length === b.length && ch === b[i]) return;
+      for (let k = 0; k < ch.length; k++) {
+        const code = ch.charCodeAt(k);
+        codes[code] = Math.max(codes[code] as number, kind);
+      }
+    });
+  };
+  const sameLength = (from: string, to: string) =>
+    from.length === to.length ? MAY_CHANGE : UNBOUNDED;
+  // The chains of dictionary groups the preset `t2cn` builds; opencc-js's types leave out the
+  // normalisation, which runs first.
+  const preset = OpenCC.Locale.configs.t2s as {
+    normalizationChain?: readonly DictGroup[];
+    conversionChain: readonly DictGroup[];
+  };
+  for (const [from, to] of entriesOf(preset.conversionChain)) mark(from, to, sameLength(from, to));
+  for (const [from, to] of entriesOf(preset.normalizationChain ?? [])) {
+    let kind = sameLength(from, to);
+    for (let i = 0; i < to.length; i++) if (codes[to.charCodeAt(i)] === UNBOUNDED) kind = UNBOUNDED;
+    mark(from, to, kind);
+  }
+  changeableCodes = codes;
+  return codes;
+}
+
+/** The [source, replacement] entries of chains of dictionary groups. */
+function entriesOf(chain: readonly DictGroup[]): (readonly [string, string])[] {
+  return chain.flatMap((group) =>
+    group.flatMap((dict: DictLike) =>
+      typeof dict === "string"
+        ? dict.split("|").map((entry): [string, string] => {
+            const [from = "", to = ""] = entry.split(" ");
+            return [from, to];
+          })
+        : dict,
+    ),
+  );
 }
 
 /** CJK characters of `a` missing from `b`, as a multiset difference (order-free). */
