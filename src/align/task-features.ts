@@ -50,7 +50,7 @@ interface TaskTerms {
 }
 
 /**
- * By task: a parent plan's tasks come back for every child compared with it (the same frozen
+ * By task: a parent plan's tasks come back for every child compared with it (the same
  * objects), and a child's tasks are read both to fit the model and to score. Never modified.
  */
 const taskTerms = new WeakMap<Task, TaskTerms>();

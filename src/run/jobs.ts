@@ -150,7 +150,7 @@ function parentDocument(settings: JobSettings, ref: ParentRef): Promise<PlanDocu
   const key = `${ref.file}\u0000${ref.index}\u0000${ref.level}`;
   let doc = parents.get(key);
   if (!doc) {
-    // Every report of its children embeds the parent: frozen, its key-sorted copy is made once.
+    // Every report of its children embeds the parent: its key-sorted copy is made once.
     doc = parseFile({ file: ref.file, index: ref.index }, { maxBytes }).then((d) =>
       reuseJson({ ...(d[0] as PlanDocument), level: ref.level }),
     );

@@ -48,16 +48,13 @@ describe("stableStringify", () => {
     expect(stableStringify(odd)).toBe(reference(odd));
   });
 
-  it("writes a parsed plan exactly, and a reused (frozen) one the same way every time", async () => {
+  it("writes a parsed plan exactly, and a reused one the same way every time", async () => {
     const plan = structuredClone(await seedDocument(SEEDS.province));
     const expected = reference({ parent: plan, n: 1 });
     expect(stableStringify({ parent: plan, n: 1 })).toBe(expected);
     reuseJson(plan);
     expect(stableStringify({ parent: plan, n: 1 })).toBe(expected);
     expect(stableStringify({ parent: plan, n: 1 })).toBe(expected);
-    expect(() => {
-      (plan.tasks[0] as { title: string }).title = "changed";
-    }).toThrow(TypeError);
   });
 });
 
