@@ -85,15 +85,21 @@ let changeableCodes: Uint8Array | undefined;
 export function changeable(): Uint8Array {
   if (changeableCodes) return changeableCodes;
   const codes = new Uint8Array(0x10000);
+  const raise = (code: number, kind: number) => {
+    if ((codes[code] as number) < kind) codes[code] = kind;
+  };
   const mark = (from: string, to: string, kind: number) => {
+    if (from.length === to.length) {
+      for (let i = 0; i < from.length; i++)
+        if (from.charCodeAt(i) !== to.charCodeAt(i)) raise(from.charCodeAt(i), kind);
+      return;
+    }
+    // Lengths differ in code units: the code points that change (all, if their counts differ).
     const a = Array.from(from);
     const b = Array.from(to);
     a.forEach((ch, i) => {
       if (a.length === b.length && ch === b[i]) return;
-      for (let k = 0; k < ch.length; k++) {
-        const code = ch.charCodeAt(k);
-        codes[code] = Math.max(codes[code] as number, kind);
-      }
+      for (let k = 0; k < ch.length; k++) raise(ch.charCodeAt(k), kind);
     });
   };
   const sameLength = (from: string, to: string) =>

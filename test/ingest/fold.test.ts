@@ -20,6 +20,15 @@ describe("fold", () => {
     );
   });
 
+  it("folds each of the 65,536 code units as foldChar does", () => {
+    const differ: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      if (fold(ch) !== foldChar(ch)) differ.push(code);
+    }
+    expect(differ).toEqual([]);
+  });
+
   it("folds the seeds' full-width punctuation and brackets, and nothing else", () => {
     const text = readFileSync(SEEDS.city, "utf8");
     expect(fold(text)).toBe(reference(text));
