@@ -53,8 +53,8 @@ const FROM_SOURCE = HERE.endsWith(".ts");
  * with V8's default (16 MB semi-spaces, 48 MB in all) every comparison meets a scavenge that
  * copies, then promotes, what it holds at that moment. With 128 MB semi-spaces (384 MB in all)
  * one scavenge falls on every sixth comparison: at 1,000 children, ~20% less CPU than V8's
- * default for ~250 MB more memory per worker. V8 rounds semi-spaces to a power of two; 256 MB
- * ones were slower again (more page faults; see the README's Scale section).
+ * default for ~200 MB more memory per worker; 256 MB semi-spaces were slower again (more page
+ * faults; see the README's Scale section).
  */
 const RESOURCE_LIMITS = {
   maxYoungGenerationSizeMb: 384,
