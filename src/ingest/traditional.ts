@@ -31,8 +31,9 @@ export function toSimplified(source: SourceText): SourceText {
   if (simplified === text) return source;
   let cjk = 0;
   let changed = 0;
-  // OpenCC's t→cn conversion maps character for character, so positions line up; if a phrase
-  // mapping ever changed the length, the comparison below only undercounts.
+  // OpenCC's t→cn conversion maps character for character, so positions line up unless an
+  // entry turns a character into a surrogate pair or back (噁 → 𫫇): then the comparison below
+  // only undercounts, and the characters missing afterwards are counted instead.
   const sameLength = simplified.length === text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
