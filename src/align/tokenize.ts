@@ -31,10 +31,48 @@ const segments = new Memo<string, string[]>(2_000);
 
 /**
  * Raw jieba words of a text, punctuation included, that concatenate back to the text. Remembered
- * (bounded): a parent plan's texts are segmented again for every child compared with it.
+ * (bounded): a parent plan's texts are segmented again for every child compared with it, and a
+ * child's sentences both for matching and for the word diff (see `segmentBySentence`).
  */
 export function segment(text: string): string[] {
   return segments.get(text, (t) => segmenter().cut(t, false));
+}
+
+/** Where the matcher cuts a text into sentences (folded: ； ！ ？ are ; ! ?). */
+const SENTENCE_MARK = /[。;!?\n]/;
+
+/**
+ * `segment` of a folded text, made of the segments of its sentences (trimmed, as the matcher
+ * reads them): jieba cuts the runs of letters, digits and Chinese between these marks and white
+ * space each on its own, and anything else into single characters (a test checks the two agree on
+ * whole documents). A sentence that level rewrites leave alike was segmented by the matcher, so a
+ * child's wording is not segmented twice.
+ */
+export function segmentBySentence(folded: string): string[] {
+  const out: string[] = [];
+  const chars = (text: string) => {
+    for (const ch of text) out.push(ch);
+  };
+  let start = 0;
+  for (let i = 0; i <= folded.length; i++) {
+    if (i < folded.length && !SENTENCE_MARK.test(folded[i] as string)) continue;
+    const piece = folded.slice(start, i);
+    const core = piece.trim();
+    if (core) {
+      const lead = piece.indexOf(core);
+      chars(piece.slice(0, lead));
+      for (const word of segment(core)) out.push(word);
+      chars(piece.slice(lead + core.length));
+    } else chars(piece);
+    if (i < folded.length) {
+      // jieba keeps a Windows line end as one piece.
+      if (folded[i] === "\n" && out[out.length - 1] === "\r" && i > 0 && folded[i - 1] === "\r")
+        out[out.length - 1] = "\r\n";
+      else out.push(folded[i] as string);
+    }
+    start = i + 1;
+  }
+  return out;
 }
 
 const WORD = /[\p{Script=Han}\p{L}\p{N}]/u;
@@ -49,7 +87,7 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 export function termIdsOf(normalized: string): number[] {
   const stop = stopwords();
   const ids: number[] = [];
-  for (const word of segmenter().cut(normalized, false)) {
+  for (const word of segment(normalized)) {
     if (WORD.test(word) && !stop.has(word)) ids.push(termId(word));
   }
   for (const run of normalized.match(HAN_RUN) ?? []) {

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { levelRewrites } from "../align/lexicons.js";
-import { normalizeForMatching, segment } from "../align/tokenize.js";
+import { normalizeForMatching, segmentBySentence } from "../align/tokenize.js";
 import { fold } from "../ingest/fold.js";
 import type { PlanDocument } from "../model/document.js";
 import { type Change, ChangeSchema, type DiffPart } from "../model/finding.js";
@@ -61,7 +61,7 @@ export interface Token {
 
 function tokensOf(text: string): Token[] {
   const folded = fold(text);
-  const cut = segment(folded);
+  const cut = segmentBySentence(folded);
   // jieba returns pieces that concatenate to its input; fall back to characters if not.
   const pieces = cut.join("") === folded ? cut : Array.from(folded);
   let at = 0;
