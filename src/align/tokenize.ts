@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { fold } from "../ingest/fold.js";
 import { Memo } from "../util/memo.js";
+import { piecesBetween } from "../util/pieces.js";
 import { sortNumbers } from "../util/sort.js";
 import { levelRewrites, stopwords } from "./lexicons.js";
 import { bigramTermId, termId } from "./tfidf.js";
@@ -53,24 +54,14 @@ export function segmentBySentence(folded: string): string[] {
   const chars = (text: string) => {
     for (const ch of text) out.push(ch);
   };
-  let start = 0;
-  for (let i = 0; i <= folded.length; i++) {
-    if (i < folded.length && !SENTENCE_MARK.test(folded[i] as string)) continue;
-    const piece = folded.slice(start, i);
-    const core = piece.trim();
-    if (core) {
-      const lead = piece.indexOf(core);
-      chars(piece.slice(0, lead));
-      for (const word of segment(core)) out.push(word);
-      chars(piece.slice(lead + core.length));
-    } else chars(piece);
-    if (i < folded.length) {
-      // jieba keeps a Windows line end as one piece.
-      if (folded[i] === "\n" && out[out.length - 1] === "\r" && i > 0 && folded[i - 1] === "\r")
-        out[out.length - 1] = "\r\n";
-      else out.push(folded[i] as string);
-    }
-    start = i + 1;
+  for (const { start, end, from, to } of piecesBetween(folded, SENTENCE_MARK)) {
+    chars(folded.slice(start, from));
+    if (to > from) for (const word of segment(folded.slice(from, to))) out.push(word);
+    chars(folded.slice(to, end));
+    if (end === folded.length) break;
+    // jieba keeps a Windows line end as one piece.
+    if (folded[end] === "\n" && end > 0 && folded[end - 1] === "\r") out[out.length - 1] = "\r\n";
+    else out.push(folded[end] as string);
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { stripResponsibility } from "../parse/responsibility.js";
 import { type Bigrams, codeSet, containment, dice } from "../util/bigrams.js";
 import { loadLexicon } from "../util/lexicon.js";
 import { Memo } from "../util/memo.js";
+import { piecesBetween } from "../util/pieces.js";
 import { diffSequences } from "./myers.js";
 
 const words = z.array(z.string().min(1));
@@ -299,31 +300,24 @@ export interface ClauseWords {
  * segmented on its own.
  */
 export function clauseWords(text: string): ClauseWords[] {
-  const folded = fold(text);
   const words = tokensOf(text);
   const out: ClauseWords[] = [];
-  let start = 0;
   let w = 0;
-  for (let i = 0; i <= folded.length; i++) {
-    if (i < folded.length && !CLAUSE_END.test(folded[i] as string)) continue;
-    const raw = text.slice(start, i);
-    const display = raw.trim();
-    if (display) {
-      const from = start + raw.length - raw.trimStart().length;
-      const to = from + display.length;
-      while (w < words.length && (words[w] as Token).at < from) w++;
-      let k = w;
-      while (k < words.length && (words[k] as Token).at < to) k++;
-      const inside = words.slice(w, k);
-      const last = inside[inside.length - 1];
-      const fits = inside[0]?.at === from && last !== undefined && last.at + last.key.length === to;
-      out.push({
-        display,
-        start,
-        words: fits ? inside.map((t) => ({ ...t, at: t.at - from })) : tokensOf(display),
-      });
-    }
-    start = i + 1;
+  // Marks and white space are found in the folded text (the same length; fold keeps white space).
+  for (const { start, from, to } of piecesBetween(fold(text), CLAUSE_END)) {
+    if (to === from) continue;
+    const display = text.slice(from, to);
+    while (w < words.length && (words[w] as Token).at < from) w++;
+    let k = w;
+    while (k < words.length && (words[k] as Token).at < to) k++;
+    const inside = words.slice(w, k);
+    const last = inside[inside.length - 1];
+    const fits = inside[0]?.at === from && last !== undefined && last.at + last.key.length === to;
+    out.push({
+      display,
+      start,
+      words: fits ? inside.map((t) => ({ ...t, at: t.at - from })) : tokensOf(display),
+    });
   }
   return out;
 }
