@@ -3,7 +3,7 @@ import { stripResponsibility } from "../parse/responsibility.js";
 import { Memo } from "../util/memo.js";
 import { unitPrefixes } from "./lexicons.js";
 import { cosine, type SparseVector, type TfIdf } from "./tfidf.js";
-import { anchorsOf, normalizeForMatching, termIdsOf } from "./tokenize.js";
+import { anchorsOf, normalizeForMatching, SENTENCE_END, termIdsOf } from "./tokenize.js";
 
 /** One sentence (measure) of a task, with its matching vector. */
 export interface SentenceFeatures {
@@ -24,7 +24,6 @@ export interface TaskFeatures {
 }
 
 const MIN_SENTENCE_LENGTH = 4;
-const SENTENCE_END = /[。;；!?！？\n]/;
 
 /** The text a task is compared on: its words without the responsibility brackets. */
 export function matchingText(task: Task): string {

@@ -39,8 +39,8 @@ export function segment(text: string): string[] {
   return segments.get(text, (t) => segmenter().cut(t, false));
 }
 
-/** Where the matcher cuts a text into sentences (folded: ； ！ ？ are ; ! ?). */
-const SENTENCE_MARK = /[。;!?\n]/;
+/** Where the matcher cuts a task's text into sentences (measures), full- or half-width. */
+export const SENTENCE_END = /[。;；!?！？\n]/;
 
 /**
  * `segment` of a folded text, made of the segments of its sentences (trimmed, as the matcher
@@ -54,7 +54,7 @@ export function segmentBySentence(folded: string): string[] {
   const chars = (text: string) => {
     for (const ch of text) out.push(ch);
   };
-  for (const { start, end, from, to } of piecesBetween(folded, SENTENCE_MARK)) {
+  for (const { start, end, from, to } of piecesBetween(folded, SENTENCE_END)) {
     chars(folded.slice(start, from));
     if (to > from) for (const word of segment(folded.slice(from, to))) out.push(word);
     chars(folded.slice(to, end));

@@ -510,6 +510,12 @@ let cachedQuantityPattern: RegExp | undefined;
 /** Any numeral character: a text without one holds no quantity (most clauses). */
 let cachedNumeral: RegExp | undefined;
 
+/** A numeral character (a digit, or a numeral or multiplier of the lexicon). */
+function numeralPattern(): RegExp {
+  quantityPattern();
+  return cachedNumeral as RegExp;
+}
+
 function quantityPattern(): RegExp {
   if (cachedQuantityPattern) return cachedQuantityPattern;
   const q = commitmentLexicon().quantity;
@@ -544,10 +550,9 @@ const quantityCache = new WeakMap<
 function quantitiesOf(clause: Clause, quoted = false): Quantity[] {
   let cached = quantityCache.get(clause);
   if (!cached) {
-    quantityPattern();
     // Every quantity has a numeral: without one, there is nothing to segment and match.
     const folded = fold(clause.display);
-    cached = { folded: cachedNumeral?.test(folded) ? folded : null };
+    cached = { folded: numeralPattern().test(folded) ? folded : null };
     quantityCache.set(clause, cached);
   }
   if (cached.folded === null) return [];

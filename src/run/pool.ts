@@ -71,9 +71,12 @@ const RESOURCE_LIMITS = {
 const START_SEMI_SPACE_MB = RESOURCE_LIMITS.maxYoungGenerationSizeMb / 3;
 const MIN_SEMI_SPACE = "--min-semi-space-size";
 
+/** A V8 flag as the process's command line sets it (`--flag=value`), if it does. */
+const commandLineFlag = (flag: string): string | undefined =>
+  process.execArgv.find((a) => a.startsWith(`${flag}=`));
+
 /** The process's own setting of the flag (from its command line), or V8's default, 0. */
-const ownMinSemiSpace = (): string =>
-  process.execArgv.find((a) => a.startsWith(`${MIN_SEMI_SPACE}=`)) ?? `${MIN_SEMI_SPACE}=0`;
+const ownMinSemiSpace = (): string => commandLineFlag(MIN_SEMI_SPACE) ?? `${MIN_SEMI_SPACE}=0`;
 
 /**
  * Each thread compiles the library's hot functions anew (V8 shares no optimised code between
@@ -92,7 +95,7 @@ let inliningSet = false;
 function setInliningBudget(): void {
   if (inliningSet) return;
   inliningSet = true;
-  if (process.execArgv.some((a) => a.startsWith(`${INLINING_BUDGET}=`))) return;
+  if (commandLineFlag(INLINING_BUDGET) !== undefined) return;
   setFlagsFromString(`${INLINING_BUDGET}=${WORKER_INLINING_BUDGET}`);
 }
 

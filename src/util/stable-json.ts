@@ -318,7 +318,7 @@ function writeObject(value: object, indent: string): string {
 
 /**
  * A buffer of UTF-8 bytes. Open on a file, it writes its bytes there whenever it fills (and on
- * `close`); otherwise it grows to hold everything written (see `done`).
+ * `flush`); otherwise it grows to hold everything written (see `done`).
  */
 class Utf8Sink {
   private buffer = Buffer.allocUnsafe(CHUNK);
@@ -331,7 +331,7 @@ class Utf8Sink {
     this.length = 0;
   }
 
-  /** Forgets the file (after `close`, or when writing failed), keeping the buffer if small. */
+  /** Forgets the file (after `flush`, or when writing failed), keeping the buffer if small. */
   detach(): void {
     this.fd = null;
     this.length = 0;
