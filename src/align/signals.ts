@@ -1,5 +1,6 @@
 import type { Deadline } from "../model/deadline.js";
-import { type Bigrams, bigrams, containment, dice } from "../util/bigrams.js";
+import { type Bigrams, bigrams, containment, dice } from "../text/bigrams.js";
+import { normalizeForMatching } from "../text/segment.js";
 import {
   coverage,
   type SentenceMatch,
@@ -7,7 +8,6 @@ import {
   type TaskFeatures,
 } from "./task-features.js";
 import { cosine } from "./tfidf.js";
-import { normalizeForMatching } from "./tokenize.js";
 
 /** Named signals of one candidate pair, each in [0,1]. */
 export type Signals = Record<string, number>;

@@ -1,9 +1,10 @@
 import type { Task } from "../model/task.js";
-import { stripResponsibility } from "../parse/responsibility.js";
+import { stripResponsibility } from "../text/responsibility.js";
+import { normalizeForMatching, SENTENCE_END } from "../text/segment.js";
+import { normalizeUnit } from "../text/units.js";
 import { Memo } from "../util/memo.js";
-import { unitPrefixes } from "./lexicons.js";
 import { cosine, type SparseVector, type TfIdf } from "./tfidf.js";
-import { anchorsOf, normalizeForMatching, SENTENCE_END, termIdsOf } from "./tokenize.js";
+import { anchorsOf, termIdsOf } from "./tokenize.js";
 
 /** One sentence (measure) of a task, with its matching vector. */
 export interface SentenceFeatures {
@@ -134,14 +135,6 @@ export function taskFeatures(task: Task, model: TfIdf): TaskFeatures {
     anchors: terms.anchors,
     units: terms.units,
   };
-}
-
-/** 省法制办 → 法制办, 省人力社保厅 → 人力社保局, 各市、县〔市、区〕政府 → 下级政府. */
-export function normalizeUnit(name: string): string {
-  let s = normalizeForMatching(name);
-  for (const prefix of unitPrefixes())
-    if (s.startsWith(prefix) && s.length > 2) s = s.slice(prefix.length);
-  return s;
 }
 
 /** The best match of a sentence among another task's sentences (index -1: none above 0). */

@@ -1,11 +1,12 @@
-import { z } from "zod";
 import {
   type Deadline,
   NO_DEADLINE,
   type Recurrence,
   RecurrenceSchema,
 } from "../model/deadline.js";
-import { loadLexicon } from "../util/lexicon.js";
+import { foldKeepingOffsets } from "../text/fold-offsets.js";
+import { type DeadlinesLexicon, deadlinesLexicon } from "../text/lexicons.js";
+import { escapeRegExp } from "../text/regexp.js";
 
 /** Context for reading a deadline phrase. */
 export interface DeadlineOptions {
@@ -13,44 +14,9 @@ export interface DeadlineOptions {
   year: number | null;
 }
 
-const Phrases = z.array(z.string().min(1));
-const Phrase = z.string().min(1);
+type Lexicon = DeadlinesLexicon;
 
-const LexiconSchema = z.object({
-  yearSuffix: Phrase,
-  monthSuffix: Phrase,
-  daySuffixes: Phrases,
-  monthNumerals: z.record(Phrase, z.number().int().min(1).max(12)),
-  relativeYears: z.record(Phrase, z.number().int()),
-  monthParts: z.record(Phrase, z.union([z.number().int().min(1).max(31), z.literal("end")])),
-  yearEnds: Phrases,
-  withinYear: Phrases,
-  yearParts: z.record(Phrase, z.number().int().min(1).max(12)),
-  yearlessBlockers: z.array(z.string().length(1)),
-  beforeMarkers: Phrases,
-  deadlinePrefixes: Phrases,
-  startPrefixes: Phrases,
-  notDuePrefixes: Phrases,
-  notDueSuffixes: Phrases,
-  rangeSeparators: Phrases,
-  completionAdverbs: Phrases,
-  completionVerbs: Phrases,
-  quotedTitle: z.object({ open: z.string().length(1), close: z.string().length(1) }),
-  recurring: z.partialRecord(RecurrenceSchema, Phrases),
-  recurringInCells: z.partialRecord(RecurrenceSchema, Phrases),
-  ongoing: Phrases,
-  ongoingInCells: Phrases,
-  mandate: z.object({
-    verbs: Phrases,
-    authorities: Phrases,
-    connectors: Phrases,
-    qualifiers: Phrases,
-    objects: Phrases,
-  }),
-});
-type Lexicon = z.infer<typeof LexiconSchema>;
-
-const LEXICON: Lexicon = loadLexicon("deadlines", LexiconSchema);
+const LEXICON: Lexicon = deadlinesLexicon();
 
 // ---------------------------------------------------------------------------------------------
 // Regular expressions, built once from the lexicon.
@@ -59,10 +25,6 @@ const MONTH = "1[0-2]|0?[1-9]";
 const DAY = String.raw`3[01]|[12]\d|0?[1-9]`;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2199;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-}
 
 /** Alternation of phrases, longest first so that "每半年" is not read as a shorter phrase. */
 function alt(phrases: Iterable<string>): string {
@@ -148,96 +110,6 @@ function buildPatterns(lex: Lexicon) {
 }
 
 const PATTERNS = buildPatterns(LEXICON);
-
-// ---------------------------------------------------------------------------------------------
-// Folding: match on NFKC text without stray spaces, but remember where each unit came from so
-// that `raw` can be cut from the text as printed.
-
-interface Folded {
-  text: string;
-  /** For each UTF-16 unit of `text`, the offset in the source where its character starts. */
-  from: number[];
-  /** For each UTF-16 unit of `text`, the offset in the source just past its character. */
-  to: number[];
-}
-
-/**
- * By UTF-16 unit: 1 when the unit is a whole character that is not a space and that NFKC leaves
- * as it is (most of a Chinese text), 2 otherwise, 0 not yet known.
- */
-const PLAIN = new Uint8Array(0x10000);
-
-function isPlain(code: number): boolean {
-  let known = PLAIN[code] as number;
-  if (known === 0) {
-    const char = String.fromCharCode(code);
-    const plain =
-      (code < 0xd800 || code > 0xdfff) && char.normalize("NFKC") === char && !/\s/.test(char);
-    known = plain ? 1 : 2;
-    PLAIN[code] = known;
-  }
-  return known === 1;
-}
-
-const SPACE = /^\s+$/;
-const ENDS_ASCII_WORD = /[A-Za-z0-9]$/;
-const STARTS_ASCII_WORD = /^[A-Za-z0-9]/;
-
-/**
- * Each character NFKC-normalised, runs of spaces dropped except between two ASCII words
- * ("2022 年底前" reads as "2022年底前", "Q 2" keeps its space), and for every unit of the
- * result where its character was in the source. Plain characters (see `isPlain`) are copied.
- */
-function fold(source: string): Folded {
-  const from: number[] = [];
-  const to: number[] = [];
-  const parts: string[] = [];
-  /** Spaces seen since the last kept character: [text, from, to]. */
-  let spaces: [string, number, number][] = [];
-  let lastKept = "";
-  const keep = (text: string, start: number, end: number) => {
-    parts.push(text);
-    for (let k = 0; k < text.length; k++) {
-      from.push(start);
-      to.push(end);
-    }
-  };
-  let offset = 0;
-  while (offset < source.length) {
-    const code = source.charCodeAt(offset);
-    if (isPlain(code)) {
-      // Not a space: pending spaces are kept only between two ASCII words.
-      if (spaces.length > 0) {
-        const char = source[offset] as string;
-        if (ENDS_ASCII_WORD.test(lastKept) && STARTS_ASCII_WORD.test(char))
-          for (const [text, start, end] of spaces) keep(text, start, end);
-        spaces = [];
-      }
-      let end = offset + 1;
-      while (end < source.length && isPlain(source.charCodeAt(end))) end++;
-      parts.push(source.slice(offset, end));
-      for (let k = offset; k < end; k++) {
-        from.push(k);
-        to.push(k + 1);
-      }
-      lastKept = source[end - 1] as string;
-      offset = end;
-      continue;
-    }
-    const length = (source.codePointAt(offset) as number) > 0xffff ? 2 : 1;
-    const text = source.slice(offset, offset + length).normalize("NFKC");
-    if (SPACE.test(text)) spaces.push([text, offset, offset + length]);
-    else {
-      if (ENDS_ASCII_WORD.test(lastKept) && STARTS_ASCII_WORD.test(text))
-        for (const [space, start, end] of spaces) keep(space, start, end);
-      spaces = [];
-      keep(text, offset, offset + length);
-      lastKept = text;
-    }
-    offset += length;
-  }
-  return { text: parts.join(""), from, to };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Calendar arithmetic.
@@ -513,7 +385,7 @@ function withRaw(raw: string, d: Omit<Deadline, "raw">): Deadline {
 export function parseDeadline(phrase: string, options: DeadlineOptions): Deadline {
   const raw = phrase.trim();
   if (raw === "") return NO_DEADLINE;
-  const text = fold(raw).text;
+  const text = foldKeepingOffsets(raw).text;
   const masked = spansOf(PATTERNS.title, text);
   const periods = periodHits(text, masked);
   const date = dateHits(text, options.year, [...masked, ...periods])[0];
@@ -541,7 +413,7 @@ export function parseDeadline(phrase: string, options: DeadlineOptions): Deadlin
  * @returns the deadline with `raw` = the matched phrase as printed, or NO_DEADLINE.
  */
 export function findDeadline(text: string, options: DeadlineOptions): Deadline {
-  const folded = fold(text);
+  const folded = foldKeepingOffsets(text);
   const masked = spansOf(PATTERNS.title, folded.text);
   const periods = periodHits(folded.text, masked);
   const dates = dateHits(folded.text, options.year, [...masked, ...periods]).filter((d) => d.cued);

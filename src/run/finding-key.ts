@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { fold } from "../ingest/fold.js";
 import type { PlanDocument } from "../model/document.js";
 import type { Finding } from "../model/finding.js";
 import type { FindingRef } from "../model/run.js";
 import type { Task } from "../model/task.js";
+import { fold } from "../text/fold.js";
 
 /** A task by what it says, not by its number: renumbering keeps the key, rewording changes it. */
 function taskKey(doc: PlanDocument, id: string | null): string {

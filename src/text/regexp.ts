@@ -1,0 +1,11 @@
+/**
+ * Regular-expression helpers for patterns built from lexicon words.
+ */
+
+/**
+ * A literal text as a regular-expression source: every syntax character escaped, `/` and `-`
+ * included (so that the text may stand inside a character class too).
+ */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
