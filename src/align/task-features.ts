@@ -2,7 +2,7 @@ import type { Task } from "../model/task.js";
 import { stripResponsibility } from "../text/responsibility.js";
 import { normalizeForMatching, SENTENCE_END } from "../text/segment.js";
 import { normalizeUnit } from "../text/units.js";
-import { Memo } from "../util/memo.js";
+import { memo, weakCache } from "../util/caches.js";
 import { cosine, type SparseVector, type TfIdf } from "./tfidf.js";
 import { anchorsOf, termIdsOf } from "./tokenize.js";
 
@@ -53,7 +53,7 @@ interface TaskTerms {
  * By task: a parent plan's tasks come back for every child compared with it (the same
  * objects), and a child's tasks are read both to fit the model and to score. Never modified.
  */
-const taskTerms = new WeakMap<Task, TaskTerms>();
+const taskTerms = weakCache<Task, TaskTerms>("taskTerms");
 
 function termsOf(task: Task): TaskTerms {
   let found = taskTerms.get(task);
@@ -85,7 +85,7 @@ function piecewiseTerms(text: string): number[] {
   return wholeTerms.get(text, mergedTerms);
 }
 
-const wholeTerms = new Memo<string, number[]>(200);
+const wholeTerms = memo<string, number[]>("wholeTerms");
 
 function mergedTerms(text: string): number[] {
   const parts = text
@@ -111,7 +111,7 @@ function mergeSorted(a: number[], b: number[]): number[] {
   return out;
 }
 
-const terms = new Memo<string, number[]>(2_000);
+const terms = memo<string, number[]>("textTerms");
 
 /**
  * The sorted term ids of a text (normalised, tokenised). Remembered: a parent plan's texts come

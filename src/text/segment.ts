@@ -4,7 +4,7 @@
  * one form).
  */
 import { createRequire } from "node:module";
-import { Memo } from "../util/memo.js";
+import { memo } from "../util/caches.js";
 import { piecesBetween } from "../util/pieces.js";
 import { fold } from "./fold.js";
 import { levelRewrites } from "./lexicons.js";
@@ -31,7 +31,7 @@ export function normalizeForMatching(text: string): string {
   return s;
 }
 
-const segments = new Memo<string, string[]>(2_000);
+const segments = memo<string, string[]>("segments");
 
 /**
  * Raw jieba words of a text, punctuation included, that concatenate back to the text. Remembered

@@ -8,6 +8,7 @@ import type { Task } from "../../model/task.js";
 import { type Bigrams, codeSet, dice } from "../../text/bigrams.js";
 import { levelsLexicon } from "../../text/lexicons.js";
 import { placeNames } from "../../text/places.js";
+import { weakCache } from "../../util/caches.js";
 import {
   type Clause,
   COVERED,
@@ -181,7 +182,7 @@ function allBigrams(clauses: Clause[]): Bigrams {
   return all;
 }
 
-const clauseSetBigrams = new WeakMap<Clause[], Bigrams>();
+const clauseSetBigrams = weakCache<Clause[], Bigrams>("clauseSetBigrams");
 
 /**
  * Numeric targets the child changed: parent quantities it no longer states, and quantities it

@@ -6,7 +6,7 @@ import { type Bigrams, containment, contentBigrams } from "../../text/bigrams.js
 import { fold } from "../../text/fold.js";
 import { levelChars } from "../../text/lexicons.js";
 import { normalizeForMatching, type Token, tokensOf } from "../../text/segment.js";
-import { Memo } from "../../util/memo.js";
+import { memo } from "../../util/caches.js";
 import { piecesBetween } from "../../util/pieces.js";
 import { commitmentOf, phrasesOf } from "./commitment.js";
 
@@ -42,7 +42,7 @@ export interface Clause {
 
 const CLAUSE_END = /[,。;:!?\n]/u;
 
-const clauses = new Memo<string, { title: string | null; clauses: Clause[] }>(1_000);
+const clauses = memo<string, { title: string | null; clauses: Clause[] }>("clauses");
 
 /**
  * The clauses of a wording, remembered (bounded): the parent's wordings come back for every

@@ -4,6 +4,7 @@
  */
 import { commitmentLexicon } from "../../text/lexicons.js";
 import type { Token } from "../../text/segment.js";
+import { memo } from "../../util/caches.js";
 import type { Clause, Phrase } from "./clauses.js";
 
 let cachedTiers: Map<string, number> | undefined;
@@ -16,16 +17,11 @@ function tiers(): Map<string, number> {
   return map;
 }
 
-const wordsCache = new Map<string, string[] | null>();
+const wordsCache = memo<string, string[] | null>("commitmentWords");
 
 /** The fewest lexicon words that exactly make up `text` (建立健全 → 建立, 健全), or null. */
 export function commitmentWords(text: string): string[] | null {
-  let found = wordsCache.get(text);
-  if (found === undefined) {
-    found = cover(text);
-    wordsCache.set(text, found);
-  }
-  return found;
+  return wordsCache.get(text, cover);
 }
 
 function cover(text: string): string[] | null {

@@ -7,6 +7,7 @@ import { commitmentLexicon } from "../../text/lexicons.js";
 import { numeralValue } from "../../text/numerals.js";
 import { escapeRegExp } from "../../text/regexp.js";
 import { tokensOf } from "../../text/segment.js";
+import { weakCache } from "../../util/caches.js";
 import { type Clause, MASK } from "./clauses.js";
 
 export interface Quantity {
@@ -49,10 +50,10 @@ const alternatives = (list: string[]): string =>
  * (“四个意识”, 《…》) name things and are skipped, unless `quoted` asks for them too (to see
  * that a target is still named: 四个平台 → “四个平台”).
  */
-const quantityCache = new WeakMap<
+const quantityCache = weakCache<
   Clause,
   { folded: string | null; plain?: Quantity[]; quoted?: Quantity[] }
->();
+>("quantities");
 
 export function quantitiesOf(clause: Clause, quoted = false): Quantity[] {
   let cached = quantityCache.get(clause);

@@ -6,6 +6,7 @@ import type { DiffPart } from "../../model/finding.js";
 import type { Task } from "../../model/task.js";
 import { stripResponsibility } from "../../text/responsibility.js";
 import { type Token, tokensOf } from "../../text/segment.js";
+import { weakCache } from "../../util/caches.js";
 import { diffSequences } from "../myers.js";
 
 type Piece = { op: "=" | "+" | "-"; text: string };
@@ -27,7 +28,7 @@ export function taskWordDiff(parent: Task, child: Task): DiffPart[] {
   return diffWords(wordsOfTask(parent), wordsOfTask(child));
 }
 
-const taskWords = new WeakMap<Task, Token[]>();
+const taskWords = weakCache<Task, Token[]>("taskWords");
 
 function wordsOfTask(task: Task): Token[] {
   let words = taskWords.get(task);
@@ -166,4 +167,4 @@ export function wordingOf(task: Task): string {
 }
 
 /** Wordings by task: a parent's tasks are the same objects for every child compared with it. */
-const wordings = new WeakMap<Task, string>();
+const wordings = weakCache<Task, string>("wordings");
