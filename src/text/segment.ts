@@ -11,14 +11,14 @@ import { levelRewrites } from "./lexicons.js";
 
 // Loaded by `require`, not `import`: importing a CommonJS module makes Node scan its source for
 // export names, and jieba's 28 KB loader is long enough for that scan to be compiled by V8's
-// optimising compiler (≈ 100 ms of CPU in every thread that loads the library).
+// optimising compiler (CPU spent in every thread that loads the library).
 const require = createRequire(import.meta.url);
 const { Jieba } = require("@node-rs/jieba") as typeof import("@node-rs/jieba");
 const { dict } = require("@node-rs/jieba/dict.js") as typeof import("@node-rs/jieba/dict.js");
 
 let jieba: InstanceType<typeof Jieba> | undefined;
 
-/** The segmenter, loaded once (the dictionary takes ~150 ms). */
+/** The segmenter, loaded once (loading the dictionary is slow). */
 function segmenter(): InstanceType<typeof Jieba> {
   jieba ??= Jieba.withDict(dict);
   return jieba;
