@@ -1,12 +1,10 @@
-import {
-  type Deadline,
-  NO_DEADLINE,
-  type Recurrence,
-  RecurrenceSchema,
-} from "../model/deadline.js";
+/**
+ * Deadlines read from a task's text or a table cell: dates, periods, recurrence, mandates and
+ * ongoing work (patterns in deadline-patterns.ts).
+ */
+import { type Deadline, NO_DEADLINE } from "../model/deadline.js";
 import { foldKeepingOffsets } from "../text/fold-offsets.js";
-import { type DeadlinesLexicon, deadlinesLexicon } from "../text/lexicons.js";
-import { escapeRegExp } from "../text/regexp.js";
+import { LEXICON, PATTERNS } from "./deadline-patterns.js";
 
 /** Context for reading a deadline phrase. */
 export interface DeadlineOptions {
@@ -14,102 +12,8 @@ export interface DeadlineOptions {
   year: number | null;
 }
 
-type Lexicon = DeadlinesLexicon;
-
-const LEXICON: Lexicon = deadlinesLexicon();
-
-// ---------------------------------------------------------------------------------------------
-// Regular expressions, built once from the lexicon.
-
-const MONTH = "1[0-2]|0?[1-9]";
-const DAY = String.raw`3[01]|[12]\d|0?[1-9]`;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2199;
-
-/** Alternation of phrases, longest first so that "每半年" is not read as a shorter phrase. */
-function alt(phrases: Iterable<string>): string {
-  const sorted = [...phrases].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  // An empty list must match nothing, not the empty string.
-  return sorted.length > 0 ? sorted.join("|") : "(?!)";
-}
-
-function recurrenceTable(...sources: Lexicon["recurring"][]): Map<string, Recurrence> {
-  const table = new Map<string, Recurrence>();
-  for (const source of sources) {
-    for (const every of RecurrenceSchema.options) {
-      for (const phrase of source[every] ?? []) table.set(phrase, every);
-    }
-  }
-  return table;
-}
-
-function buildPatterns(lex: Lexicon) {
-  const y = escapeRegExp(lex.yearSuffix);
-  const m = escapeRegExp(lex.monthSuffix);
-  const d = `(?:${alt(lex.daySuffixes)})`;
-  const monthPart = alt(Object.keys(lex.monthParts));
-  const numerals = Object.keys(lex.monthNumerals);
-  const yearEnds = [...lex.yearEnds, ...lex.withinYear];
-  const blockers = [...lex.yearlessBlockers, ...numerals.filter((n) => n.length === 1)]
-    .map(escapeRegExp)
-    .join("");
-
-  const withYear =
-    `(?:(?<!\\d)(?<year>\\d{4})${y}|(?<relYear>${alt(Object.keys(lex.relativeYears))}))` +
-    `(?:(?<month>${MONTH}|${alt(numerals)})${m}(?:(?<day>${DAY})${d}|(?<monthPart>${monthPart}))?` +
-    `|(?<yearPart>${alt([...yearEnds, ...Object.keys(lex.yearParts)])}))?`;
-  // A date without a year; the look-behind keeps "三年内" or "每年底" from reading as "年内"/"年底".
-  const yearless =
-    `(?<![\\d${blockers}])` +
-    `(?:(?<month2>${MONTH})${m}(?:(?<day2>${DAY})${d}|(?<monthPart2>${monthPart}))?` +
-    `|${y}(?<yearPart2>${alt(yearEnds)})|(?<yearPart3>${alt(Object.keys(lex.yearParts))}))`;
-  const prefixes = [...lex.deadlinePrefixes, ...lex.startPrefixes, ...lex.notDuePrefixes];
-  const date = new RegExp(
-    `(?<prefix>${alt(prefixes)})?(?:${withYear}|${yearless})` +
-      `(?<before>${alt(lex.beforeMarkers)})?(?<tail>${alt(lex.notDueSuffixes)})?`,
-    "g",
-  );
-
-  const period = new RegExp(
-    `(?<!\\d)(?<startYear>\\d{4})(?:(?<startY>${y})(?:(?<startMonth>${MONTH})${m}(?:(?<startDay>${DAY})${d})?)?)?` +
-      `(?:${alt(lex.rangeSeparators)}){1,2}` +
-      `(?:(?<endYear>\\d{4})${y})?` +
-      `(?:(?<endMonth>${MONTH})${m}(?:(?<endDay>${DAY})${d}|(?<endMonthPart>${monthPart}))?` +
-      `|(?:${y})?(?<endYearPart>${alt(yearEnds)}))?`,
-    "g",
-  );
-
-  const { verbs, authorities, connectors, qualifiers, objects } = lex.mandate;
-  const mandate = new RegExp(
-    `(?:${alt(verbs)})(?:(?:${alt(authorities)})(?:${alt(connectors)})?)+` +
-      `(?:${alt(qualifiers)})*(?:${alt(objects)})`,
-  );
-
-  const { open, close } = lex.quotedTitle;
-  const recurringText = recurrenceTable(lex.recurring);
-  const recurringCell = recurrenceTable(lex.recurring, lex.recurringInCells);
-  return {
-    date,
-    period,
-    mandate,
-    title: new RegExp(`${escapeRegExp(open)}[^${escapeRegExp(close)}]*${escapeRegExp(close)}`, "g"),
-    // Sticky: tested right where a date mention ends, without slicing the text.
-    completion: new RegExp(
-      `,?(?:${alt(lex.completionAdverbs)}){0,2}(?:${alt(lex.completionVerbs)})`,
-      "y",
-    ),
-    recurring: {
-      text: { table: recurringText, pattern: new RegExp(alt(recurringText.keys())) },
-      cell: { table: recurringCell, pattern: new RegExp(alt(recurringCell.keys())) },
-    },
-    ongoing: {
-      text: new RegExp(alt(lex.ongoing)),
-      cell: new RegExp(alt([...lex.ongoing, ...lex.ongoingInCells])),
-    },
-  };
-}
-
-const PATTERNS = buildPatterns(LEXICON);
 
 // ---------------------------------------------------------------------------------------------
 // Calendar arithmetic.

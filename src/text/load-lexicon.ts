@@ -1,6 +1,10 @@
+/**
+ * Loading data/lexicon/<name>.json, validated once by its schema (the schemas: lexicons.ts).
+ */
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
 
+/** One validated value per lexicon file (listed in util/caches.ts). */
 const cache = new Map<string, unknown>();
 
 /**
