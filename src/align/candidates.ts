@@ -1,4 +1,5 @@
 import type { PlanDocument } from "../model/document.js";
+import { weakCache } from "../util/caches.js";
 import { FIXED, fixedProduct, type SparseVector } from "./tfidf.js";
 
 /**
@@ -64,7 +65,7 @@ export class VectorIndex {
   }
 }
 
-const cache = new WeakMap<PlanDocument, Map<string, VectorIndex>>();
+const cache = weakCache<PlanDocument, Map<string, VectorIndex>>("candidateIndexes");
 
 /** The index of one kind of parent vectors (`key`), built on first use and kept with the parent. */
 export function parentIndex(

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { weakCache } from "../util/caches.js";
 
 /** A logistic model: score = sigmoid(bias + Σ weight × signal). */
 export const LinearModelSchema = z.object({
@@ -73,7 +74,7 @@ export function defaultAlignOptions(): AlignOptions {
   return defaults;
 }
 
-const compiled = new WeakMap<LinearModel, [string, number][]>();
+const compiled = weakCache<LinearModel, [string, number][]>("compiledModels");
 
 /**
  * Applies a logistic model to named signals (a signal the model does not weigh is ignored);

@@ -1,5 +1,7 @@
 import type { Deadline } from "../model/deadline.js";
-import { type Bigrams, bigrams, containment, dice } from "../util/bigrams.js";
+import { type Bigrams, bigrams, containment, dice } from "../text/bigrams.js";
+import { normalizeForMatching } from "../text/segment.js";
+import { weakCache } from "../util/caches.js";
 import {
   coverage,
   type SentenceMatch,
@@ -7,7 +9,6 @@ import {
   type TaskFeatures,
 } from "./task-features.js";
 import { cosine } from "./tfidf.js";
-import { normalizeForMatching } from "./tokenize.js";
 
 /** Named signals of one candidate pair, each in [0,1]. */
 export type Signals = Record<string, number>;
@@ -101,7 +102,7 @@ function inChildBody(
 }
 
 /** Whether a row restates its whole body task, by row (a row's features belong to one pair). */
-const restates = new WeakMap<TaskFeatures, boolean>();
+const restates = weakCache<TaskFeatures, boolean>("restates");
 
 function restatesBodyTask(row: Bigrams, r: TaskFeatures, body: Map<string, TaskFeatures>): boolean {
   let found = restates.get(r);
@@ -116,8 +117,8 @@ function restatesBodyTask(row: Bigrams, r: TaskFeatures, body: Map<string, TaskF
 }
 
 // Bigrams of titles and sentences, computed once per task rather than once per pair.
-const titleCache = new WeakMap<TaskFeatures, Bigrams>();
-const sentenceCache = new WeakMap<TaskFeatures, Bigrams[]>();
+const titleCache = weakCache<TaskFeatures, Bigrams>("titleBigrams");
+const sentenceCache = weakCache<TaskFeatures, Bigrams[]>("sentenceBigrams");
 
 function titleGrams(t: TaskFeatures): Bigrams {
   let grams = titleCache.get(t);

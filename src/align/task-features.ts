@@ -1,9 +1,10 @@
 import type { Task } from "../model/task.js";
-import { stripResponsibility } from "../parse/responsibility.js";
-import { Memo } from "../util/memo.js";
-import { unitPrefixes } from "./lexicons.js";
+import { stripResponsibility } from "../text/responsibility.js";
+import { normalizeForMatching, SENTENCE_END } from "../text/segment.js";
+import { normalizeUnit } from "../text/units.js";
+import { memo, weakCache } from "../util/caches.js";
 import { cosine, type SparseVector, type TfIdf } from "./tfidf.js";
-import { anchorsOf, normalizeForMatching, SENTENCE_END, termIdsOf } from "./tokenize.js";
+import { anchorsOf, termIdsOf } from "./tokenize.js";
 
 /** One sentence (measure) of a task, with its matching vector. */
 export interface SentenceFeatures {
@@ -52,7 +53,7 @@ interface TaskTerms {
  * By task: a parent plan's tasks come back for every child compared with it (the same
  * objects), and a child's tasks are read both to fit the model and to score. Never modified.
  */
-const taskTerms = new WeakMap<Task, TaskTerms>();
+const taskTerms = weakCache<Task, TaskTerms>("taskTerms");
 
 function termsOf(task: Task): TaskTerms {
   let found = taskTerms.get(task);
@@ -84,7 +85,7 @@ function piecewiseTerms(text: string): number[] {
   return wholeTerms.get(text, mergedTerms);
 }
 
-const wholeTerms = new Memo<string, number[]>(200);
+const wholeTerms = memo<string, number[]>("wholeTerms");
 
 function mergedTerms(text: string): number[] {
   const parts = text
@@ -110,7 +111,7 @@ function mergeSorted(a: number[], b: number[]): number[] {
   return out;
 }
 
-const terms = new Memo<string, number[]>(2_000);
+const terms = memo<string, number[]>("textTerms");
 
 /**
  * The sorted term ids of a text (normalised, tokenised). Remembered: a parent plan's texts come
@@ -134,14 +135,6 @@ export function taskFeatures(task: Task, model: TfIdf): TaskFeatures {
     anchors: terms.anchors,
     units: terms.units,
   };
-}
-
-/** 省法制办 → 法制办, 省人力社保厅 → 人力社保局, 各市、县〔市、区〕政府 → 下级政府. */
-export function normalizeUnit(name: string): string {
-  let s = normalizeForMatching(name);
-  for (const prefix of unitPrefixes())
-    if (s.startsWith(prefix) && s.length > 2) s = s.slice(prefix.length);
-  return s;
 }
 
 /** The best match of a sentence among another task's sentences (index -1: none above 0). */

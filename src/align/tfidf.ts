@@ -1,3 +1,6 @@
+import { gramCode } from "../text/bigrams.js";
+import { memo } from "../util/caches.js";
+
 /**
  * A sparse vector: term ids in increasing order with their weights. Terms are interned once per
  * process (see `termId`), so comparing two vectors is a merge of two sorted integer arrays —
@@ -16,6 +19,10 @@ export interface SparseVector {
   weights: number[];
 }
 
+/**
+ * The interned terms: bounded by the vocabulary, never dropped (ids are held across comparisons;
+ * see util/caches.ts).
+ */
 const vocabulary = new Map<string, number>();
 const terms: string[] = [];
 
@@ -35,20 +42,15 @@ export function termOf(id: number): string {
   return terms[id] as string;
 }
 
-const bigramIds = new Map<number, number>();
+/** Bounded: an id dropped here is found again by its term (see `termId`). */
+const bigramIds = memo<number, number>("bigramIds");
 
 /**
  * The id of the bigram term "~ab" of two UTF-16 code units a and b: the same id as
- * `termId("~ab")`, its string made once per process.
+ * `termId("~ab")`, its string made only when the bigram is not remembered.
  */
 export function bigramTermId(a: number, b: number): number {
-  const code = (a << 16) | b;
-  let id = bigramIds.get(code);
-  if (id === undefined) {
-    id = termId(`~${String.fromCharCode(a, b)}`);
-    bigramIds.set(code, id);
-  }
-  return id;
+  return bigramIds.get(gramCode(a, b), () => termId(`~${String.fromCharCode(a, b)}`));
 }
 
 /**

@@ -4,9 +4,10 @@
  * as sorted integer codes (util/bigrams) so that comparing two documents is a merge of integer
  * arrays and comparing their tasks walks an inverted index instead of every pair of tasks.
  */
-import { fold } from "../ingest/fold.js";
+
 import type { Task } from "../model/task.js";
-import { type Bigrams, bigrams } from "../util/bigrams.js";
+import { type Bigrams, bigrams } from "../text/bigrams.js";
+import { fold } from "../text/fold.js";
 
 /** What discovery needs of one document, computed once. */
 export interface DocumentFeatures {

@@ -22,12 +22,13 @@
  * only if clearly more of the child's tasks are closer to C's tasks than to P's (C's rewordings
  * and additions carried down); otherwise C is set aside in favour of P.
  */
-import { fold } from "../ingest/fold.js";
+
 import type { DiscoverAlternative, DiscoverMethod } from "../model/discover.js";
 import type { PlanDocument } from "../model/document.js";
 import type { Task } from "../model/task.js";
 import { LEVEL_RANK } from "../parse/level.js";
-import { dice } from "../util/bigrams.js";
+import { dice } from "../text/bigrams.js";
+import { fold } from "../text/fold.js";
 import {
   type DocumentFeatures,
   documentFeatures,

@@ -1,7 +1,13 @@
 import type { Line } from "../model/source.js";
 import type { NormalizeText } from "../model/stages.js";
-import { fold } from "./fold.js";
-import { DATE_ONLY, isDocNumberLine, isPipeRow, OUTLINE_START, PRINTED_DATE } from "./patterns.js";
+import { fold } from "../text/fold.js";
+import {
+  DATE_ONLY,
+  isDocNumberLine,
+  isPipeRow,
+  OUTLINE_START,
+  PRINTED_DATE,
+} from "../text/patterns.js";
 
 /** Page furniture left by extraction: page numbers, Word field codes. */
 const PAGE_FURNITURE = [/^-\s*\d+\s*-$/, /^PAGE\s*\d*$/i, /^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$/];

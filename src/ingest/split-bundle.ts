@@ -1,7 +1,7 @@
 import type { DocumentSource, Line } from "../model/source.js";
 import type { SplitBundle } from "../model/stages.js";
-import { structureLexicon } from "../parse/lexicons.js";
-import { DATE_ONLY, isDocNumberLine, OUTLINE_START } from "./patterns.js";
+import { structureLexicon } from "../text/lexicons.js";
+import { DATE_ONLY, isDocNumberLine, OUTLINE_START } from "../text/patterns.js";
 
 /** How many lines above its 文号 a document's title (or masthead) may start. */
 const MAX_TITLE_LINES = 3;

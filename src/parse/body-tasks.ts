@@ -1,6 +1,6 @@
 import type { Section } from "../model/document.js";
 import type { Line } from "../model/source.js";
-import { structureLexicon } from "./lexicons.js";
+import { structureLexicon } from "../text/lexicons.js";
 import { nodeLines, type OutlineNode } from "./outline.js";
 
 /** A body task found in the outline, before its fields are read. */

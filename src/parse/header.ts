@@ -1,6 +1,6 @@
-import { DOC_NUMBER, isDocNumberLine, OUTLINE_START, PRINTED_DATE } from "../ingest/patterns.js";
 import type { Line } from "../model/source.js";
-import { structureLexicon } from "./lexicons.js";
+import { structureLexicon } from "../text/lexicons.js";
+import { DOC_NUMBER, isDocNumberLine, OUTLINE_START, PRINTED_DATE } from "../text/patterns.js";
 import { dateOfLine, endsLikeTitle, isOrganLine, isoDate } from "./text-shapes.js";
 
 /** The document's head and tail: who issued it, when, under which number and title. */

@@ -1,6 +1,7 @@
 import type { Level } from "../model/document.js";
 import { LevelSchema } from "../model/document.js";
-import { levelsLexicon } from "./lexicons.js";
+import { levelsLexicon } from "../text/lexicons.js";
+import { beforeOrgan } from "../text/places.js";
 
 /**
  * The administrative level of an issuer or title: 浙江省人民政府 → province, 嘉兴市 → city,
@@ -27,13 +28,7 @@ export function levelOf(name: string | null): Level {
 
 /** The place name in front of the organ: 绍兴市越城区人民政府 → 绍兴市越城区. */
 function placePart(name: string): string {
-  let place = name.split("关于")[0] ?? name;
-  const { organSuffixes } = levelsLexicon();
-  for (const suffix of organSuffixes) {
-    const at = place.indexOf(suffix);
-    if (at > 0) place = place.slice(0, at);
-  }
-  return place;
+  return beforeOrgan(name.split("关于")[0] ?? name);
 }
 
 /** Administrative levels from the top (national 0) down; unknown sorts last. */

@@ -1,6 +1,6 @@
-import { fold } from "../ingest/fold.js";
 import type { Task } from "../model/task.js";
-import { type Bigrams, bigrams, dice } from "../util/bigrams.js";
+import { type Bigrams, bigrams, dice } from "../text/bigrams.js";
+import { fold } from "../text/fold.js";
 
 /** Below this score a row is left unlinked rather than guessed. */
 const MIN_SCORE = 0.35;

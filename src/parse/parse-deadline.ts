@@ -1,11 +1,10 @@
-import { z } from "zod";
-import {
-  type Deadline,
-  NO_DEADLINE,
-  type Recurrence,
-  RecurrenceSchema,
-} from "../model/deadline.js";
-import { loadLexicon } from "../util/lexicon.js";
+/**
+ * Deadlines read from a task's text or a table cell: dates, periods, recurrence, mandates and
+ * ongoing work (patterns in deadline-patterns.ts).
+ */
+import { type Deadline, NO_DEADLINE } from "../model/deadline.js";
+import { foldKeepingOffsets } from "../text/fold-offsets.js";
+import { LEXICON, PATTERNS } from "./deadline-patterns.js";
 
 /** Context for reading a deadline phrase. */
 export interface DeadlineOptions {
@@ -13,231 +12,8 @@ export interface DeadlineOptions {
   year: number | null;
 }
 
-const Phrases = z.array(z.string().min(1));
-const Phrase = z.string().min(1);
-
-const LexiconSchema = z.object({
-  yearSuffix: Phrase,
-  monthSuffix: Phrase,
-  daySuffixes: Phrases,
-  monthNumerals: z.record(Phrase, z.number().int().min(1).max(12)),
-  relativeYears: z.record(Phrase, z.number().int()),
-  monthParts: z.record(Phrase, z.union([z.number().int().min(1).max(31), z.literal("end")])),
-  yearEnds: Phrases,
-  withinYear: Phrases,
-  yearParts: z.record(Phrase, z.number().int().min(1).max(12)),
-  yearlessBlockers: z.array(z.string().length(1)),
-  beforeMarkers: Phrases,
-  deadlinePrefixes: Phrases,
-  startPrefixes: Phrases,
-  notDuePrefixes: Phrases,
-  notDueSuffixes: Phrases,
-  rangeSeparators: Phrases,
-  completionAdverbs: Phrases,
-  completionVerbs: Phrases,
-  quotedTitle: z.object({ open: z.string().length(1), close: z.string().length(1) }),
-  recurring: z.partialRecord(RecurrenceSchema, Phrases),
-  recurringInCells: z.partialRecord(RecurrenceSchema, Phrases),
-  ongoing: Phrases,
-  ongoingInCells: Phrases,
-  mandate: z.object({
-    verbs: Phrases,
-    authorities: Phrases,
-    connectors: Phrases,
-    qualifiers: Phrases,
-    objects: Phrases,
-  }),
-});
-type Lexicon = z.infer<typeof LexiconSchema>;
-
-const LEXICON: Lexicon = loadLexicon("deadlines", LexiconSchema);
-
-// ---------------------------------------------------------------------------------------------
-// Regular expressions, built once from the lexicon.
-
-const MONTH = "1[0-2]|0?[1-9]";
-const DAY = String.raw`3[01]|[12]\d|0?[1-9]`;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2199;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-}
-
-/** Alternation of phrases, longest first so that "每半年" is not read as a shorter phrase. */
-function alt(phrases: Iterable<string>): string {
-  const sorted = [...phrases].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  // An empty list must match nothing, not the empty string.
-  return sorted.length > 0 ? sorted.join("|") : "(?!)";
-}
-
-function recurrenceTable(...sources: Lexicon["recurring"][]): Map<string, Recurrence> {
-  const table = new Map<string, Recurrence>();
-  for (const source of sources) {
-    for (const every of RecurrenceSchema.options) {
-      for (const phrase of source[every] ?? []) table.set(phrase, every);
-    }
-  }
-  return table;
-}
-
-function buildPatterns(lex: Lexicon) {
-  const y = escapeRegExp(lex.yearSuffix);
-  const m = escapeRegExp(lex.monthSuffix);
-  const d = `(?:${alt(lex.daySuffixes)})`;
-  const monthPart = alt(Object.keys(lex.monthParts));
-  const numerals = Object.keys(lex.monthNumerals);
-  const yearEnds = [...lex.yearEnds, ...lex.withinYear];
-  const blockers = [...lex.yearlessBlockers, ...numerals.filter((n) => n.length === 1)]
-    .map(escapeRegExp)
-    .join("");
-
-  const withYear =
-    `(?:(?<!\\d)(?<year>\\d{4})${y}|(?<relYear>${alt(Object.keys(lex.relativeYears))}))` +
-    `(?:(?<month>${MONTH}|${alt(numerals)})${m}(?:(?<day>${DAY})${d}|(?<monthPart>${monthPart}))?` +
-    `|(?<yearPart>${alt([...yearEnds, ...Object.keys(lex.yearParts)])}))?`;
-  // A date without a year; the look-behind keeps "三年内" or "每年底" from reading as "年内"/"年底".
-  const yearless =
-    `(?<![\\d${blockers}])` +
-    `(?:(?<month2>${MONTH})${m}(?:(?<day2>${DAY})${d}|(?<monthPart2>${monthPart}))?` +
-    `|${y}(?<yearPart2>${alt(yearEnds)})|(?<yearPart3>${alt(Object.keys(lex.yearParts))}))`;
-  const prefixes = [...lex.deadlinePrefixes, ...lex.startPrefixes, ...lex.notDuePrefixes];
-  const date = new RegExp(
-    `(?<prefix>${alt(prefixes)})?(?:${withYear}|${yearless})` +
-      `(?<before>${alt(lex.beforeMarkers)})?(?<tail>${alt(lex.notDueSuffixes)})?`,
-    "g",
-  );
-
-  const period = new RegExp(
-    `(?<!\\d)(?<startYear>\\d{4})(?:(?<startY>${y})(?:(?<startMonth>${MONTH})${m}(?:(?<startDay>${DAY})${d})?)?)?` +
-      `(?:${alt(lex.rangeSeparators)}){1,2}` +
-      `(?:(?<endYear>\\d{4})${y})?` +
-      `(?:(?<endMonth>${MONTH})${m}(?:(?<endDay>${DAY})${d}|(?<endMonthPart>${monthPart}))?` +
-      `|(?:${y})?(?<endYearPart>${alt(yearEnds)}))?`,
-    "g",
-  );
-
-  const { verbs, authorities, connectors, qualifiers, objects } = lex.mandate;
-  const mandate = new RegExp(
-    `(?:${alt(verbs)})(?:(?:${alt(authorities)})(?:${alt(connectors)})?)+` +
-      `(?:${alt(qualifiers)})*(?:${alt(objects)})`,
-  );
-
-  const { open, close } = lex.quotedTitle;
-  const recurringText = recurrenceTable(lex.recurring);
-  const recurringCell = recurrenceTable(lex.recurring, lex.recurringInCells);
-  return {
-    date,
-    period,
-    mandate,
-    title: new RegExp(`${escapeRegExp(open)}[^${escapeRegExp(close)}]*${escapeRegExp(close)}`, "g"),
-    // Sticky: tested right where a date mention ends, without slicing the text.
-    completion: new RegExp(
-      `,?(?:${alt(lex.completionAdverbs)}){0,2}(?:${alt(lex.completionVerbs)})`,
-      "y",
-    ),
-    recurring: {
-      text: { table: recurringText, pattern: new RegExp(alt(recurringText.keys())) },
-      cell: { table: recurringCell, pattern: new RegExp(alt(recurringCell.keys())) },
-    },
-    ongoing: {
-      text: new RegExp(alt(lex.ongoing)),
-      cell: new RegExp(alt([...lex.ongoing, ...lex.ongoingInCells])),
-    },
-  };
-}
-
-const PATTERNS = buildPatterns(LEXICON);
-
-// ---------------------------------------------------------------------------------------------
-// Folding: match on NFKC text without stray spaces, but remember where each unit came from so
-// that `raw` can be cut from the text as printed.
-
-interface Folded {
-  text: string;
-  /** For each UTF-16 unit of `text`, the offset in the source where its character starts. */
-  from: number[];
-  /** For each UTF-16 unit of `text`, the offset in the source just past its character. */
-  to: number[];
-}
-
-/**
- * By UTF-16 unit: 1 when the unit is a whole character that is not a space and that NFKC leaves
- * as it is (most of a Chinese text), 2 otherwise, 0 not yet known.
- */
-const PLAIN = new Uint8Array(0x10000);
-
-function isPlain(code: number): boolean {
-  let known = PLAIN[code] as number;
-  if (known === 0) {
-    const char = String.fromCharCode(code);
-    const plain =
-      (code < 0xd800 || code > 0xdfff) && char.normalize("NFKC") === char && !/\s/.test(char);
-    known = plain ? 1 : 2;
-    PLAIN[code] = known;
-  }
-  return known === 1;
-}
-
-const SPACE = /^\s+$/;
-const ENDS_ASCII_WORD = /[A-Za-z0-9]$/;
-const STARTS_ASCII_WORD = /^[A-Za-z0-9]/;
-
-/**
- * Each character NFKC-normalised, runs of spaces dropped except between two ASCII words
- * ("2022 年底前" reads as "2022年底前", "Q 2" keeps its space), and for every unit of the
- * result where its character was in the source. Plain characters (see `isPlain`) are copied.
- */
-function fold(source: string): Folded {
-  const from: number[] = [];
-  const to: number[] = [];
-  const parts: string[] = [];
-  /** Spaces seen since the last kept character: [text, from, to]. */
-  let spaces: [string, number, number][] = [];
-  let lastKept = "";
-  const keep = (text: string, start: number, end: number) => {
-    parts.push(text);
-    for (let k = 0; k < text.length; k++) {
-      from.push(start);
-      to.push(end);
-    }
-  };
-  let offset = 0;
-  while (offset < source.length) {
-    const code = source.charCodeAt(offset);
-    if (isPlain(code)) {
-      // Not a space: pending spaces are kept only between two ASCII words.
-      if (spaces.length > 0) {
-        const char = source[offset] as string;
-        if (ENDS_ASCII_WORD.test(lastKept) && STARTS_ASCII_WORD.test(char))
-          for (const [text, start, end] of spaces) keep(text, start, end);
-        spaces = [];
-      }
-      let end = offset + 1;
-      while (end < source.length && isPlain(source.charCodeAt(end))) end++;
-      parts.push(source.slice(offset, end));
-      for (let k = offset; k < end; k++) {
-        from.push(k);
-        to.push(k + 1);
-      }
-      lastKept = source[end - 1] as string;
-      offset = end;
-      continue;
-    }
-    const length = (source.codePointAt(offset) as number) > 0xffff ? 2 : 1;
-    const text = source.slice(offset, offset + length).normalize("NFKC");
-    if (SPACE.test(text)) spaces.push([text, offset, offset + length]);
-    else {
-      if (ENDS_ASCII_WORD.test(lastKept) && STARTS_ASCII_WORD.test(text))
-        for (const [space, start, end] of spaces) keep(space, start, end);
-      spaces = [];
-      keep(text, offset, offset + length);
-      lastKept = text;
-    }
-    offset += length;
-  }
-  return { text: parts.join(""), from, to };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Calendar arithmetic.
@@ -513,7 +289,7 @@ function withRaw(raw: string, d: Omit<Deadline, "raw">): Deadline {
 export function parseDeadline(phrase: string, options: DeadlineOptions): Deadline {
   const raw = phrase.trim();
   if (raw === "") return NO_DEADLINE;
-  const text = fold(raw).text;
+  const text = foldKeepingOffsets(raw).text;
   const masked = spansOf(PATTERNS.title, text);
   const periods = periodHits(text, masked);
   const date = dateHits(text, options.year, [...masked, ...periods])[0];
@@ -541,7 +317,7 @@ export function parseDeadline(phrase: string, options: DeadlineOptions): Deadlin
  * @returns the deadline with `raw` = the matched phrase as printed, or NO_DEADLINE.
  */
 export function findDeadline(text: string, options: DeadlineOptions): Deadline {
-  const folded = fold(text);
+  const folded = foldKeepingOffsets(text);
   const masked = spansOf(PATTERNS.title, folded.text);
   const periods = periodHits(folded.text, masked);
   const dates = dateHits(folded.text, options.year, [...masked, ...periods]).filter((d) => d.cued);

@@ -1,20 +1,21 @@
-import { PRINTED_DATE } from "../ingest/patterns.js";
 import type { PlanDocument } from "../model/document.js";
 import type { DocumentSource, Line } from "../model/source.js";
 import type { ParsePlan } from "../model/stages.js";
 import type { Task } from "../model/task.js";
 import type { ParseWarning } from "../model/warning.js";
+import { structureLexicon } from "../text/lexicons.js";
+import { PRINTED_DATE } from "../text/patterns.js";
+import { stripTrailingResponsibility } from "../text/responsibility.js";
+import { namesLowerGovernments, parseResponsibility } from "../text/units.js";
 import { selectTasks, type TaskNode, taskLines, titleOf } from "./body-tasks.js";
 import { readHeader } from "./header.js";
 import { levelOf } from "./level.js";
-import { structureLexicon } from "./lexicons.js";
 import { linkAppendix } from "./link-appendix.js";
 import { buildOutline } from "./outline.js";
 import { findDeadline, parseDeadline } from "./parse-deadline.js";
 import { findReferences } from "./references.js";
-import { readResponsibility, stripTrailingResponsibility } from "./responsibility.js";
+import { readResponsibility, toUnits } from "./responsibility.js";
 import { readTables, type TableRow } from "./tables.js";
-import { namesLowerGovernments, parseResponsibility, toUnits } from "./units.js";
 
 /** Parses one document's lines into the document model; problems become warnings. */
 export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {

@@ -1,7 +1,7 @@
-import { DOC_NUMBER } from "../ingest/patterns.js";
 import type { Reference } from "../model/document.js";
 import type { Line } from "../model/source.js";
-import { structureLexicon } from "./lexicons.js";
+import { structureLexicon } from "../text/lexicons.js";
+import { DOC_NUMBER } from "../text/patterns.js";
 
 const CITATION = new RegExp(`《([^》]+)》(?:\\((${DOC_NUMBER.source})\\))?`, "g");
 const BARE_NUMBER = new RegExp(`\\((${DOC_NUMBER.source})\\)`, "g");

@@ -1,6 +1,6 @@
-import { isPipeRow } from "../ingest/patterns.js";
 import type { Line } from "../model/source.js";
-import { structureLexicon } from "./lexicons.js";
+import { structureLexicon } from "../text/lexicons.js";
+import { isPipeRow } from "../text/patterns.js";
 
 /** One row of a 重点任务清单-style table, cells by role. */
 export interface TableRow {

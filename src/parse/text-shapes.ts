@@ -1,5 +1,5 @@
-import { DATE_ONLY } from "../ingest/patterns.js";
-import { levelsLexicon, structureLexicon } from "./lexicons.js";
+import { levelsLexicon, structureLexicon } from "../text/lexicons.js";
+import { DATE_ONLY } from "../text/patterns.js";
 
 /** 2018年4月28日 → 2018-04-28 (null when the date does not exist). */
 export function isoDate(year: string, month: string, day: string): string | null {

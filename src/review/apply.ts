@@ -3,11 +3,12 @@
  * hint), so they survive renumbering; a decision that no longer fits the documents is returned
  * as stale with the reason, never silently dropped.
  */
-import { fold } from "../ingest/fold.js";
+
 import type { Alignment } from "../model/alignment.js";
 import type { PlanDocument } from "../model/document.js";
 import type { Finding } from "../model/finding.js";
 import type { Task, TaskSource } from "../model/task.js";
+import { fold } from "../text/fold.js";
 import { compareIds } from "../util/task-ids.js";
 import { type Decision, IGNORED_IN_TITLES, type ReviewFile, type TaskRef } from "./schema.js";
 

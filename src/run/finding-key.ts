@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { fold } from "../ingest/fold.js";
 import type { PlanDocument } from "../model/document.js";
 import type { Finding } from "../model/finding.js";
 import type { FindingRef } from "../model/run.js";
 import type { Task } from "../model/task.js";
+import { fold } from "../text/fold.js";
+import { weakCache } from "../util/caches.js";
 
 /** A task by what it says, not by its number: renumbering keeps the key, rewording changes it. */
 function taskKey(doc: PlanDocument, id: string | null): string {
@@ -20,7 +21,7 @@ function taskKey(doc: PlanDocument, id: string | null): string {
 }
 
 /** Keys by task: a task has several findings, and a parent's tasks come back for every child. */
-const keys = new WeakMap<Task, string>();
+const keys = weakCache<Task, string>("findingKeys");
 
 /** The finding as remembered between runs. */
 export function findingRef(

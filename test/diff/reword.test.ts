@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { segment } from "../../src/align/tokenize.js";
 import {
   type ClassifyOptions,
   classifyChange,
@@ -11,12 +10,13 @@ import {
   sideOf,
   wordDiff,
   wordingOf,
-} from "../../src/diff/reword.js";
-import { fold } from "../../src/ingest/fold.js";
+} from "../../src/diff/reword/index.js";
 import type { PlanDocument } from "../../src/model/document.js";
 import type { Change, DiffPart } from "../../src/model/finding.js";
 import type { Task } from "../../src/model/task.js";
 import { parseDocument, parseFile } from "../../src/pipeline.js";
+import { fold } from "../../src/text/fold.js";
+import { segment } from "../../src/text/segment.js";
 import { SEEDS } from "../helpers/seeds.js";
 
 const province = await parseDocument("data/002_2cdac00586eece9b.txt");

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fold } from "../../src/ingest/fold.js";
 import { cleanLine, normalizeText } from "../../src/ingest/normalize-text.js";
+import { fold } from "../../src/text/fold.js";
 
 describe("fold", () => {
   it("maps full-width forms, dashes and 〔〕 to one form, one character each", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseResponsibility, splitUnitNames, toUnits } from "../../src/parse/units.js";
+import { toUnits } from "../../src/parse/responsibility.js";
+import { parseResponsibility, splitUnitNames } from "../../src/text/units.js";
 
 const units = (raw: string) => toUnits(parseResponsibility(raw), raw);
 

@@ -1,5 +1,5 @@
-import { fold } from "../../ingest/fold.js";
 import type { PlanDocument } from "../../model/document.js";
+import { fold } from "../../text/fold.js";
 import { say } from "../context.js";
 import { createFinding, type DiffRule } from "../rule.js";
 

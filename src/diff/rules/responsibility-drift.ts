@@ -1,14 +1,11 @@
-import { normalizeUnit } from "../../align/task-features.js";
 import type { Task } from "../../model/task.js";
-import { namesLowerGovernments } from "../../parse/units.js";
+import { namesLowerGovernments, normalizeUnit } from "../../text/units.js";
 import { named, say, spanOf } from "../context.js";
 import { createFinding, type DiffRule } from "../rule.js";
 
 /** Lead units of a task that are departments, not the lower governments every task names. */
 function departmentLeads(task: Task): string[] {
-  return task.units.lead.filter(
-    (u) => !namesLowerGovernments({ lead: [u], support: [], raw: null }),
-  );
+  return task.units.lead.filter((u) => !namesLowerGovernments({ lead: [u], support: [] }));
 }
 
 /**

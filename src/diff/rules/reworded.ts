@@ -2,7 +2,12 @@ import { CHANGE_LABELS, type Change, type Finding, type Severity } from "../../m
 import type { Lang } from "../../model/lang.js";
 import type { Task } from "../../model/task.js";
 import { named, say, spanOf } from "../context.js";
-import { type ChangeDetail, classifyOptionsFor, describeChanges, taskWordDiff } from "../reword.js";
+import {
+  type ChangeDetail,
+  classifyOptionsFor,
+  describeChanges,
+  taskWordDiff,
+} from "../reword/index.js";
 import { createFinding, type DiffContext, type DiffRule } from "../rule.js";
 
 /**

@@ -1,9 +1,9 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { SourceText } from "../../model/source.js";
+import { fold } from "../../text/fold.js";
+import { OUTLINE_START } from "../../text/patterns.js";
 import { PlandiffError } from "../../util/errors.js";
-import { fold } from "../fold.js";
-import { OUTLINE_START } from "../patterns.js";
 import type { Reader } from "./index.js";
 
 /** Below this many visible characters in the whole file, the PDF has no usable text layer. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createContext } from "../../../src/diff/context.js";
-import { sideOf, wordingOf } from "../../../src/diff/reword.js";
+import { sideOf, wordingOf } from "../../../src/diff/reword/index.js";
 import { reworded } from "../../../src/diff/rules/reworded.js";
 import type { Alignment, Relation } from "../../../src/model/alignment.js";
 import type { PlanDocument } from "../../../src/model/document.js";

@@ -1,6 +1,10 @@
+/**
+ * Loading data/lexicon/<name>.json, validated once by its schema (the schemas: lexicons.ts).
+ */
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
 
+/** One validated value per lexicon file (listed in util/caches.ts). */
 const cache = new Map<string, unknown>();
 
 /**
@@ -10,7 +14,7 @@ const cache = new Map<string, unknown>();
 export function loadLexicon<T>(name: string, schema: z.ZodType<T>): T {
   const cached = cache.get(name);
   if (cached !== undefined) return cached as T;
-  // src/util and dist/util both sit two levels below the package root.
+  // src/text and dist/text both sit two levels below the package root.
   const url = new URL(`../../data/lexicon/${name}.json`, import.meta.url);
   const value = schema.parse(JSON.parse(readFileSync(url, "utf8")));
   cache.set(name, value);

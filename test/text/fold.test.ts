@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fold, foldChar } from "../../src/ingest/fold.js";
+import { fold, foldChar } from "../../src/text/fold.js";
 import { SEEDS } from "../helpers/seeds.js";
 
 /** The definition: every UTF-16 code unit folded on its own. */

@@ -1,7 +1,12 @@
-import type { Units } from "../model/task.js";
-import { unitsLexicon } from "./lexicons.js";
+/**
+ * Unit (organ) names in responsibility texts: labels (牵头单位：…), roles (由…牵头, …配合), lists
+ * of names split at 、 and 和/等, what looks like a unit, and unit names in one form for comparing.
+ */
+import { unitPrefixes, unitsLexicon } from "./lexicons.js";
+import { escapeRegExp } from "./regexp.js";
+import { normalizeForMatching } from "./segment.js";
 
-type Role = "lead" | "support";
+export type Role = "lead" | "support";
 
 /** Units with a role, before they are gathered into `Units`. */
 export interface RoledUnit {
@@ -63,17 +68,6 @@ export function parseResponsibility(raw: string, defaultRole: Role = "lead"): Ro
     }
   }
   return out;
-}
-
-/** Gathers roled units into the model's `Units`, keeping first appearance order. */
-export function toUnits(units: RoledUnit[], raw: string | null): Units {
-  const lead: string[] = [];
-  const support: string[] = [];
-  for (const u of units) {
-    if (lead.includes(u.name) || support.includes(u.name)) continue;
-    (u.role === "lead" ? lead : support).push(u.name);
-  }
-  return { lead, support, raw };
 }
 
 /** The label at the start of a responsibility text, if any: 责任单位： → responsible. */
@@ -197,12 +191,11 @@ export function looksLikeUnit(name: string): boolean {
   return name.length >= 2 && name.length <= 40 && !/[。]/.test(name) && endsWithOrgan(name);
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /** Whether units name lower-level governments (各市、县〔市、区〕政府, 各镇人民政府…). */
-export function namesLowerGovernments(units: Units): boolean {
+export function namesLowerGovernments(units: {
+  lead: readonly string[];
+  support: readonly string[];
+}): boolean {
   const { prefix, places, organs } = unitsLexicon().lowerGovernment;
   return [...units.lead, ...units.support].some(
     (name) =>
@@ -210,4 +203,12 @@ export function namesLowerGovernments(units: Units): boolean {
       places.some((p) => name.startsWith(prefix + p)) &&
       organs.some((o) => name.includes(o)),
   );
+}
+
+/** 省法制办 → 法制办, 省人力社保厅 → 人力社保局, 各市、县〔市、区〕政府 → 下级政府. */
+export function normalizeUnit(name: string): string {
+  let s = normalizeForMatching(name);
+  for (const prefix of unitPrefixes())
+    if (s.startsWith(prefix) && s.length > 2) s = s.slice(prefix.length);
+  return s;
 }

@@ -40,7 +40,7 @@ export function foldChar(ch: string): string {
 
 /**
  * Every UTF-16 code unit folded as `foldChar` folds it, made on first use from the same rules (not
- * by calling it 65,536 times: that took ~70 ms in every thread; a test compares the two).
+ * by calling it 65,536 times, which is slow in every thread; a test compares the two).
  */
 let folded: Uint16Array | undefined;
 
@@ -57,7 +57,7 @@ function foldTable(): Uint16Array {
 
 /**
  * Folds a string character by character; the result has the same length as the input. A table
- * lookup per code unit and the unchanged runs copied as slices (~40% faster than a replace with a
+ * lookup per code unit and the unchanged runs copied as slices (faster than a replace with a
  * callback; this runs on every text a comparison reads, several times).
  */
 export function fold(text: string): string {

@@ -1,10 +1,31 @@
-import { sortNumbers } from "./sort.js";
+/**
+ * Character bigrams as sorted integer codes (one encoding, `gramCode`), as multisets or sets, and
+ * their overlap: containment and Dice.
+ */
+import { sortNumbers } from "../util/sort.js";
+
+/** Room for every code point plus one: lone characters and bigrams never share a code. */
+const GRAM = 0x110001;
 
 /**
- * A multiset of character bigrams: each bigram as one integer (its two UTF-16 code units,
- * `first << 16 | second`), ascending, with its count, and the number of bigrams in all. Comparing
- * two multisets is a merge of two sorted integer arrays: no strings made or hashed per bigram,
- * which matters as every candidate pair of rows and sentences is compared.
+ * The one encoding of a bigram as an integer: `first × GRAM + second + 1` of its two characters'
+ * codes (code points, or UTF-16 units: both below GRAM). A lone character is `code × GRAM`
+ * (`loneCode`), so it never meets a bigram's code.
+ */
+export function gramCode(first: number, second: number): number {
+  return first * GRAM + second + 1;
+}
+
+/** The code of a run of one character (see `gramCode`). */
+export function loneCode(code: number): number {
+  return code * GRAM;
+}
+
+/**
+ * A multiset of character bigrams: each bigram as one integer (`gramCode`), ascending, with its
+ * count, and the number of bigrams in all. Comparing two multisets is a merge of two sorted
+ * integer arrays: no strings made or hashed per bigram, which matters as every candidate pair of
+ * rows and sentences is compared.
  */
 export interface Bigrams {
   codes: number[];
@@ -19,7 +40,7 @@ export function bigrams(s: string): Bigrams {
   const chars = s.replace(NOT_GRAM, "");
   const all: number[] = [];
   for (let i = 0; i + 1 < chars.length; i++)
-    all.push((chars.charCodeAt(i) << 16) | chars.charCodeAt(i + 1));
+    all.push(gramCode(chars.charCodeAt(i), chars.charCodeAt(i + 1)));
   sortNumbers(all);
   const codes: number[] = [];
   const counts: number[] = [];
@@ -45,6 +66,27 @@ export function codeSet(codes: number[]): Bigrams {
   for (let k = 0; k < codes.length; k++)
     if (k === 0 || codes[k] !== codes[k - 1]) distinct.push(codes[k] as number);
   return { codes: distinct, counts: distinct.map(() => 1), size: distinct.length };
+}
+
+/**
+ * The bigrams of a text's runs of letters and digits (code points; a run of one character counts
+ * as itself, see `loneCode`) as a set: distinct codes in ascending order, each counted once.
+ */
+export function contentBigrams(content: string): Bigrams {
+  const out: number[] = [];
+  for (const run of content.split(NOT_GRAM)) {
+    let previous = -1;
+    let length = 0;
+    for (let i = 0; i < run.length; i++) {
+      const code = run.codePointAt(i) as number;
+      if (code > 0xffff) i++;
+      if (previous >= 0) out.push(gramCode(previous, code));
+      previous = code;
+      length++;
+    }
+    if (length === 1) out.push(loneCode(previous));
+  }
+  return codeSet(out);
 }
 
 /** Bigrams the two multisets share (counted with multiplicity). */

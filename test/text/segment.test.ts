@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { HOLDOUT_SEEDS, PROFILES, syntheticChildren } from "../../bench/eval/datasets.js";
-import { segmentBySentence } from "../../src/align/tokenize.js";
-import { fold } from "../../src/ingest/fold.js";
+import { fold } from "../../src/text/fold.js";
+import { segmentBySentence } from "../../src/text/segment.js";
 import { SEEDS } from "../helpers/seeds.js";
 
 // The oracle: jieba itself on the whole text.

@@ -1,0 +1,167 @@
+/**
+ * Every lexicon of data/lexicon/*.json with its schema, and the few values read from them
+ * that every stage shares (stopwords, level rewrites, unit prefixes). Loaded once each by
+ * `load-lexicon.ts`.
+ */
+import { z } from "zod";
+import { RecurrenceSchema } from "../model/deadline.js";
+import { loadLexicon } from "./load-lexicon.js";
+
+const words = z.array(z.string());
+
+const StructureSchema = z.object({
+  taskPartHeadings: words,
+  nonTaskHeadings: words,
+  noticeTitleWords: words,
+  documentTypeEndings: words,
+  mastheadEnding: z.string(),
+  publicationNotes: words,
+  closingBlockStart: words,
+  printedSuffix: z.string(),
+  attachmentHeadings: words,
+  bundleEndings: words,
+  tocHeadings: words,
+  tableColumns: z.object({ label: words, title: words, units: words, deadline: words }),
+  citingVerbs: words,
+  ownPlanMarkers: words,
+});
+export type StructureLexicon = z.infer<typeof StructureSchema>;
+
+const LevelsSchema = z.object({
+  national: words,
+  suffixLevels: z.array(z.tuple([z.string(), z.string()])),
+  organSuffixes: words,
+  municipalities: words,
+  levelWords: z.record(z.string(), z.string()),
+  /** [pattern, replacement] applied to folded text before matching (省/市/区 → one form). */
+  analysisRewrites: z.array(z.tuple([z.string(), z.string()])),
+  /** Level characters that open a unit name (省法制办 → 法制办 when comparing units). */
+  unitPrefixes: words,
+});
+export type LevelsLexicon = z.infer<typeof LevelsSchema>;
+
+const UnitsSchema = z.object({
+  labels: z.object({ lead: words, responsible: words, support: words }),
+  leadVerbs: words,
+  supportVerbs: words,
+  leadPrefix: z.string(),
+  fillerPhrases: words,
+  leadMarker: z.string(),
+  organSuffixes: words,
+  conjunctions: words,
+  etcMarker: z.string(),
+  levelOnlyPattern: z.string(),
+  /** 各 + a place word + an organ: the units that make a task binding on lower governments. */
+  lowerGovernment: z.object({ prefix: z.string(), places: words, organs: words }),
+});
+export type UnitsLexicon = z.infer<typeof UnitsSchema>;
+
+/** Headings, title shapes, table columns: data/lexicon/structure.json. */
+export const structureLexicon = (): StructureLexicon => loadLexicon("structure", StructureSchema);
+/** Administrative level words: data/lexicon/levels.json. */
+export const levelsLexicon = (): LevelsLexicon => loadLexicon("levels", LevelsSchema);
+/** Responsibility labels and unit-name shapes: data/lexicon/units.json. */
+export const unitsLexicon = (): UnitsLexicon => loadLexicon("units", UnitsSchema);
+
+const StopwordsSchema = z.object({ stopwords: z.array(z.string()) });
+
+let cachedStopwords: Set<string> | undefined;
+let cachedRewrites: [RegExp, string][] | undefined;
+
+/** Function words that carry no matching weight: data/lexicon/stopwords.json. */
+export function stopwords(): Set<string> {
+  cachedStopwords ??= new Set(loadLexicon("stopwords", StopwordsSchema).stopwords);
+  return cachedStopwords;
+}
+
+/** Level rewrites (各市、县〔市、区〕政府 → 下级政府, 我省 → 本地…) from data/lexicon/levels.json. */
+export function levelRewrites(): [RegExp, string][] {
+  cachedRewrites ??= levelsLexicon().analysisRewrites.map(([re, to]) => [new RegExp(re, "g"), to]);
+  return cachedRewrites;
+}
+
+/** Level characters that open unit names (省, 市, 区…). */
+export function unitPrefixes(): string[] {
+  return levelsLexicon().unitPrefixes;
+}
+
+let cachedLevelChars: string[] | undefined;
+
+/** The one-character level words and unit prefixes (省, 市, 区…), each once. */
+export function levelChars(): string[] {
+  const lex = levelsLexicon();
+  cachedLevelChars ??= [...new Set([...Object.values(lex.levelWords), ...lex.unitPrefixes])];
+  return cachedLevelChars;
+}
+
+const nonEmptyWords = z.array(z.string().min(1));
+
+const CommitmentSchema = z
+  .object({
+    tiers: z.object({ "1": nonEmptyWords, "2": nonEmptyWords, "3": nonEmptyWords }),
+    shifts: z.array(z.object({ from: nonEmptyWords.min(1), to: nonEmptyWords })),
+    quantity: z.object({
+      digits: z.record(z.string().length(1), z.number().int().nonnegative()),
+      multipliers: z.record(z.string().length(1), z.number().int().positive()),
+      units: nonEmptyWords,
+      percentPrefix: z.string().min(1),
+      before: nonEmptyWords,
+      after: nonEmptyWords,
+      periods: nonEmptyWords,
+      ordinalPrefix: z.string().min(1),
+    }),
+  })
+  .refine(
+    (lex) => {
+      const tiered = new Set([...lex.tiers[1], ...lex.tiers[2], ...lex.tiers[3]]);
+      return lex.shifts.every((s) => [...s.from, ...s.to].every((w) => tiered.has(w)));
+    },
+    { message: "every word of a shift must have a tier" },
+  );
+/** Commitment strength tiers, strong-to-weak shifts and quantity patterns. */
+export type CommitmentLexicon = z.infer<typeof CommitmentSchema>;
+
+/** data/lexicon/commitment.json, validated. */
+export const commitmentLexicon = (): CommitmentLexicon =>
+  loadLexicon("commitment", CommitmentSchema);
+
+const Phrases = z.array(z.string().min(1));
+const Phrase = z.string().min(1);
+
+const DeadlinesSchema = z.object({
+  yearSuffix: Phrase,
+  monthSuffix: Phrase,
+  daySuffixes: Phrases,
+  monthNumerals: z.record(Phrase, z.number().int().min(1).max(12)),
+  relativeYears: z.record(Phrase, z.number().int()),
+  monthParts: z.record(Phrase, z.union([z.number().int().min(1).max(31), z.literal("end")])),
+  yearEnds: Phrases,
+  withinYear: Phrases,
+  yearParts: z.record(Phrase, z.number().int().min(1).max(12)),
+  yearlessBlockers: z.array(z.string().length(1)),
+  beforeMarkers: Phrases,
+  deadlinePrefixes: Phrases,
+  startPrefixes: Phrases,
+  notDuePrefixes: Phrases,
+  notDueSuffixes: Phrases,
+  rangeSeparators: Phrases,
+  completionAdverbs: Phrases,
+  completionVerbs: Phrases,
+  quotedTitle: z.object({ open: z.string().length(1), close: z.string().length(1) }),
+  recurring: z.partialRecord(RecurrenceSchema, Phrases),
+  recurringInCells: z.partialRecord(RecurrenceSchema, Phrases),
+  ongoing: Phrases,
+  ongoingInCells: Phrases,
+  mandate: z.object({
+    verbs: Phrases,
+    authorities: Phrases,
+    connectors: Phrases,
+    qualifiers: Phrases,
+    objects: Phrases,
+  }),
+});
+/** Deadline phrases: data/lexicon/deadlines.json. */
+export type DeadlinesLexicon = z.infer<typeof DeadlinesSchema>;
+
+/** Date suffixes, relative years, recurrence and mandate phrases: data/lexicon/deadlines.json. */
+export const deadlinesLexicon = (): DeadlinesLexicon => loadLexicon("deadlines", DeadlinesSchema);
