@@ -1,5 +1,5 @@
-import { type DiscoverFormatId, discoverFormatters } from "../discover/format.js";
 import { discover, discoverConfigText } from "../discover/index.js";
+import { type DiscoverFormatId, discoverFormatters } from "../report/discover/index.js";
 import { writeFileAtomic } from "../util/write-atomic.js";
 import { writeOut } from "./io.js";
 
