@@ -6,12 +6,12 @@ import { type MergeCommandOptions, runMerge } from "./cli/run-merge.js";
 import { runParse } from "./cli/run-parse.js";
 import { type RunCommandOptions, runRun } from "./cli/run-run.js";
 import { type RuleId, rules } from "./diff/index.js";
-import { discoverFormatters } from "./discover/format.js";
 import { DEFAULT_MAX_BYTES } from "./ingest/read-source.js";
 import { type Severity, SeveritySchema } from "./model/finding.js";
 import { type Lang, LangSchema } from "./model/lang.js";
+import { discoverFormatters } from "./report/discover/index.js";
 import { formatters } from "./report/index.js";
-import { parseFormatters } from "./report/parse-formats.js";
+import { parseFormatters } from "./report/parse/index.js";
 import { isPlandiffError } from "./util/errors.js";
 
 /** --jobs: worker threads, 1 to 64. */

@@ -19,6 +19,6 @@ export * from "./model/index.js";
 export { findDeadline, levelOf, parseDeadline, parsePlan } from "./parse/index.js";
 export { type DocumentSpec, parseDocument, parseDocumentSpec, parseFile } from "./pipeline.js";
 export { type FormatId, formatters } from "./report/index.js";
-export { parseFormatters } from "./report/parse-formats.js";
+export { parseFormatters } from "./report/parse/index.js";
 export { type RunOptions, type RunOutcome, runBatch } from "./run/run-batch.js";
 export { isPlandiffError, PlandiffError } from "./util/errors.js";

@@ -1,5 +1,6 @@
-import { type DiscoverFormatId, discoverFormatters } from "../discover/format.js";
-import { discover, discoverConfigText } from "../discover/index.js";
+import { discover } from "../discover/index.js";
+import { discoverConfigText } from "../report/discover/config.js";
+import { type DiscoverFormatId, discoverFormatters } from "../report/discover/index.js";
 import { writeFileAtomic } from "../util/write-atomic.js";
 import { writeOut } from "./io.js";
 

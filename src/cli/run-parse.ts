@@ -1,6 +1,6 @@
 import type { ParseResult, PlanDocument } from "../model/document.js";
 import { parseFile } from "../pipeline.js";
-import { type ParseFormatId, parseFormatters } from "../report/parse-formats.js";
+import { type ParseFormatId, parseFormatters } from "../report/parse/index.js";
 import { writeFileAtomic } from "../util/write-atomic.js";
 import { colorEnabled, writeOut } from "./io.js";
 

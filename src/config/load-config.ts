@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
-import { rules } from "../diff/rules/index.js";
+import { FINDING_KINDS, isFindingKind } from "../model/finding.js";
 import { type RunConfig, RunConfigSchema } from "./schema.js";
 
 /** A loaded config, or every problem found in it (one line each, with its key path). */
@@ -26,10 +26,9 @@ export function loadConfig(path: string): ConfigResult {
   const errors = crossChecks(config).map((e) => `${path}: ${e}`);
   if (errors.length > 0) return { ok: false, errors };
   const warnings = config.rules.disable
-    .filter((id) => !(id in rules))
+    .filter((id) => !isFindingKind(id))
     .map(
-      (id) =>
-        `${path}: rules.disable: unknown rule "${id}" (known: ${Object.keys(rules).join(", ")})`,
+      (id) => `${path}: rules.disable: unknown rule "${id}" (known: ${FINDING_KINDS.join(", ")})`,
     );
   return { ok: true, config, warnings };
 }

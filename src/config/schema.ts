@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LevelSchema } from "../model/document.js";
 import { SeveritySchema } from "../model/finding.js";
 import { LangSchema } from "../model/lang.js";
+import { RUN_FORMAT_IDS } from "../report/index.js";
 
 /** One configured document: a file (or a simple glob), optionally `#N`, with its place in the hierarchy. */
 export const DocumentEntrySchema = z
@@ -32,7 +33,8 @@ export const RunConfigSchema = z
     documents: z.array(DocumentEntrySchema).min(1),
     /** Output directory, relative to the config file. */
     output: z.string().default("reports"),
-    formats: z.array(z.enum(["json", "md", "html", "csv", "xlsx"])).default(["json", "md", "html"]),
+    /** Report files per pair: the compare formats of `report/index.ts` but the terminal table. */
+    formats: z.array(z.enum(RUN_FORMAT_IDS)).default(["json", "md", "html"]),
     lang: LangSchema.default("zh"),
     minSeverity: SeveritySchema.default("info"),
     thresholds: z

@@ -1,6 +1,6 @@
 import type { Alignment, SectionAlignment } from "../model/alignment.js";
 import type { PlanDocument } from "../model/document.js";
-import type { Finding, Severity } from "../model/finding.js";
+import type { Finding, FindingKind, Severity } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
 import type { Task } from "../model/task.js";
 
@@ -21,10 +21,11 @@ export interface DiffContext {
 
 /**
  * A diff rule: one kind of departure of the child from the parent. Registered in
- * `rules/index.ts`; its id is its file name and the `kind` of its findings.
+ * `rules/index.ts`; its id is its file name and the `kind` of its findings, one of
+ * `FINDING_KINDS` (`model/finding.ts`).
  */
-export interface DiffRule {
-  id: string;
+export interface DiffRule<K extends string = FindingKind> {
+  id: K;
   title: Record<Lang, string>;
   defaultSeverity: Severity;
   check(context: DiffContext): Finding[];

@@ -8,7 +8,6 @@ import { assignIds } from "./ids.js";
 import { displayPath, expandInputs, parsePile } from "./inputs.js";
 import { type ParentProposal, proposeParents, type ResolveOptions } from "./resolve.js";
 
-export { discoverConfigText } from "./config.js";
 export { displayPath, expandInputs, parsePile } from "./inputs.js";
 export {
   type ParentProposal,

@@ -1,15 +1,15 @@
 /**
  * The pile to discover: arguments (folders, files, `FILE#N`, patterns with `*` in the file name)
  * expanded into document specs, and the files parsed, a file that cannot be read becoming a
- * skipped entry rather than the end of the run.
+ * skipped entry rather than the end of the run. `expandPath` also expands the entries of a
+ * `plandiff run` configuration (`run/resolve-inputs.ts`): discover sits below run.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { supportedExtensions } from "../ingest/readers/index.js";
 import type { DiscoverSkipped } from "../model/discover.js";
 import type { PlanDocument } from "../model/document.js";
 import { parseDocumentSpec, parseFile } from "../pipeline.js";
-import { expandPath } from "../run/resolve-inputs.js";
 import { isPlandiffError, PlandiffError } from "../util/errors.js";
 
 /** One document of the pile, parsed. */
@@ -48,6 +48,33 @@ export function expandInputs(args: readonly string[], cwd: string): string[] {
     specs.push(...expanded);
   }
   return [...new Set(specs)];
+}
+
+/**
+ * Expands `path` (relative to `configDir`: the config file's folder for `plandiff run`, the working
+ * folder for `plandiff discover`; `*` allowed in the file name) into files.
+ */
+export function expandPath(configDir: string, path: string): string[] {
+  const { file, index } = parseDocumentSpec(resolve(configDir, path));
+  if (!basename(file).includes("*")) return [index === null ? file : `${file}#${index}`];
+  const dir = dirname(file);
+  const pattern = new RegExp(
+    `^${basename(file)
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")}$`,
+  );
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new PlandiffError("not-found", `no such folder for the pattern ${path}`, dir);
+  }
+  const files = names
+    .filter((n) => pattern.test(n))
+    .sort()
+    .map((n) => join(dir, n));
+  if (files.length === 0) throw new PlandiffError("not-found", `no file matches ${path}`, dir);
+  return files;
 }
 
 /** How a path is shown: relative to the working folder when inside it, else absolute. */

@@ -3,6 +3,30 @@ import { z } from "zod";
 export const SeveritySchema = z.enum(["high", "medium", "low", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
 
+/**
+ * Every kind of finding, in the order the rules run: each is the id of the diff rule that produces it
+ * (`src/diff/rules/index.ts` is typed so that its keys are exactly these). To add a kind: add
+ * it here, then its rule file and registration line, then its label (`report/shared/labels.ts`).
+ */
+export const FINDING_KINDS = [
+  "missing",
+  "added",
+  "reworded",
+  "merged",
+  "split",
+  "moved",
+  "deadline-drift",
+  "responsibility-drift",
+  "citation",
+] as const;
+export const FindingKindSchema = z.enum(FINDING_KINDS);
+export type FindingKind = z.infer<typeof FindingKindSchema>;
+
+/** Whether a string names a finding kind (config and review files are checked with it). */
+export function isFindingKind(s: string): s is FindingKind {
+  return (FINDING_KINDS as readonly string[]).includes(s);
+}
+
 /** Severities from the most to the least serious. */
 export const SEVERITY_ORDER: readonly Severity[] = ["high", "medium", "low", "info"];
 
@@ -56,7 +80,7 @@ export type DiffPart = z.infer<typeof DiffPartSchema>;
 /** One departure of the child from the parent, produced by a diff rule. */
 export const FindingSchema = z.object({
   /** The id of the rule that found it (missing, added, reworded, deadline-drift, …). */
-  kind: z.string(),
+  kind: FindingKindSchema,
   severity: SeveritySchema,
   parent: z.string().nullable(),
   child: z.string().nullable(),

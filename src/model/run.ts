@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CompareSummarySchema } from "./compare.js";
 import { LevelSchema } from "./document.js";
-import { SeveritySchema } from "./finding.js";
+import { FindingKindSchema, SeveritySchema } from "./finding.js";
 
 /** How a document's parent was chosen. */
 export const ParentResolutionSchema = z.object({
@@ -32,7 +32,7 @@ export type RunInput = z.infer<typeof RunInputSchema>;
  */
 export const FindingRefSchema = z.object({
   key: z.string(),
-  kind: z.string(),
+  kind: FindingKindSchema,
   severity: SeveritySchema,
   parent: z.string().nullable(),
   child: z.string().nullable(),

@@ -18,6 +18,15 @@ export const formatters = {
 
 export type FormatId = keyof typeof formatters;
 
+/** Formats meant for a terminal only, which `plandiff run` does not write. */
+const TERMINAL_ONLY = ["table"] as const satisfies readonly FormatId[];
+export type RunFormatId = Exclude<FormatId, (typeof TERMINAL_ONLY)[number]>;
+
+/** The formats a run writes per pair (the config's `formats` choices): every file format. */
+export const RUN_FORMAT_IDS = (Object.keys(formatters) as FormatId[]).filter(
+  (f): f is RunFormatId => !(TERMINAL_ONLY as readonly FormatId[]).includes(f),
+) as [RunFormatId, ...RunFormatId[]];
+
 /** File extension of a format's output: the format id, but the terminal table is plain text. */
 export function extensionOf(format: FormatId): string {
   return format === "table" ? "txt" : format;

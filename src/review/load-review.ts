@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
-import { rules } from "../diff/rules/index.js";
+import { FINDING_KINDS, isFindingKind } from "../model/finding.js";
 import { normalizeTitle } from "./apply.js";
 import { type Decision, type ReviewFile, ReviewFileSchema, type TaskRef } from "./schema.js";
 
@@ -40,16 +40,15 @@ function issueLine(issue: z.core.$ZodIssue): string {
 /** Problems zod cannot see: unknown finding kinds, a document paired with itself, conflicts. */
 function crossChecks(decisions: Decision[]): string[] {
   const errors: string[] = [];
-  const known = Object.keys(rules);
   const links: { index: number; decision: Exclude<Decision, { action: "waive" }> }[] = [];
   decisions.forEach((d, i) => {
     if (d.parentDoc === d.childDoc) {
       errors.push(`decisions.${i}.childDoc: "${d.childDoc}" is also the parent document`);
     }
     if (d.action === "waive") {
-      if (!known.includes(d.kind)) {
+      if (!isFindingKind(d.kind)) {
         errors.push(
-          `decisions.${i}.kind: unknown finding kind "${d.kind}" (known: ${known.join(", ")})`,
+          `decisions.${i}.kind: unknown finding kind "${d.kind}" (known: ${FINDING_KINDS.join(", ")})`,
         );
       }
       return;

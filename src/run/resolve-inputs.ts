@@ -1,35 +1,11 @@
-import { readdirSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { isAbsolute, relative } from "node:path";
 import type { RunConfig } from "../config/schema.js";
+import { expandPath } from "../discover/inputs.js";
 import { proposeParents } from "../discover/resolve.js";
 import type { RunInput } from "../model/run.js";
 import { parseDocumentSpec } from "../pipeline.js";
 import { PlandiffError } from "../util/errors.js";
 import type { DocumentCard, FileJob } from "./jobs.js";
-
-/** Expands `path` (relative to the config folder; `*` allowed in the file name) into files. */
-export function expandPath(configDir: string, path: string): string[] {
-  const { file, index } = parseDocumentSpec(resolve(configDir, path));
-  if (!basename(file).includes("*")) return [index === null ? file : `${file}#${index}`];
-  const dir = dirname(file);
-  const pattern = new RegExp(
-    `^${basename(file)
-      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-      .replace(/\*/g, ".*")}$`,
-  );
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    throw new PlandiffError("not-found", `no such folder for the pattern ${path}`, dir);
-  }
-  const files = names
-    .filter((n) => pattern.test(n))
-    .sort()
-    .map((n) => join(dir, n));
-  if (files.length === 0) throw new PlandiffError("not-found", `no file matches ${path}`, dir);
-  return files;
-}
 
 /** The configured entries as files to read (patterns expanded, folders checked). */
 export function expandEntries(configDir: string, config: RunConfig): FileJob[] {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compareDocuments } from "../../src/compare.js";
 import type { CompareResult } from "../../src/model/compare.js";
 import type { PlanDocument } from "../../src/model/document.js";
+import type { Lang } from "../../src/model/lang.js";
 import {
   type FindingRef,
   type RunRecord,
@@ -9,6 +10,9 @@ import {
   type Trace,
 } from "../../src/model/run.js";
 import { parseDocument } from "../../src/pipeline.js";
+import { overviewHtml as htmlOf } from "../../src/report/overview/html.js";
+import { overviewMarkdown as markdownOf } from "../../src/report/overview/markdown.js";
+import { reportHref } from "../../src/report/overview/text.js";
 import {
   chainViews,
   compareNatural,
@@ -16,10 +20,12 @@ import {
   isPairKey,
   leagueTable,
   mostMissing,
-  reportHref,
+  overviewData,
 } from "../../src/run/overview-data.js";
-import { overviewHtml } from "../../src/run/overview-html.js";
-import { overviewMarkdown } from "../../src/run/overview-markdown.js";
+
+/** The overviews of a stored run, as `plandiff run` writes them. */
+const overviewMarkdown = (record: RunRecord, lang: Lang) => markdownOf(overviewData(record), lang);
+const overviewHtml = (record: RunRecord, lang: Lang) => htmlOf(overviewData(record), lang);
 
 const HOSTILE_TITLE = '<script>alert("pwned")</script> | 嘉兴*实施*方案';
 const HOSTILE_NOTE = "越城区方案与省级方案直接比对 <img src=x onerror=alert(1)> | 缺少绍兴市方案";

@@ -1,3 +1,4 @@
+import type { FindingKind } from "../../model/finding.js";
 import type { DiffRule } from "../rule.js";
 import { added } from "./added.js";
 import { citation } from "./citation.js";
@@ -9,7 +10,12 @@ import { responsibilityDrift } from "./responsibility-drift.js";
 import { reworded } from "./reworded.js";
 import { split } from "./split.js";
 
-/** Every diff rule, by id: the only list (config, --rule help and finding kinds read it). */
+/**
+ * Every diff rule, by id: the only list of rules (`--disable` choices and the run's rule loop read
+ * it). Its keys are exactly the finding kinds of `model/finding.ts` (the `satisfies` below fails
+ * to compile on a kind without a rule or a rule without a kind); each rule's id is its key
+ * (test/model/finding-kinds.test.ts).
+ */
 export const rules = {
   missing,
   added,
@@ -20,6 +26,6 @@ export const rules = {
   "deadline-drift": deadlineDrift,
   "responsibility-drift": responsibilityDrift,
   citation,
-} as const satisfies Record<string, DiffRule>;
+} as const satisfies Record<FindingKind, DiffRule>;
 
 export type RuleId = keyof typeof rules;

@@ -23,7 +23,7 @@ ${list}
 
 /** Finding kinds present, in the order of the shared labels, then any other kind by name. */
 export function kindsOf(findings: readonly Finding[]): string[] {
-  const present = new Set(findings.map((f) => f.kind));
+  const present = new Set<string>(findings.map((f) => f.kind));
   const known = Object.keys(KIND_LABELS).filter((k) => present.has(k));
   const other = [...present].filter((k) => !(k in KIND_LABELS)).sort();
   return [...known, ...other];

@@ -1,12 +1,12 @@
 import type { Relation } from "../../model/alignment.js";
 import type { Level } from "../../model/document.js";
-import type { Drift, Severity } from "../../model/finding.js";
+import type { Drift, FindingKind, Severity } from "../../model/finding.js";
 import type { Lang } from "../../model/lang.js";
 
 type Labels = Record<string, Record<Lang, string>>;
 
 /** Names of finding kinds (rule ids) in both languages. */
-export const KIND_LABELS: Labels = {
+export const KIND_LABELS: Record<FindingKind, Record<Lang, string>> = {
   missing: { zh: "缺失任务", en: "Missing" },
   added: { zh: "新增任务", en: "Added" },
   reworded: { zh: "表述改写", en: "Reworded" },

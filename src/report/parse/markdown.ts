@@ -1,6 +1,6 @@
-import type { PlanDocument } from "../model/document.js";
-import type { Task } from "../model/task.js";
-import type { ParseFormatter } from "./parse-formatter.js";
+import type { PlanDocument } from "../../model/document.js";
+import type { Task } from "../../model/task.js";
+import type { ParseFormatter } from "./formatter.js";
 
 /** A readable outline of each document: header fields, sections with their tasks, the table. */
 export const parseMarkdown: ParseFormatter = (result) =>

@@ -5,7 +5,7 @@
  */
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { Document, isMap, isScalar, isSeq } from "yaml";
-import type { DiscoveredDocument, DiscoverResult } from "../model/discover.js";
+import type { DiscoveredDocument, DiscoverResult } from "../../model/discover.js";
 
 const oneLine = (s: string) => ` ${s.replace(/\s+/g, " ").trim()}`;
 

@@ -1,7 +1,7 @@
 import Table from "cli-table3";
-import type { PlanDocument } from "../model/document.js";
-import { truncateToWidth, wrapToWidth } from "../util/display-width.js";
-import type { ParseFormatter } from "./parse-formatter.js";
+import type { PlanDocument } from "../../model/document.js";
+import { truncateToWidth, wrapToWidth } from "../../util/display-width.js";
+import type { ParseFormatter } from "./formatter.js";
 
 const TITLE_WIDTH = 40;
 const UNITS_WIDTH = 28;

@@ -1,4 +1,4 @@
-import type { ParseResult } from "../model/document.js";
+import type { ParseResult } from "../../model/document.js";
 
 /** Options every parse formatter understands. */
 export interface ParseFormatOptions {

@@ -1,7 +1,14 @@
-import type { Lang } from "../model/lang.js";
-import type { FindingRef, RunRecord } from "../model/run.js";
-import { h, type SafeHtml, trusted } from "../report/html/markup.js";
-import { STYLE } from "../report/html/style.js";
+import type { Lang } from "../../model/lang.js";
+import type {
+  ChainView,
+  Heatmap,
+  HeatmapCell,
+  LeagueRow,
+  RunOverview,
+} from "../../model/overview.js";
+import type { FindingRef } from "../../model/run.js";
+import { h, type SafeHtml, trusted } from "../html/markup.js";
+import { STYLE } from "../html/style.js";
 import {
   KIND_LABELS,
   LEVEL_LABELS,
@@ -9,58 +16,48 @@ import {
   percent,
   SEVERITY_LABELS,
   TEXT,
-} from "../report/shared/labels.js";
+} from "../shared/labels.js";
 import {
-  type ChainView,
-  chainViews,
-  changesOf,
   fieldLabel,
   formatDelta,
   formatScore,
-  type Heatmap,
-  type HeatmapCell,
-  heatmap,
-  type LeagueRow,
-  leagueTable,
-  mostMissing,
   OVERVIEW_TEXT,
   RESOLUTION_LABELS,
   reportHref,
   reportName,
   sayOverview,
-} from "./overview-data.js";
-import { MOST_MISSING_LIMIT } from "./overview-markdown.js";
+} from "./text.js";
 
 /**
  * The overview of a run as one self-contained HTML page (inline CSS, inline SVG, no script, no
  * network): the same sections as `overviewMarkdown`, each pair linked to its report files
  * (relative to the run directory), the coverage heatmap drawn as SVG cells with titles. All
- * document text is escaped; the output depends on the record and `lang` only.
+ * document text is escaped; the output depends on the run and `lang` only.
  */
-export function overviewHtml(record: RunRecord, lang: Lang): string {
+export function overviewHtml(run: RunOverview, lang: Lang): string {
   const sections: [string, string, SafeHtml][] = [
-    ["inputs", o("inputs", lang), inputs(record, lang)],
-    ["notes", o("notes", lang), notes(record, lang)],
-    ["league", o("league", lang), league(record, lang)],
-    ["heatmap", o("heatmap", lang), heatmaps(record, lang)],
-    ["missing", o("mostMissing", lang), missing(record, lang)],
-    ["chains", o("chains", lang), chains(record, lang)],
-    ["changes", o("changes", lang), changes(record, lang)],
-    ["review", o("review", lang), review(record, lang)],
+    ["inputs", o("inputs", lang), inputs(run, lang)],
+    ["notes", o("notes", lang), notes(run, lang)],
+    ["league", o("league", lang), league(run, lang)],
+    ["heatmap", o("heatmap", lang), heatmaps(run, lang)],
+    ["missing", o("mostMissing", lang), missing(run, lang)],
+    ["chains", o("chains", lang), chains(run, lang)],
+    ["changes", o("changes", lang), changes(run, lang)],
+    ["review", o("review", lang), review(run, lang)],
   ];
   const page = h`<!DOCTYPE html>
 <html lang="${lang === "zh" ? "zh-CN" : "en"}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${o("overview", lang)} · ${record.id}</title>
+<title>${o("overview", lang)} · ${run.id}</title>
 <style>${trusted(STYLE)}${trusted(OVERVIEW_STYLE)}</style>
 </head>
 <body class="overview">
 <header class="masthead"><div class="wrap">
 <p class="eyebrow">plandiff</p>
 <h1>${o("overview", lang)}</h1>
-<p class="subtitle">${o("run", lang)}: ${record.id} · ${o("config", lang)}: ${record.config.path}</p>
+<p class="subtitle">${o("run", lang)}: ${run.id} · ${o("config", lang)}: ${run.config.path}</p>
 </div></header>
 <nav class="toc" aria-label="${lang === "zh" ? "目录" : "Contents"}"><div class="wrap">${sections.map(
     ([id, title]) => h`<a href="#${id}">${title}</a>`,
@@ -110,7 +107,7 @@ table.grid { width: 100%; border-collapse: collapse; font-size: 13px; margin: 0 
 const o = (key: keyof typeof OVERVIEW_TEXT, lang: Lang) => OVERVIEW_TEXT[key][lang];
 const t = (key: keyof typeof TEXT, lang: Lang) => TEXT[key][lang];
 
-function inputs(record: RunRecord, lang: Lang): SafeHtml {
+function inputs(run: RunOverview, lang: Lang): SafeHtml {
   return table(
     [
       o("id", lang),
@@ -120,20 +117,20 @@ function inputs(record: RunRecord, lang: Lang): SafeHtml {
       o("parent", lang),
       o("resolution", lang),
     ],
-    record.inputs.map(
+    run.inputs.map(
       (i) =>
         h`<tr><td class="id">${i.id}</td><td>${i.title ?? "—"}</td><td>${i.docNumber ?? "—"}</td><td>${label(LEVEL_LABELS, i.level, lang)}</td><td class="id">${i.parent ?? "—"}</td><td>${label(RESOLUTION_LABELS, i.parentResolution.method, lang)}${i.parentResolution.detail ? h` <span class="muted">（${i.parentResolution.detail}）</span>` : ""}</td></tr>`,
     ),
   );
 }
 
-function notes(record: RunRecord, lang: Lang): SafeHtml {
-  if (record.notes.length === 0) return h`<p class="empty">${t("none", lang)}</p>`;
-  return h`<ul>${record.notes.map((n) => h`<li>${n}</li>`)}</ul>`;
+function notes(run: RunOverview, lang: Lang): SafeHtml {
+  if (run.notes.length === 0) return h`<p class="empty">${t("none", lang)}</p>`;
+  return h`<ul>${run.notes.map((n) => h`<li>${n}</li>`)}</ul>`;
 }
 
-function league(record: RunRecord, lang: Lang): SafeHtml {
-  const rows = leagueTable(record);
+function league(run: RunOverview, lang: Lang): SafeHtml {
+  const rows = run.league;
   if (rows.length === 0) return h`<p class="empty">${t("none", lang)}</p>`;
   return table(
     [
@@ -184,8 +181,8 @@ function colorOf(value: number | null): string {
   return color;
 }
 
-function heatmaps(record: RunRecord, lang: Lang): SafeHtml {
-  const maps = heatmap(record).filter((m) => m.columns.length > 0 && m.rows.length > 0);
+function heatmaps(run: RunOverview, lang: Lang): SafeHtml {
+  const maps = run.heatmaps.filter((m) => m.columns.length > 0 && m.rows.length > 0);
   if (maps.length === 0) return h`<p class="empty">${o("noHeatmap", lang)}</p>`;
   const legend = h`<p class="hm-legend" aria-hidden="true">${BINS.map(
     (b) => h`<span style="--swatch: ${b.color}">${b[lang]}</span>`,
@@ -254,8 +251,8 @@ function heatCell(
   return h`<g class="hm-cell" role="img"><title>${child} · ${cell.section}. ${sectionTitle}: ${detail}</title><rect class="cell" x="${x}" y="${y}" width="${HEAT.cellWidth}" height="${HEAT.cellHeight}" rx="3" fill="${colorOf(cell.value)}"/><text class="cell-value" x="${x + HEAT.cellWidth / 2}" y="${y + HEAT.cellHeight / 2 + 4}">${value}</text></g>`;
 }
 
-function missing(record: RunRecord, lang: Lang): SafeHtml {
-  const list = mostMissing(record, MOST_MISSING_LIMIT);
+function missing(run: RunOverview, lang: Lang): SafeHtml {
+  const list = run.mostMissing;
   if (list.length === 0) return h`<p class="empty">${o("noMissing", lang)}</p>`;
   return table(
     [
@@ -272,8 +269,8 @@ function missing(record: RunRecord, lang: Lang): SafeHtml {
   );
 }
 
-function chains(record: RunRecord, lang: Lang): SafeHtml {
-  const views = chainViews(record);
+function chains(run: RunOverview, lang: Lang): SafeHtml {
+  const views = run.chains;
   if (views.length === 0) return h`<p class="empty">${o("noChains", lang)}</p>`;
   return h`${views.map((v) => chain(v, lang))}`;
 }
@@ -293,8 +290,8 @@ ${table(
 )}`;
 }
 
-function changes(record: RunRecord, lang: Lang): SafeHtml {
-  const c = changesOf(record);
+function changes(run: RunOverview, lang: Lang): SafeHtml {
+  const c = run.changes;
   if (c === null) return h`<p class="empty">${o("firstRun", lang)}</p>`;
   const scores =
     c.scoreChanges.length === 0
@@ -339,9 +336,9 @@ function findingTable(list: (FindingRef & { pair: string })[], lang: Lang): Safe
   );
 }
 
-function review(record: RunRecord, lang: Lang): SafeHtml {
-  const stale = record.review.stale;
-  return h`<p>${sayOverview("reviewApplied", lang, { n: record.review.applied })}</p>
+function review(run: RunOverview, lang: Lang): SafeHtml {
+  const stale = run.review.stale;
+  return h`<p>${sayOverview("reviewApplied", lang, { n: run.review.applied })}</p>
 <h3>${o("staleDecisions", lang)} <span class="muted">（${stale.length}）</span></h3>
 ${
   stale.length === 0

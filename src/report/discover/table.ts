@@ -1,17 +1,10 @@
-/** Output formats of `plandiff discover`: pure functions of the result. */
-import type { DiscoverResult } from "../model/discover.js";
-import { displayWidth, truncateToWidth } from "../util/display-width.js";
-import { stableStringify } from "../util/stable-json.js";
+import { displayWidth, truncateToWidth } from "../../util/display-width.js";
+import type { DiscoverFormatter } from "./formatter.js";
 
 const pad = (s: string, width: number) => s + " ".repeat(Math.max(0, width - displayWidth(s)));
 
-/** JSON, keys sorted: same pile → same bytes. */
-function discoverJson(result: DiscoverResult): string {
-  return `${stableStringify(result)}\n`;
-}
-
 /** One line per document: id, level, proposed parent, method, confidence, first evidence. */
-function discoverTable(result: DiscoverResult): string {
+export const discoverTable: DiscoverFormatter = (result) => {
   const rows = result.documents.map((d) => [
     d.id,
     d.level,
@@ -42,10 +35,4 @@ function discoverTable(result: DiscoverResult): string {
     `${summary.documents} documents: ${summary.cited} cited, ${summary.similarity} by content, ${summary.none} without a parent; ${summary.skipped} files skipped`,
   );
   return `${out.join("\n")}\n`;
-}
-
-export const discoverFormatters = {
-  json: discoverJson,
-  table: discoverTable,
-} as const;
-export type DiscoverFormatId = keyof typeof discoverFormatters;
+};

@@ -1,5 +1,6 @@
-import type { Lang } from "../model/lang.js";
-import type { FindingRef, RunRecord } from "../model/run.js";
+import type { Lang } from "../../model/lang.js";
+import type { RunOverview } from "../../model/overview.js";
+import type { FindingRef } from "../../model/run.js";
 import {
   KIND_LABELS,
   LEVEL_LABELS,
@@ -7,60 +8,52 @@ import {
   percent,
   SEVERITY_LABELS,
   TEXT,
-} from "../report/shared/labels.js";
+} from "../shared/labels.js";
 import {
-  chainViews,
-  changesOf,
   fieldLabel,
   formatDelta,
   formatScore,
-  heatmap,
-  leagueTable,
-  mostMissing,
   OVERVIEW_TEXT,
   RESOLUTION_LABELS,
   reportHref,
   reportName,
   sayOverview,
-} from "./overview-data.js";
-
-/** How many parent tasks the "most often missing" section lists. */
-export const MOST_MISSING_LIMIT = 10;
+} from "./text.js";
 
 /**
  * The overview of a run in Markdown: title and run id, the documents and how their parents were
  * chosen, notes, the league table (weakest first), a coverage heatmap per parent, the parent
  * tasks most often missing, chain traces, changes since the previous run and stale review
- * decisions. Document text is escaped; the output depends on the record and `lang` only.
+ * decisions. Document text is escaped; the output depends on the run and `lang` only.
  */
-export function overviewMarkdown(record: RunRecord, lang: Lang): string {
+export function overviewMarkdown(run: RunOverview, lang: Lang): string {
   return `${[
-    header(record, lang),
-    inputs(record, lang),
-    notes(record, lang),
-    league(record, lang),
-    heatmaps(record, lang),
-    missing(record, lang),
-    chains(record, lang),
-    changes(record, lang),
-    review(record, lang),
+    header(run, lang),
+    inputs(run, lang),
+    notes(run, lang),
+    league(run, lang),
+    heatmaps(run, lang),
+    missing(run, lang),
+    chains(run, lang),
+    changes(run, lang),
+    review(run, lang),
   ].join("\n\n")}\n`;
 }
 
 const o = (key: keyof typeof OVERVIEW_TEXT, lang: Lang) => OVERVIEW_TEXT[key][lang];
 const t = (key: keyof typeof TEXT, lang: Lang) => TEXT[key][lang];
 
-function header(record: RunRecord, lang: Lang): string {
+function header(run: RunOverview, lang: Lang): string {
   return [
     `# ${o("overview", lang)}`,
     "",
-    `- **${o("run", lang)}**: ${cell(record.id)}`,
-    `- **${o("config", lang)}**: ${cell(record.config.path)}`,
+    `- **${o("run", lang)}**: ${cell(run.id)}`,
+    `- **${o("config", lang)}**: ${cell(run.config.path)}`,
   ].join("\n");
 }
 
-function inputs(record: RunRecord, lang: Lang): string {
-  const rows = record.inputs.map((i) => {
+function inputs(run: RunOverview, lang: Lang): string {
+  const rows = run.inputs.map((i) => {
     const how = `${label(RESOLUTION_LABELS, i.parentResolution.method, lang)}${i.parentResolution.detail ? `（${cell(i.parentResolution.detail)}）` : ""}`;
     return row([
       cell(i.id),
@@ -88,15 +81,15 @@ function inputs(record: RunRecord, lang: Lang): string {
   ].join("\n");
 }
 
-function notes(record: RunRecord, lang: Lang): string {
-  const lines = record.notes.map((n) => `- ${cell(n)}`);
+function notes(run: RunOverview, lang: Lang): string {
+  const lines = run.notes.map((n) => `- ${cell(n)}`);
   return [`## ${o("notes", lang)}`, "", ...(lines.length > 0 ? lines : [t("none", lang)])].join(
     "\n",
   );
 }
 
-function league(record: RunRecord, lang: Lang): string {
-  const rows = leagueTable(record).map((r, i) =>
+function league(run: RunOverview, lang: Lang): string {
+  const rows = run.league.map((r, i) =>
     row([
       String(i + 1),
       cell(r.child),
@@ -137,8 +130,8 @@ function league(record: RunRecord, lang: Lang): string {
   ].join("\n");
 }
 
-function heatmaps(record: RunRecord, lang: Lang): string {
-  const maps = heatmap(record).filter((m) => m.columns.length > 0 && m.rows.length > 0);
+function heatmaps(run: RunOverview, lang: Lang): string {
+  const maps = run.heatmaps.filter((m) => m.columns.length > 0 && m.rows.length > 0);
   const out = [`## ${o("heatmap", lang)}`, "", o("heatmapDesc", lang)];
   if (maps.length === 0) out.push("", o("noHeatmap", lang));
   for (const map of maps) {
@@ -167,8 +160,8 @@ function heatmaps(record: RunRecord, lang: Lang): string {
   return out.join("\n");
 }
 
-function missing(record: RunRecord, lang: Lang): string {
-  const list = mostMissing(record, MOST_MISSING_LIMIT);
+function missing(run: RunOverview, lang: Lang): string {
+  const list = run.mostMissing;
   const rows = list.map((m) =>
     row([
       cell(m.parent),
@@ -196,8 +189,8 @@ function missing(record: RunRecord, lang: Lang): string {
   ].join("\n");
 }
 
-function chains(record: RunRecord, lang: Lang): string {
-  const views = chainViews(record);
+function chains(run: RunOverview, lang: Lang): string {
+  const views = run.chains;
   const out = [`## ${o("chains", lang)}`];
   if (views.length === 0) return [...out, "", o("noChains", lang)].join("\n");
   for (const view of views) {
@@ -234,9 +227,9 @@ function chains(record: RunRecord, lang: Lang): string {
   return out.join("\n");
 }
 
-function changes(record: RunRecord, lang: Lang): string {
+function changes(run: RunOverview, lang: Lang): string {
   const out = [`## ${o("changes", lang)}`, ""];
-  const c = changesOf(record);
+  const c = run.changes;
   if (c === null) return [...out, o("firstRun", lang)].join("\n");
   out.push(`- **${o("previous", lang)}**: ${cell(c.previous ?? "—")}`);
   out.push("", `### ${o("newFindingsTitle", lang)}（${c.newFindings.length}）`, "");
@@ -293,12 +286,12 @@ function findingTable(list: (FindingRef & { pair: string })[], lang: Lang): stri
   );
 }
 
-function review(record: RunRecord, lang: Lang): string {
-  const stale = record.review.stale;
+function review(run: RunOverview, lang: Lang): string {
+  const stale = run.review.stale;
   return [
     `## ${o("review", lang)}`,
     "",
-    sayOverview("reviewApplied", lang, { n: record.review.applied }),
+    sayOverview("reviewApplied", lang, { n: run.review.applied }),
     "",
     `### ${o("staleDecisions", lang)}（${stale.length}）`,
     "",
