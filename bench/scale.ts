@@ -143,7 +143,7 @@ export function scaleTable(rows: ScaleRow[]): string {
   return lines.join("\n");
 }
 
-/** "3 (27.4–29.0 s)", or "1". */
+/** "3 (fastest–slowest s)", or "1". */
 function runsOf(r: ScaleRow): string {
   if (r.runs.length < 2) return String(r.runs.length);
   const s = (ms: number) => (ms / 1000).toFixed(1);

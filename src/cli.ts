@@ -5,6 +5,7 @@ import { type DiscoverCommandOptions, runDiscover } from "./cli/run-discover.js"
 import { type MergeCommandOptions, runMerge } from "./cli/run-merge.js";
 import { runParse } from "./cli/run-parse.js";
 import { type RunCommandOptions, runRun } from "./cli/run-run.js";
+import { setCliV8Flags } from "./cli/v8-flags.js";
 import { type RuleId, rules } from "./diff/index.js";
 import { DEFAULT_MAX_BYTES } from "./ingest/read-source.js";
 import { type Severity, SeveritySchema } from "./model/finding.js";
@@ -13,6 +14,8 @@ import { discoverFormatters } from "./report/discover/index.js";
 import { formatters } from "./report/index.js";
 import { parseFormatters } from "./report/parse/index.js";
 import { isPlandiffError } from "./util/errors.js";
+
+setCliV8Flags();
 
 /** --jobs: worker threads, 1 to 64. */
 function positiveInteger(v: string): number {

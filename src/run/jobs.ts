@@ -15,7 +15,7 @@ import type { Task } from "../model/task.js";
 import { parseFile } from "../pipeline.js";
 import { extensionOf, type FormatId, formatters } from "../report/index.js";
 import type { ReviewFile } from "../review/schema.js";
-import { reuseJson, writeStableJsonTo } from "../util/stable-json.js";
+import { StableJsonWriter } from "../util/stable-json.js";
 import { findingRef } from "./finding-key.js";
 import { pairReview, readReview } from "./review.js";
 
@@ -132,27 +132,33 @@ function documentId(job: FileJob, n: number, count: number): string {
 
 /**
  * Caches of one run (keyed by its work folder, so a later run in the same process reads files
- * afresh): parents parsed once per worker, the review file read once.
+ * afresh): parents parsed once per worker, the review file read once, and the JSON writer of the
+ * run's reports, which holds a snapshot of each parent (every child's report embeds it).
  */
-let cache: { run: string; parents: Map<string, Promise<PlanDocument>>; review?: ReviewFile } = {
-  run: "",
-  parents: new Map(),
-};
+interface RunCache {
+  run: string;
+  parents: Map<string, Promise<PlanDocument>>;
+  json: StableJsonWriter;
+  review?: ReviewFile;
+}
 
-function runCache(settings: JobSettings): typeof cache {
-  if (cache.run !== settings.workDir) cache = { run: settings.workDir, parents: new Map() };
+let cache: RunCache | null = null;
+
+function runCache(settings: JobSettings): RunCache {
+  if (cache?.run !== settings.workDir)
+    cache = { run: settings.workDir, parents: new Map(), json: new StableJsonWriter() };
   return cache;
 }
 
 function parentDocument(settings: JobSettings, ref: ParentRef): Promise<PlanDocument> {
-  const { parents } = runCache(settings);
+  const { parents, json } = runCache(settings);
   const { maxBytes } = settings;
   const key = `${ref.file}\u0000${ref.index}\u0000${ref.level}`;
   let doc = parents.get(key);
   if (!doc) {
-    // Every report of its children embeds the parent: its key-sorted copy is made once.
+    // Every report of its children embeds the parent: the run's writer snapshots it once.
     doc = parseFile({ file: ref.file, index: ref.index }, { maxBytes }).then((d) =>
-      reuseJson({ ...(d[0] as PlanDocument), level: ref.level }),
+      json.reuse({ ...(d[0] as PlanDocument), level: ref.level }),
     );
     parents.set(key, doc);
   }
@@ -191,9 +197,8 @@ async function comparePair(
     ? pairReview(reviewFile(settings, settings.review), ref.id, childId)
     : null;
   const reportName = (format: FormatId) => `pairs/${childId}.${extensionOf(format)}`;
-  // The JSON report's file is created while the comparison runs: creating a file can wait ~1 ms
-  // on the file system's journal while the other workers write theirs; this thread compares
-  // meanwhile. (Its error, if any, is thrown where it is awaited.)
+  // The JSON report's file is created while the comparison runs: creating a file can wait on the
+  // file system's journal while the other workers write theirs; this thread compares meanwhile. (Its error, if any, is thrown where it is awaited.)
   const jsonFile = settings.formats.includes("json")
     ? open(join(settings.workDir, reportName("json")), "w")
     : null;
@@ -224,7 +229,7 @@ async function comparePair(
     if (format === "json" && jsonFile) {
       const handle = await jsonFile;
       try {
-        writeStableJsonTo(handle.fd, result);
+        runCache(settings).json.writeTo(handle.fd, result);
       } finally {
         await handle.close();
       }

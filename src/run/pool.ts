@@ -1,8 +1,6 @@
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { setFlagsFromString } from "node:v8";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { PlandiffError } from "../util/errors.js";
+import { startWorker } from "../util/start-worker.js";
 import { ConfigError } from "./config-error.js";
 import { type Job, type JobResult, type JobSettings, runJob } from "./jobs.js";
 
@@ -43,108 +41,35 @@ function deserializeError(e: SerializedError): Error {
   return error;
 }
 
-/** This module's own extension: .ts when run from source (tests, tsx), .js when built. */
-const HERE = fileURLToPath(import.meta.url);
-const FROM_SOURCE = HERE.endsWith(".ts");
-
 /**
  * Heap of each worker: a large young generation and a bounded old one, so a long run cannot grow
- * without limit. A comparison allocates ~20 MB, nearly all of it dead when the comparison ends;
- * with V8's default (16 MB semi-spaces, 48 MB in all) every comparison meets a scavenge that
- * copies, then promotes, what it holds at that moment. With 128 MB semi-spaces (384 MB in all)
- * one scavenge falls on every sixth comparison: at 1,000 children, ~20% less CPU than V8's
- * default for ~200 MB more memory per worker; 256 MB semi-spaces were slower again (more page
- * faults; see the README's Scale section).
+ * without limit. A comparison allocates much memory that is dead when it ends: with a young
+ * generation this large, few comparisons meet a scavenge (see docs/performance.md). Where the
+ * young generation starts is no worker option: V8 grows it from its smallest size unless the
+ * process sets `--min-semi-space-size`, which the CLI does (src/cli/v8-flags.ts) and the library
+ * does not (V8 flags are process-wide).
  */
 const RESOURCE_LIMITS = {
   maxYoungGenerationSizeMb: 384,
   maxOldGenerationSizeMb: 1024,
 };
 
-/**
- * V8 starts a heap's semi-spaces at 1 MB and doubles them as scavenges find much surviving, so a
- * worker's first ~100 comparisons run with a small young generation (1 s more at 1,000 children).
- * No worker option sets where they start, and V8's flag for it is process-wide: it is set while
- * the pool's threads start (a thread's heap is made before it comes online) and reset after, so
- * that no other heap of the process gets it.
- */
-const START_SEMI_SPACE_MB = RESOURCE_LIMITS.maxYoungGenerationSizeMb / 3;
-const MIN_SEMI_SPACE = "--min-semi-space-size";
-
-/** A V8 flag as the process's command line sets it (`--flag=value`), if it does. */
-const commandLineFlag = (flag: string): string | undefined =>
-  process.execArgv.find((a) => a.startsWith(`${flag}=`));
-
-/** The process's own setting of the flag (from its command line), or V8's default, 0. */
-const ownMinSemiSpace = (): string => commandLineFlag(MIN_SEMI_SPACE) ?? `${MIN_SEMI_SPACE}=0`;
-
-/**
- * Each thread compiles the library's hot functions anew (V8 shares no optimised code between
- * threads), and with every core comparing, the compiler's threads take time from the comparisons:
- * with V8's default inlining budget (920 bytes of bytecode), compiling takes ≈ 5 s of CPU per
- * thread over its first few hundred children. A budget of 200 halves that, and the code compiled
- * is as fast (paired runs of 1,000 children: 0.3–2 s faster). V8 flags are process-wide and read
- * when a function is compiled, so the budget is set when the first pool starts and kept (unless
- * the process's command line sets it): a smaller budget changes no behaviour, only speed.
- */
-const INLINING_BUDGET = "--max-inlined-bytecode-size-cumulative";
-const WORKER_INLINING_BUDGET = 200;
-
-let inliningSet = false;
-
-function setInliningBudget(): void {
-  if (inliningSet) return;
-  inliningSet = true;
-  if (commandLineFlag(INLINING_BUDGET) !== undefined) return;
-  setFlagsFromString(`${INLINING_BUDGET}=${WORKER_INLINING_BUDGET}`);
-}
-
-/** Starts `count` worker threads, their young generations at their full size. */
+/** Starts `count` worker threads. */
 function startWorkers(settings: JobSettings, count: number): Worker[] {
-  setInliningBudget();
-  setFlagsFromString(`${MIN_SEMI_SPACE}=${START_SEMI_SPACE_MB}`);
   const workers: Worker[] = [];
-  let pending = count;
   try {
-    for (let k = 0; k < count; k++) {
-      const worker = startWorker(settings);
-      // Online, or failed before: either way its heap no longer needs the flag.
-      let counted = false;
-      const started = () => {
-        if (counted) return;
-        counted = true;
-        if (--pending === 0) setFlagsFromString(ownMinSemiSpace());
-      };
-      worker.once("online", started).once("error", started).once("exit", started);
-      workers.push(worker);
-    }
+    for (let k = 0; k < count; k++)
+      workers.push(
+        startWorker(import.meta.url, "worker", {
+          workerData: settings,
+          resourceLimits: RESOURCE_LIMITS,
+        }),
+      );
   } catch (error) {
-    setFlagsFromString(ownMinSemiSpace());
     for (const worker of workers) void worker.terminate();
     throw error;
   }
   return workers;
-}
-
-function startWorker(settings: JobSettings): Worker {
-  const options = { workerData: settings, resourceLimits: RESOURCE_LIMITS };
-  if (!FROM_SOURCE) return new Worker(join(dirname(HERE), "worker.js"), options);
-  // From source (tests, tsx) the worker registers tsx's loader before importing worker.ts:
-  // `--import tsx` in a worker's execArgv does not reach its module loader on Node 20.
-  const api = join(
-    dirname(HERE),
-    "..",
-    "..",
-    "node_modules",
-    "tsx",
-    "dist",
-    "esm",
-    "api",
-    "index.mjs",
-  );
-  const target = pathToFileURL(join(dirname(HERE), "worker.ts")).href;
-  const code = `import { register } from ${JSON.stringify(pathToFileURL(api).href)}; register(); await import(${JSON.stringify(target)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), options);
 }
 
 /** Jobs sent to a worker ahead of its results. */
@@ -154,7 +79,7 @@ type Message = { id: number; result?: JobResult; error?: SerializedError };
 
 /**
  * Worker threads for the jobs of a run. The threads start when the pool is made, so that they
- * load the library (≈ 0.5 s each) while this thread reads the configuration and describes the
+ * load the library while this thread reads the configuration and describes the
  * parents; one pool serves every phase of the run (describing, then comparing), so threads start
  * once per run. With fewer than two threads, or one job, jobs run in this thread.
  */

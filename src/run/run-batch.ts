@@ -109,7 +109,8 @@ export async function runBatch(options: RunOptions): Promise<RunOutcome> {
 
 /**
  * Files × cores from which workers pay for their start (each loads the dictionary and parses the
- * parents, ≈ 1–2 s): measured on two cores, two workers beat one thread from ≈ 300 children.
+ * parents): measured on two cores, two workers beat one thread from a few hundred children (see
+ * docs/performance.md).
  */
 const WORKERS_WORTH = 600;
 

@@ -14,7 +14,7 @@ import { writeAtomically } from "./write-atomic.js";
  */
 export function stableStringify(value: unknown): string {
   const apart: object[] = [];
-  const text = JSON.stringify(sortedCopy(value, apart), null, 2);
+  const text = JSON.stringify(sortedCopy(value, apart, new KeyOrders(), null), null, 2);
   if (text === undefined) return "undefined";
   return apart.length === 0 ? text : splice(text, apart);
 }
@@ -22,44 +22,91 @@ export function stableStringify(value: unknown): string {
 /**
  * Writes `stableStringify(value)` and a newline to a file, as UTF-8 bytes; `atomic`: through a
  * temporary sibling and a rename (see `writeAtomically`), so no half-written file is ever seen.
- * Written piece by piece into one reused buffer of 1 MB, flushed to the file whenever it fills:
- * the outer levels of the value by hand, the values below them (a task, a link, a finding) by
- * JSON.stringify, each at its indent. A large string from JSON.stringify is a tree of parts that
- * must be copied into one flat string before it can be encoded, in fresh memory pages, and on
- * the VMs measured a fresh page costs ~8 µs: a child's report of ~400 KB took twice as long to
- * write that way, and a run record of 50 MB a quarter longer in a buffer grown to hold it all.
- * The bytes of a value registered with `reuseJson` (the parent plan in each of its children's
- * reports) are made once per indent.
+ * For many files, a `StableJsonWriter` reuses its buffer and what it learnt.
  */
 export function writeStableJson(
   path: string,
   value: unknown,
   options: { atomic?: boolean } = {},
 ): void {
-  if (options.atomic) writeAtomically(path, (temp) => writeThrough(temp, value));
-  else writeThrough(path, value);
+  new StableJsonWriter().writeFile(path, value, options);
 }
 
-function writeThrough(path: string, value: unknown): void {
-  const fd = openSync(path, "w");
-  try {
-    writeStableJsonTo(fd, value);
-  } finally {
-    closeSync(fd);
+/**
+ * Writes values as `writeStableJson` does, through a buffer of its own, flushed to the file
+ * whenever it fills: the outer levels of the value by hand, the values below them (a task, a
+ * link, a finding) by JSON.stringify, each at its indent. A large string from JSON.stringify is a
+ * tree of parts that must be copied into one flat string, in fresh memory pages, before it can
+ * be encoded; written piece by piece into one buffer the writer keeps, a report needs no fresh
+ * memory (see docs/performance.md). What it keeps — the buffer, the key orders it has sorted, the
+ * values registered with `reuse` — is its own: one writer per owner (a run's worker keeps one
+ * with the parents it parsed), dropped with it.
+ */
+export class StableJsonWriter {
+  private readonly sink = new Utf8Sink();
+  private readonly context: Context = { orders: new KeyOrders(), reused: new WeakMap() };
+
+  /**
+   * Registers a value written many times (a parent plan, embedded in every child's report of a
+   * run): its key-sorted copy is made now, and its bytes once per indent. Later writes of the
+   * value write it as it is now — a snapshot, whatever happens to the value afterwards. (It is
+   * not frozen: frozen objects have other hidden classes than the child's, so every function
+   * reading tasks of both would see two shapes.) A value holding objects with integer-like keys
+   * (rare) is not registered: it is written as it is at each write.
+   */
+  reuse<T extends object>(value: T): T {
+    if (this.context.reused.has(value)) return value;
+    const own: object[] = [];
+    const sorted = sortedObject(value, own, this.context.orders, this.context.reused);
+    if (own.length === 0 && sorted !== null && typeof sorted === "object") {
+      const snapshot: Snapshot = { sorted, bytes: new Map() };
+      this.context.reused.set(value, snapshot).set(sorted, snapshot);
+    }
+    return value;
+  }
+
+  /** Writes the value to a file (`atomic`: see `writeStableJson`). */
+  writeFile(path: string, value: unknown, options: { atomic?: boolean } = {}): void {
+    if (options.atomic) writeAtomically(path, (temp) => this.writeThrough(temp, value));
+    else this.writeThrough(path, value);
+  }
+
+  /** Writes the value into a file already open for writing (left open). */
+  writeTo(fd: number, value: unknown): void {
+    const { sink, context } = this;
+    try {
+      sink.open(fd);
+      const apart: object[] = [];
+      const sorted = sortedCopy(value, apart, context.orders, context.reused);
+      if (!writePiece(sink, sorted, "", 0, apart, context)) sink.text("undefined");
+      sink.text("\n");
+      sink.flush();
+    } finally {
+      sink.detach();
+    }
+  }
+
+  private writeThrough(path: string, value: unknown): void {
+    const fd = openSync(path, "w");
+    try {
+      this.writeTo(fd, value);
+    } finally {
+      closeSync(fd);
+    }
   }
 }
 
-/** `writeStableJson` into a file already open for writing (left open). */
-export function writeStableJsonTo(fd: number, value: unknown): void {
-  try {
-    shared.open(fd);
-    const apart: object[] = [];
-    if (!writePiece(shared, sortedCopy(value, apart), "", 0, apart)) shared.text("undefined");
-    shared.text("\n");
-    shared.flush();
-  } finally {
-    shared.detach();
-  }
+/** A registered value's key-sorted copy (its snapshot), and its bytes at each indent written. */
+interface Snapshot {
+  sorted: object;
+  bytes: Map<string, Uint8Array>;
+}
+
+/** What a writer keeps between writes: key orders, and the registered values by identity. */
+interface Context {
+  orders: KeyOrders;
+  /** By registered value, and by its key-sorted copy (the copy stands for it once sorted). */
+  reused: WeakMap<object, Snapshot>;
 }
 
 /** Levels written by hand: objects down to depth 1, arrays down to depth 2. */
@@ -77,23 +124,24 @@ function writePiece(
   indent: string,
   depth: number,
   apart: object[],
+  context: Context,
 ): boolean {
   if (omitted(value)) return false;
   if (value !== null && typeof value === "object") {
-    const bytes = reusedBytes.get(value);
-    if (bytes) {
-      let found = bytes.get(indent);
+    const snapshot = context.reused.get(value);
+    if (snapshot && snapshot.sorted === value) {
+      let found = snapshot.bytes.get(indent);
       if (!found) {
         const own = new Utf8Sink();
-        writeStructure(own, value, indent, depth, apart);
+        writeStructure(own, value, indent, depth, apart, context);
         found = own.done().slice();
-        bytes.set(indent, found);
+        snapshot.bytes.set(indent, found);
       }
       sink.bytes(found);
       return true;
     }
     if (byHand(value, depth)) {
-      writeStructure(sink, value, indent, depth, apart);
+      writeStructure(sink, value, indent, depth, apart, context);
       return true;
     }
   }
@@ -117,6 +165,7 @@ function writeStructure(
   indent: string,
   depth: number,
   apart: object[],
+  context: Context,
 ): void {
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
@@ -126,7 +175,7 @@ function writeStructure(
     }
     value.forEach((item, i) => {
       sink.text(i === 0 ? `[\n${inner}` : `,\n${inner}`);
-      if (!writePiece(sink, item, inner, depth + 1, apart)) sink.text("null");
+      if (!writePiece(sink, item, inner, depth + 1, apart, context)) sink.text("null");
     });
     sink.text(`\n${indent}]`);
     return;
@@ -137,27 +186,10 @@ function writeStructure(
     const v = record[key];
     if (omitted(v)) continue;
     sink.text(`${first ? "{\n" : ",\n"}${inner}${JSON.stringify(key)}: `);
-    writePiece(sink, v, inner, depth + 1, apart);
+    writePiece(sink, v, inner, depth + 1, apart, context);
     first = false;
   }
   sink.text(first ? "{}" : `\n${indent}}`);
-}
-
-/** Key-sorted copies of values registered with `reuseJson` (null until first written). */
-const reused = new WeakMap<object, { sorted: unknown } | null>();
-/** By key-sorted copy of a reused value: its bytes at each indent it was written at. */
-const reusedBytes = new WeakMap<object, Map<string, Uint8Array>>();
-
-/**
- * Registers a value that will be written many times and never changes (a parent plan, embedded
- * in every child's report of a run): its key-sorted copy is made once and reused. The value must
- * not change afterwards. It is not frozen: frozen objects have other hidden classes than the
- * child's, so every function reading tasks of both would see two shapes (2–5% slower per child);
- * a test checks instead that comparing children leaves a parent as it was.
- */
-export function reuseJson<T extends object>(value: T): T {
-  if (!reused.has(value)) reused.set(value, null);
-  return value;
 }
 
 /**
@@ -169,30 +201,33 @@ const MARK_JSON = JSON.stringify(MARK).slice(0, -1);
 
 const INTEGER_KEY = /^(?:0|[1-9]\d*)$/;
 
-/** The value with keys in code-unit order at every level, as JSON.stringify will see it. */
-function sortedCopy(value: unknown, apart: object[]): unknown {
+/**
+ * The value with keys in code-unit order at every level, as JSON.stringify will see it; a value
+ * registered with a writer (`reused`) is its snapshot.
+ */
+function sortedCopy(
+  value: unknown,
+  apart: object[],
+  orders: KeyOrders,
+  reused: WeakMap<object, Snapshot> | null,
+): unknown {
   if (value === null || typeof value !== "object") return value;
   const json = (value as { toJSON?: () => unknown }).toJSON;
-  if (typeof json === "function") return sortedCopy(json.call(value), apart);
-  const cached = reused.get(value);
-  if (cached) return cached.sorted;
-  if (cached === null) {
-    // A reused value: its copy is kept, unless it holds objects written apart (rare).
-    const own: object[] = [];
-    const sorted = sortedObject(value, own);
-    if (own.length === 0) {
-      reused.set(value, { sorted });
-      reusedBytes.set(sorted as object, new Map());
-      return sorted;
-    }
-  }
-  return sortedObject(value, apart);
+  if (typeof json === "function") return sortedCopy(json.call(value), apart, orders, reused);
+  const snapshot = reused?.get(value);
+  if (snapshot) return snapshot.sorted;
+  return sortedObject(value, apart, orders, reused);
 }
 
-function sortedObject(value: object, apart: object[]): unknown {
-  if (Array.isArray(value)) return value.map((v) => sortedCopy(v, apart));
+function sortedObject(
+  value: object,
+  apart: object[],
+  orders: KeyOrders,
+  reused: WeakMap<object, Snapshot> | null,
+): unknown {
+  if (Array.isArray(value)) return value.map((v) => sortedCopy(v, apart, orders, reused));
   const record = value as Record<string, unknown>;
-  const keys = orderOf(Object.keys(record));
+  const keys = orders.of(Object.keys(record));
   // Integer-like keys (below 2³² − 1) come first in any object: this one is written apart.
   if (keys === null) {
     apart.push(value);
@@ -203,7 +238,7 @@ function sortedObject(value: object, apart: object[]): unknown {
   const out: Record<string, unknown> = Object.hasOwn(record, "__proto__")
     ? Object.create(null)
     : {};
-  for (const key of keys) out[key] = sortedCopy(record[key], apart);
+  for (const key of keys) out[key] = sortedCopy(record[key], apart, orders, reused);
   return out;
 }
 
@@ -219,26 +254,29 @@ interface OrderNode {
 }
 
 const MAX_ORDER_NODES = 10_000;
-let orders: OrderNode = { next: new Map() };
-let orderNodes = 0;
 
-function orderOf(keys: string[]): readonly string[] | null {
-  let node = orders;
-  for (const key of keys) {
-    let next = node.next.get(key);
-    if (!next) {
-      if (++orderNodes > MAX_ORDER_NODES) {
-        orders = { next: new Map() };
-        orderNodes = 0;
-        return sortedKeys(keys);
+class KeyOrders {
+  private root: OrderNode = { next: new Map() };
+  private nodes = 0;
+
+  of(keys: string[]): readonly string[] | null {
+    let node = this.root;
+    for (const key of keys) {
+      let next = node.next.get(key);
+      if (!next) {
+        if (++this.nodes > MAX_ORDER_NODES) {
+          this.root = { next: new Map() };
+          this.nodes = 0;
+          return sortedKeys(keys);
+        }
+        next = { next: new Map() };
+        node.next.set(key, next);
       }
-      next = { next: new Map() };
-      node.next.set(key, next);
+      node = next;
     }
-    node = next;
+    if (node.order === undefined) node.order = sortedKeys([...keys]);
+    return node.order;
   }
-  if (node.order === undefined) node.order = sortedKeys([...keys]);
-  return node.order;
 }
 
 function sortedKeys(keys: string[]): readonly string[] | null {
@@ -321,9 +359,14 @@ function writeObject(value: object, indent: string): string {
  * `flush`); otherwise it grows to hold everything written (see `done`).
  */
 class Utf8Sink {
-  private buffer = Buffer.allocUnsafe(CHUNK);
+  private buffer: Buffer;
   private length = 0;
   private fd: number | null = null;
+
+  /** `size`: the buffer's size, to which it returns after a write that grew it. */
+  constructor(private readonly size = CHUNK) {
+    this.buffer = Buffer.allocUnsafe(size);
+  }
 
   /** Starts writing to a file. */
   open(fd: number): void {
@@ -335,7 +378,7 @@ class Utf8Sink {
   detach(): void {
     this.fd = null;
     this.length = 0;
-    if (this.buffer.length > CHUNK) this.buffer = Buffer.allocUnsafe(CHUNK);
+    if (this.buffer.length > this.size) this.buffer = Buffer.allocUnsafe(this.size);
   }
 
   text(s: string): void {
@@ -375,5 +418,3 @@ class Utf8Sink {
 
 /** The size of the buffer files are written through. */
 const CHUNK = 1024 * 1024;
-
-const shared = new Utf8Sink();

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import type { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { normalizeText } from "../../src/ingest/normalize-text.js";
 import {
@@ -7,6 +8,7 @@ import {
   joinCjk,
   type PdfLine,
   type PdfPage,
+  PdfThread,
   pagesToText,
   pdfReader,
 } from "../../src/ingest/readers/pdf.js";
@@ -86,16 +88,31 @@ describe("pdfReader on the LibreOffice print of the city seed", async () => {
 });
 
 describe("pdfjs's polyfills", () => {
-  it("leave the built-in push and JSON in place after a PDF is read", () => {
-    // The legacy build swaps these for slower core-js versions when it loads (core-js disguises them as
-    // native code); a process of its own, from source through tsx, so that nothing loaded them before.
+  it("never reach this realm: built-ins stay the same objects during and after reads, and none is added", () => {
+    // The legacy build swaps push and JSON for slower core-js versions when it loads, and adds
+    // polyfills (core-js disguises them as native code). A process of its own, from source through
+    // tsx, so that nothing loaded them before; the built-ins are sampled all through the reads.
     const script = `
-      const before = [Array.prototype.push, JSON.parse, JSON.stringify];
+      const watched = { globalThis, Object, Array, "Array.prototype": Array.prototype, JSON, Promise,
+        Map, Set, String: String.prototype, Math, Symbol, Uint8Array: Uint8Array.prototype,
+        ArrayBuffer: ArrayBuffer.prototype, Function: Function.prototype };
+      const names = () => Object.fromEntries(Object.entries(watched).map(([k, o]) =>
+        [k, Reflect.ownKeys(o).map(String).sort()]));
+      const identities = () => [Array.prototype.push, JSON.parse, JSON.stringify, Object.defineProperty];
+      const before = { names: names(), identities: identities() };
+      const same = () => identities().every((f, n) => f === before.identities[n]);
+      let changedDuring = false;
+      let samples = 0;
+      const timer = setInterval(() => { samples++; if (!same()) changedDuring = true; }, 1);
       const { readFileSync } = await import("node:fs");
       const { pdfReader } = await import(${JSON.stringify(`${process.cwd()}/src/ingest/readers/pdf.ts`)});
-      await pdfReader(readFileSync(${JSON.stringify(FIXTURE)}), "x.pdf");
-      const after = [Array.prototype.push, JSON.parse, JSON.stringify];
-      console.log(JSON.stringify(after.map((f, n) => f === before[n])));
+      const first = await pdfReader(readFileSync(${JSON.stringify(FIXTURE)}), "x.pdf");
+      const second = await pdfReader(readFileSync(${JSON.stringify(FIXTURE)}), "y.pdf");
+      clearInterval(timer);
+      const after = names();
+      const added = Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before.names[k]));
+      console.log(JSON.stringify({ read: first.text === second.text && first.text.length > 1000,
+        sampled: samples > 0, changedDuring, sameAfter: same(), added }));
     `;
     const result = spawnSync(
       process.execPath,
@@ -103,7 +120,32 @@ describe("pdfjs's polyfills", () => {
       { encoding: "utf8" },
     );
     expect(result.stderr).toBe("");
-    expect(JSON.parse(result.stdout)).toEqual([true, true, true]);
+    expect(JSON.parse(result.stdout)).toEqual({
+      read: true,
+      sampled: true,
+      changedDuring: false,
+      sameAfter: true,
+      added: [],
+    });
+  });
+});
+
+describe("the PDF reader's thread", () => {
+  it("fails the reads waiting on it with one clear error naming the file when it stops", async () => {
+    let ended = 0;
+    const thread = new PdfThread(() => ended++);
+    const read = thread.read(readFileSync(FIXTURE), FIXTURE);
+    await (thread as unknown as { worker: Worker }).worker.terminate();
+    const error = await read.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PlandiffError);
+    expect((error as PlandiffError).code).toBe("unreadable");
+    expect((error as PlandiffError).message).toMatch(
+      /^test\/fixtures\/formats\/000\.pdf: the PDF reader's thread stopped \(exit code \d+\)$/,
+    );
+    expect(ended).toBe(1);
   });
 });
 

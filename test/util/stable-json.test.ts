@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reuseJson, stableStringify, writeStableJson } from "../../src/util/stable-json.js";
+import { StableJsonWriter, stableStringify, writeStableJson } from "../../src/util/stable-json.js";
 import { SEEDS, seedDocument } from "../helpers/seeds.js";
 
 /**
@@ -48,11 +48,9 @@ describe("stableStringify", () => {
     expect(stableStringify(odd)).toBe(reference(odd));
   });
 
-  it("writes a parsed plan exactly, and a reused one the same way every time", async () => {
+  it("writes a parsed plan exactly, the same way every time", async () => {
     const plan = structuredClone(await seedDocument(SEEDS.province));
     const expected = reference({ parent: plan, n: 1 });
-    expect(stableStringify({ parent: plan, n: 1 })).toBe(expected);
-    reuseJson(plan);
     expect(stableStringify({ parent: plan, n: 1 })).toBe(expected);
     expect(stableStringify({ parent: plan, n: 1 })).toBe(expected);
   });
@@ -60,8 +58,17 @@ describe("stableStringify", () => {
 
 describe("stableStringify on objects with integer-like keys", () => {
   it("keeps code-unit order there too, at any depth and next to a reused value", () => {
-    const shared = reuseJson({ b: 1, a: [2, { "10": 3, "9": 4 }] });
+    const shared = { b: 1, a: [2, { "10": 3, "9": 4 }] };
     const value = { z: { "10": "a", "9": { y: 1, x: 2 }, k: shared }, a: shared, n: [shared] };
+    // Registered with a writer (not kept: it holds integer-like keys), written by both.
+    const writer = new StableJsonWriter();
+    writer.reuse(shared);
+    const dir = mkdtempSync(join(tmpdir(), "plandiff-stable-json-"));
+    const file = join(dir, "value.json");
+    writer.writeFile(file, value);
+    const written = readFileSync(file, "utf8");
+    rmSync(dir, { recursive: true, force: true });
+    expect(written).toBe(`${stableStringify(value)}\n`);
     expect(stableStringify(value)).toBe(
       [
         "{",
@@ -118,9 +125,10 @@ describe("writeStableJson", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** The bytes a file written from `value` holds. */
-  const stableJsonBytes = (value: unknown): Buffer => {
+  const stableJsonBytes = (value: unknown, writer?: StableJsonWriter): Buffer => {
     const file = join(dir, "value.json");
-    writeStableJson(file, value);
+    if (writer) writer.writeFile(file, value);
+    else writeStableJson(file, value);
     return readFileSync(file);
   };
   /** What a file written from `stableStringify` holds. */
@@ -160,8 +168,26 @@ describe("writeStableJson", () => {
     const value = { parent: plan, child, deeper: [{ plans: [plan] }], n: { "1": plan } };
     const before = expected(value);
     same(stableJsonBytes(value), before);
-    reuseJson(plan);
-    for (let i = 0; i < 3; i++) same(stableJsonBytes(value), before);
+    const writer = new StableJsonWriter();
+    writer.reuse(plan);
+    for (let i = 0; i < 3; i++) same(stableJsonBytes(value, writer), before);
+  });
+
+  it("writes a reused value as it was registered, in that writer only", async () => {
+    const plan = structuredClone(await seedDocument(SEEDS.province));
+    const value = { parent: plan, n: 1 };
+    const before = expected(value);
+    const writer = new StableJsonWriter();
+    writer.reuse(plan);
+    same(stableJsonBytes(value, writer), before);
+    // A change after registering: that writer keeps its snapshot; any other writer sees the change.
+    plan.title = "改过的标题";
+    (plan.tasks[0] as { title: string }).title = "改过的任务";
+    const after = expected(value);
+    expect(after.equals(before)).toBe(false);
+    same(stableJsonBytes(value, writer), before);
+    same(stableJsonBytes(value), after);
+    same(stableJsonBytes(value, new StableJsonWriter()), after);
   });
 
   it("streams a value larger than its buffer (a run record) in several writes, byte for byte", async () => {

@@ -1,9 +1,8 @@
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import type { SourceText } from "../../model/source.js";
 import { fold } from "../../text/fold.js";
 import { OUTLINE_START } from "../../text/patterns.js";
 import { PlandiffError } from "../../util/errors.js";
+import { startWorker } from "../../util/start-worker.js";
 import type { Reader } from "./index.js";
 
 /** Below this many visible characters in the whole file, the PDF has no usable text layer. */
@@ -46,8 +45,6 @@ const CJK_SPACE = new RegExp(
   `(?<=[${CJK}])[ \\u00a0\\u3000]+(?=[${CJK}0-9])|(?<=[0-9])[ \\u00a0\\u3000]+(?=[${CJK}])`,
   "g",
 );
-
-const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 
 /** One text item of a page, reduced to what line building needs. */
 export interface PdfTextItem {
@@ -95,71 +92,109 @@ export const pdfReader: Reader = async (bytes, file): Promise<SourceText> => {
   return { file, encoding: "pdf", text };
 };
 
-/**
- * The built-ins as they were before pdfjs loaded. Its legacy build (the one Node 20 runs), and
- * the worker code it loads on the first document, carry core-js polyfills that replace
- * `Array.prototype.push`, `JSON.parse` and `JSON.stringify` for the whole process with
- * JavaScript versions several times slower (loaded eagerly, they slowed every comparison by a
- * fifth). pdfjs needs none of the three on Node 20: they are put back after each read. The
- * polyfills it only adds stay.
- */
-const BUILTINS = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
-
-function restoreBuiltins(): void {
-  Array.prototype.push = BUILTINS.push;
-  JSON.parse = BUILTINS.parse;
-  JSON.stringify = BUILTINS.stringify;
+/** A file to read, sent to the PDF reader's thread (pdf-worker.ts). */
+export interface PdfReadRequest {
+  id: number;
+  data: Uint8Array;
 }
 
-type Pdfjs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
-/** pdfjs, loaded on the first PDF (not with the module: most runs read none). */
-let pdfjs: Promise<Pdfjs> | undefined;
+/** One page as the reader's thread sends it: its width and its non-empty text items. */
+export interface PdfRawPage {
+  width: number;
+  items: PdfTextItem[];
+}
+
+/**
+ * What the reader's thread answers: the pages, or the error pdfjs threw (`opening`: while
+ * opening the file or a page).
+ */
+export type PdfReadResult =
+  | { pages: PdfRawPage[] }
+  | { error: { name: string; message: string; opening: boolean } };
+
+/**
+ * The thread PDFs are read in. pdfjs-dist's legacy build carries core-js polyfills that replace
+ * built-ins for the realm it loads in, so it is loaded only there (see docs/performance.md). The
+ * thread starts on the first PDF (most runs read none), serves the reads that follow (loading
+ * pdfjs takes longer than reading a file), and ends once it has been idle for `IDLE_MS`; idle, it
+ * does not keep the process alive. If it fails, the reads waiting on it fail, and the next
+ * read starts a new one.
+ */
+export class PdfThread {
+  private readonly worker = startWorker(import.meta.url, "pdf-worker", {});
+  private readonly waiting = new Map<
+    number,
+    { file: string; resolve: (r: PdfReadResult) => void; reject: (e: Error) => void }
+  >();
+  private next = 0;
+  private idle: NodeJS.Timeout | undefined;
+
+  constructor(private readonly onEnd: () => void) {
+    this.worker.on("message", ({ id, result }: { id: number; result: PdfReadResult }) => {
+      const read = this.waiting.get(id);
+      this.waiting.delete(id);
+      read?.resolve(result);
+      this.whenIdle();
+    });
+    this.worker.once("error", (error) => this.end(error.message));
+    this.worker.once("exit", (code) => this.end(`exit code ${code}`));
+  }
+
+  read(bytes: Uint8Array, file: string): Promise<PdfReadResult> {
+    clearTimeout(this.idle);
+    this.worker.ref();
+    const id = this.next++;
+    // A plain copy, handed over to the thread: pdfjs rejects Node Buffers and detaches its input.
+    const data = new Uint8Array(bytes);
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { file, resolve, reject });
+      this.worker.postMessage({ id, data } satisfies PdfReadRequest, [data.buffer]);
+    });
+  }
+
+  private whenIdle(): void {
+    if (this.waiting.size > 0) return;
+    this.worker.unref();
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => {
+      // No read is sent to it any more (the next one starts a new thread), then it stops.
+      this.onEnd();
+      void this.worker.terminate();
+    }, IDLE_MS).unref();
+  }
+
+  /** The thread failed or stopped: no later read uses it, and the reads waiting on it fail. */
+  private end(reason: string): void {
+    clearTimeout(this.idle);
+    this.onEnd();
+    for (const { file, reject } of this.waiting.values()) reject(stopped(file, reason));
+    this.waiting.clear();
+  }
+}
+
+/** How long the PDF reader's thread waits for another file before it ends. */
+const IDLE_MS = 2000;
+
+let thread: PdfThread | undefined;
 
 async function readPages(bytes: Uint8Array, file: string): Promise<PdfPage[]> {
-  pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs");
-  const { getDocument, VerbosityLevel } = await pdfjs;
-  restoreBuiltins();
-  const task = getDocument({
-    // A plain copy: pdfjs rejects Node Buffers and may detach the buffer it is given.
-    data: new Uint8Array(bytes),
-    cMapUrl: `${join(pdfjsRoot, "cmaps")}/`,
-    cMapPacked: true,
-    standardFontDataUrl: `${join(pdfjsRoot, "standard_fonts")}/`,
-    disableFontFace: true,
-    useSystemFonts: false,
-    isEvalSupported: false,
-    verbosity: VerbosityLevel.ERRORS,
-  });
-  try {
-    const doc = await task.promise.catch((error: unknown) => {
-      throw openError(error, file);
+  if (!thread) {
+    const started: PdfThread = new PdfThread(() => {
+      if (thread === started) thread = undefined;
     });
-    const pages: PdfPage[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n).catch((error: unknown) => {
-        throw openError(error, file);
-      });
-      const content = await page.getTextContent();
-      const items: PdfTextItem[] = [];
-      for (const item of content.items) {
-        if (!("str" in item) || item.str === "") continue;
-        const [a, b, , d, x, y] = (item.transform as unknown[]).map(Number);
-        items.push({
-          str: item.str,
-          x: x ?? 0,
-          y: y ?? 0,
-          width: item.width,
-          size: Math.hypot(a ?? 0, b ?? 0) || Math.abs(d ?? 0) || item.height,
-        });
-      }
-      pages.push({ width: page.view[2] ?? 0, lines: buildLines(items) });
-      page.cleanup();
-    }
-    return pages;
-  } finally {
-    await task.destroy();
-    restoreBuiltins();
+    thread = started;
   }
+  const result = await thread.read(bytes, file);
+  if ("error" in result) {
+    const error = Object.assign(new Error(result.error.message), { name: result.error.name });
+    throw result.error.opening ? openError(error, file) : error;
+  }
+  return result.pages.map((page) => ({ width: page.width, lines: buildLines(page.items) }));
+}
+
+/** The reader's thread failed or stopped before it answered. */
+function stopped(file: string, reason: string): PlandiffError {
+  return new PlandiffError("unreadable", `the PDF reader's thread stopped (${reason})`, file);
 }
 
 function openError(error: unknown, file: string): PlandiffError {
