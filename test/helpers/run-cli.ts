@@ -1,14 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { CliStream } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 import { ensureBuiltCli } from "./built-cli.js";
-
-// tsx's loader by absolute URL, so that a script also runs from a folder outside the project.
-export const TSX_LOADER = pathToFileURL(
-  join(process.cwd(), "node_modules", "tsx", "dist", "loader.mjs"),
-).href;
 
 export interface CliResult {
   code: number | null;

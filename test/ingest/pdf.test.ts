@@ -14,8 +14,8 @@ import { splitBundle } from "../../src/ingest/split-bundle.js";
 import type { PlanDocument } from "../../src/model/document.js";
 import { parsePlan } from "../../src/parse/parse-plan.js";
 import { PlandiffError } from "../../src/util/errors.js";
+import { BUILT_DIR, ensureBuiltCli } from "../helpers/built-cli.js";
 import { imageOnlyPdf } from "../helpers/hostile.js";
-import { TSX_LOADER } from "../helpers/run-cli.js";
 import { SEEDS } from "../helpers/seeds.js";
 
 // Made by scripts/make-pdf-fixture.sh: the city seed printed to PDF by LibreOffice (9 pages).
@@ -86,22 +86,22 @@ describe("pdfReader on the LibreOffice print of the city seed", async () => {
 });
 
 describe("pdfjs's polyfills", () => {
+  ensureBuiltCli(); // when the file loads: a build is not a test's time
   it("leave the built-in push and JSON in place after a PDF is read", () => {
     // The legacy build swaps these for slower core-js versions when it loads (core-js disguises them as
-    // native code); a process of its own, from source through tsx, so that nothing loaded them before.
+    // native code); a process of its own, with the reader built from the current source (no tsx
+    // to transpile it on the way: seconds), so that nothing loaded them before.
     const script = `
       const before = [Array.prototype.push, JSON.parse, JSON.stringify];
       const { readFileSync } = await import("node:fs");
-      const { pdfReader } = await import(${JSON.stringify(`${process.cwd()}/src/ingest/readers/pdf.ts`)});
+      const { pdfReader } = await import(${JSON.stringify(`${BUILT_DIR}/ingest/readers/pdf.js`)});
       await pdfReader(readFileSync(${JSON.stringify(FIXTURE)}), "x.pdf");
       const after = [Array.prototype.push, JSON.parse, JSON.stringify];
       console.log(JSON.stringify(after.map((f, n) => f === before[n])));
     `;
-    const result = spawnSync(
-      process.execPath,
-      ["--import", TSX_LOADER, "--input-type=module", "-e", script],
-      { encoding: "utf8" },
-    );
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
     expect(result.stderr).toBe("");
     expect(JSON.parse(result.stdout)).toEqual([true, true, true]);
   });
