@@ -62,7 +62,7 @@ interface CompareCliOptions {
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let code = 0;
   try {
-    await program(io, (c) => {
+    await buildProgram(io, (c) => {
       code = c;
     }).parseAsync([...argv], { from: "user" });
     return code;
@@ -72,7 +72,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 /** The commands; each action hands its exit code to `exit`. */
-function program(io: CliIo, exit: (code: number) => void): Command {
+function buildProgram(io: CliIo, exit: (code: number) => void): Command {
   const program = new Command()
     .name("plandiff")
     .description("比对下级实施方案与上级行动计划 — compare a lower-level plan with its parent plan")
