@@ -19,10 +19,10 @@ export default defineConfig({
       reporter: ["text-summary"],
       reportOnFailure: true,
       // Of what the tests run in their own processes: code run in worker threads (run/worker.ts)
-      // and in the CLI processes is not measured. Two to three points under the figures measured
-      // when set (lines 96.6, functions 96.7, branches 83.7, statements 95.5), so that a real drop
-      // fails `npm test`.
-      thresholds: { lines: 94, functions: 94, branches: 81, statements: 93 },
+      // and in the CLI processes is not measured. About three points under the figures of the
+      // whole suite when set (lines 97.1, functions 97.4, branches 84.8, statements 96.0), so
+      // that a real drop fails `npm test`.
+      thresholds: { lines: 94, functions: 94, branches: 82, statements: 93 },
     },
   },
 });
