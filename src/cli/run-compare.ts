@@ -6,7 +6,7 @@ import { parseDocument } from "../pipeline.js";
 import { type FormatId, formatters } from "../report/index.js";
 import { PlandiffError } from "../util/errors.js";
 import { writeFileAtomic } from "../util/write-atomic.js";
-import { colorEnabled, writeOut } from "./io.js";
+import { type CliIo, colorEnabled, pathIn } from "./io.js";
 
 export interface CompareCommandOptions {
   format: FormatId;
@@ -24,9 +24,10 @@ export async function runCompare(
   parentSpec: string,
   childSpec: string,
   options: CompareCommandOptions,
+  io: CliIo,
 ): Promise<number> {
-  const parent = await parseDocument(parentSpec, { maxBytes: options.maxBytes });
-  const child = await parseDocument(childSpec, { maxBytes: options.maxBytes });
+  const parent = await parseDocument(pathIn(io, parentSpec), { maxBytes: options.maxBytes });
+  const child = await parseDocument(pathIn(io, childSpec), { maxBytes: options.maxBytes });
   const result = compareDocuments(parent, child, {
     diff: {
       ...DEFAULT_DIFF_OPTIONS,
@@ -36,16 +37,16 @@ export async function runCompare(
     },
   });
   const text = await formatters[options.format](result, {
-    color: !options.out && colorEnabled(),
+    color: !options.out && colorEnabled(io),
     lang: options.lang,
   });
-  if (options.out) writeFileAtomic(options.out, text);
-  else if (typeof text !== "string" && process.stdout.isTTY) {
+  if (options.out) writeFileAtomic(pathIn(io, options.out), text);
+  else if (typeof text !== "string" && io.stdout.isTTY) {
     throw new PlandiffError(
       "binary-output",
       `--format ${options.format} writes a binary file: add --out FILE`,
     );
-  } else writeOut(text);
+  } else io.stdout.write(text);
   if (!options.failOn) return 0;
   const limit = SEVERITY_ORDER.indexOf(options.failOn);
   return result.findings.some((f) => SEVERITY_ORDER.indexOf(f.severity) <= limit) ? 1 : 0;

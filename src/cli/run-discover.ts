@@ -2,7 +2,7 @@ import { discover } from "../discover/index.js";
 import { discoverConfigText } from "../report/discover/config.js";
 import { type DiscoverFormatId, discoverFormatters } from "../report/discover/index.js";
 import { writeFileAtomic } from "../util/write-atomic.js";
-import { writeOut } from "./io.js";
+import { type CliIo, pathIn } from "./io.js";
 
 export interface DiscoverCommandOptions {
   format: DiscoverFormatId;
@@ -18,17 +18,18 @@ export interface DiscoverCommandOptions {
 export async function runDiscover(
   inputs: string[],
   options: DiscoverCommandOptions,
+  io: CliIo,
 ): Promise<number> {
-  const cwd = process.cwd();
+  const { cwd } = io;
   const result = await discover(inputs, {
     cwd,
     maxBytes: options.maxBytes,
-    onSkip: (s) => process.stderr.write(`plandiff: warning: ${s.file}: ${s.message} (skipped)\n`),
+    onSkip: (s) => io.stderr.write(`plandiff: warning: ${s.file}: ${s.message} (skipped)\n`),
   });
   const text = discoverFormatters[options.format](result);
   if (options.config)
-    writeFileAtomic(options.config, discoverConfigText(result, options.config, cwd));
-  if (options.out) writeFileAtomic(options.out, text);
-  else writeOut(text);
+    writeFileAtomic(pathIn(io, options.config), discoverConfigText(result, options.config, cwd));
+  if (options.out) writeFileAtomic(pathIn(io, options.out), text);
+  else io.stdout.write(text);
   return 0;
 }

@@ -1,5 +1,6 @@
 import type { Lang } from "../model/lang.js";
 import { mergeRuns } from "../run/merge.js";
+import { type CliIo, pathIn } from "./io.js";
 
 export interface MergeCommandOptions {
   output: string;
@@ -8,10 +9,18 @@ export interface MergeCommandOptions {
 }
 
 /** `plandiff merge`: exit 0 when merged; errors (exit 2, one line) are thrown to the caller. */
-export async function runMerge(runs: string[], options: MergeCommandOptions): Promise<number> {
-  const { record, runDir } = await mergeRuns({ runs, output: options.output, lang: options.lang });
+export async function runMerge(
+  runs: string[],
+  options: MergeCommandOptions,
+  io: CliIo,
+): Promise<number> {
+  const { record, runDir } = await mergeRuns({
+    runs: runs.map((r) => pathIn(io, r)),
+    output: pathIn(io, options.output),
+    lang: options.lang,
+  });
   if (!options.quiet) {
-    process.stdout.write(`${runs.length} 个分片，${record.pairs.length} 组比对 → ${runDir}\n`);
+    io.stdout.write(`${runs.length} 个分片，${record.pairs.length} 组比对 → ${runDir}\n`);
   }
   return 0;
 }

@@ -2,6 +2,7 @@ import { SingleBar } from "cli-progress";
 import { FailOnSchema, type RunConfig } from "../config/schema.js";
 import { ConfigError, runBatch } from "../run/run-batch.js";
 import { stableStringify } from "../util/stable-json.js";
+import { type CliIo, pathIn } from "./io.js";
 
 export interface RunCommandOptions {
   config: string;
@@ -21,20 +22,21 @@ const PROGRESS_MIN = 4;
  * `plandiff run`: exit 0 within thresholds, 1 when a threshold is crossed, 2 on configuration
  * or input errors (one line per problem).
  */
-export async function runRun(options: RunCommandOptions): Promise<number> {
+export async function runRun(options: RunCommandOptions, io: CliIo): Promise<number> {
   let bar: SingleBar | null = null;
   try {
     const outcome = await runBatch({
-      configPath: options.config,
+      configPath: pathIn(io, options.config),
       thresholds: extraThresholds(options),
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
       ...(options.shard ? { shard: options.shard } : {}),
-      ...(options.output ? { output: options.output } : {}),
+      ...(options.output ? { output: pathIn(io, options.output) } : {}),
       onProgress: (done, total, label) => {
-        if (!process.stderr.isTTY || options.quiet || total < PROGRESS_MIN) return;
+        if (!io.stderr.isTTY || options.quiet || total < PROGRESS_MIN) return;
         bar ??= new SingleBar({
           format: "{bar} {value}/{total} {label}",
-          stream: process.stderr,
+          // Only on a terminal, which is a tty.WriteStream.
+          stream: io.stderr as NodeJS.WritableStream,
           hideCursor: true,
         });
         if (done === 0) bar.start(total, 0, { label });
@@ -44,28 +46,28 @@ export async function runRun(options: RunCommandOptions): Promise<number> {
     });
     const { record, runDir, warnings } = outcome;
     const { crossed } = outcome;
-    for (const w of warnings) process.stderr.write(`plandiff: warning: ${w}\n`);
+    for (const w of warnings) io.stderr.write(`plandiff: warning: ${w}\n`);
     if (options.json) {
-      process.stdout.write(
+      io.stdout.write(
         `${stableStringify({ id: record.id, runDir, pairs: record.pairs.map((p) => ({ parent: p.parent, child: p.child, summary: p.summary.body, fidelity: p.summary.fidelity, findings: p.summary.findings })), changes: { new: record.changes.newFindings.length, resolved: record.changes.resolvedFindings.length }, crossed })}\n`,
       );
     } else if (!options.quiet) {
       for (const p of record.pairs) {
         const s = p.summary;
-        process.stdout.write(
+        io.stdout.write(
           `${p.parent} → ${p.child}: 正文覆盖率 ${(s.body.coverage * 100).toFixed(1)}%，应落实 ${(s.body.requiredCoverage * 100).toFixed(1)}%，清单 ${(s.appendix.coverage * 100).toFixed(1)}%，忠实度 ${(s.fidelity * 100).toFixed(1)}%，问题 ${s.findings.total} 条\n`,
         );
       }
-      process.stdout.write(
+      io.stdout.write(
         `新增问题 ${record.changes.newFindings.length} 条，已解决 ${record.changes.resolvedFindings.length} 条 → ${runDir}\n`,
       );
-      for (const c of crossed) process.stdout.write(`超出阈值: ${c}\n`);
+      for (const c of crossed) io.stdout.write(`超出阈值: ${c}\n`);
     }
     return crossed.length > 0 ? 1 : 0;
   } catch (error) {
     (bar as SingleBar | null)?.stop();
     if (error instanceof ConfigError) {
-      for (const line of error.lines) process.stderr.write(`plandiff: ${line}\n`);
+      for (const line of error.lines) io.stderr.write(`plandiff: ${line}\n`);
       return 2;
     }
     throw error;

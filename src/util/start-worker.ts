@@ -21,9 +21,15 @@ const TSX_API = join(
  * registers tsx's loader before importing the module: `--import tsx` in a worker's execArgv does
  * not reach its module loader on Node 20.
  */
-export function startWorker(here: string, name: string, options: WorkerOptions): Worker {
+export function startWorker(here: string, name: string, given: WorkerOptions): Worker {
   const file = fileURLToPath(here);
   const dir = dirname(file);
+  // A thread inherits the process's options, but `--input-type` (a process started with
+  // `node --input-type=module -e …`) applies only to string input and makes a module file fail.
+  const options: WorkerOptions = {
+    execArgv: process.execArgv.filter((a) => !a.startsWith("--input-type")),
+    ...given,
+  };
   if (!file.endsWith(".ts")) return new Worker(join(dir, `${name}.js`), options);
   const target = pathToFileURL(join(dir, `${name}.ts`)).href;
   const code = `import { register } from ${JSON.stringify(pathToFileURL(TSX_API).href)}; register(); await import(${JSON.stringify(target)});`;

@@ -3,10 +3,10 @@ import { CompareResultSchema } from "../../src/model/compare.js";
 import { runCli } from "../helpers/run-cli.js";
 import { SEEDS } from "../helpers/seeds.js";
 
-describe("plandiff compare", () => {
-  const first = runCli(["compare", SEEDS.province, SEEDS.city]);
+describe("plandiff compare", async () => {
+  const first = await runCli(["compare", SEEDS.province, SEEDS.city]);
 
-  it("prints contract v1 JSON", () => {
+  it("prints contract v1 JSON", async () => {
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     const result = CompareResultSchema.parse(JSON.parse(first.stdout));
@@ -18,37 +18,39 @@ describe("plandiff compare", () => {
     expect(result.summary.body.parentTasks).toBe(41);
   });
 
-  it("gives the same bytes for the same inputs", () => {
-    expect(runCli(["compare", SEEDS.province, SEEDS.city]).stdout).toBe(first.stdout);
+  it("gives the same bytes for the same inputs", async () => {
+    expect((await runCli(["compare", SEEDS.province, SEEDS.city])).stdout).toBe(first.stdout);
   });
 
-  it("takes FILE#N and fails cleanly on a bundle without #N", () => {
-    const picked = runCli(["compare", SEEDS.province, `${SEEDS.gazette}#5`]);
+  it("takes FILE#N and fails cleanly on a bundle without #N", async () => {
+    const picked = await runCli(["compare", SEEDS.province, `${SEEDS.gazette}#5`]);
     expect(picked.code).toBe(0);
-    const bundle = runCli(["compare", SEEDS.province, SEEDS.gazette]);
+    const bundle = await runCli(["compare", SEEDS.province, SEEDS.gazette]);
     expect(bundle.code).toBe(2);
     expect(bundle.stderr.trim()).toMatch(/holds 10 documents; pick one with .*#N/);
   });
 });
 
 describe("compare options", () => {
-  it("--lang en writes English messages", () => {
-    const { stdout } = runCli(["compare", SEEDS.province, SEEDS.city, "--lang", "en"]);
+  it("--lang en writes English messages", async () => {
+    const { stdout } = await runCli(["compare", SEEDS.province, SEEDS.city, "--lang", "en"]);
     const result = CompareResultSchema.parse(JSON.parse(stdout));
     expect(result.findings.some((f) => f.message.includes("is not carried"))).toBe(true);
   });
 
-  it("--fail-on high exits 1 when a high finding exists; --min-severity filters", () => {
-    const failing = runCli(["compare", SEEDS.province, SEEDS.city, "--fail-on", "high"]);
+  it("--fail-on high exits 1 when a high finding exists; --min-severity filters", async () => {
+    const failing = await runCli(["compare", SEEDS.province, SEEDS.city, "--fail-on", "high"]);
     expect(failing.code).toBe(1);
     const filtered = CompareResultSchema.parse(
-      JSON.parse(runCli(["compare", SEEDS.province, SEEDS.city, "--min-severity", "high"]).stdout),
+      JSON.parse(
+        (await runCli(["compare", SEEDS.province, SEEDS.city, "--min-severity", "high"])).stdout,
+      ),
     );
     expect(filtered.findings.every((f) => f.severity === "high")).toBe(true);
   });
 
-  it("--disable switches rules off", () => {
-    const { stdout } = runCli([
+  it("--disable switches rules off", async () => {
+    const { stdout } = await runCli([
       "compare",
       SEEDS.province,
       SEEDS.city,

@@ -2,9 +2,14 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ensureBuiltCli } from "../helpers/built-cli.js";
 import { docxBomb, imageOnlyPdf } from "../helpers/hostile.js";
-import { runCli } from "../helpers/run-cli.js";
+import { runCliProcess } from "../helpers/run-cli.js";
 import { SEEDS } from "../helpers/seeds.js";
+
+// A process of its own per input: what a user sees when hostile bytes crash the reader (a native
+// abort, memory, an exception thrown outside the promise chain) is only seen from outside.
+ensureBuiltCli();
 
 const dir = mkdtempSync(join(tmpdir(), "plandiff-hostile-"));
 const put = (name: string, bytes: Uint8Array | string) => {
@@ -25,7 +30,7 @@ const cases: [string, string[], RegExp][] = [
 describe("hostile input: one line naming the file, exit 2, no stack trace, nothing written", () => {
   it.each(cases)("%s", (_, args, words) => {
     const out = join(dir, "never.json");
-    const { code, stderr, stdout } = runCli(["parse", ...args, "--out", out]);
+    const { code, stderr, stdout } = runCliProcess(["parse", ...args, "--out", out]);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr.trim().split("\n")).toHaveLength(1);
@@ -42,7 +47,7 @@ describe("hostile input: one line naming the file, exit 2, no stack trace, nothi
       join(ws, "plandiff.config.yaml"),
       `documents:\n  - id: p\n    path: province.txt\n  - id: c\n    path: ${join(process.cwd(), SEEDS.city)}\n    parent: p\n`,
     );
-    const { code, stderr } = runCli(["run", "--quiet"], { cwd: ws });
+    const { code, stderr } = runCliProcess(["run", "--quiet"], { cwd: ws });
     expect(code).toBe(2);
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr).toMatch(/outside the configuration's folder.*allowOutside/);

@@ -9,8 +9,8 @@ import { SEEDS } from "../helpers/seeds.js";
 const tmp = mkdtempSync(join(tmpdir(), "plandiff-cli-"));
 
 describe("plandiff parse", () => {
-  it("prints schemaVersion 1 JSON for the province plan", () => {
-    const { code, stdout, stderr } = runCli(["parse", SEEDS.province, "--format", "json"]);
+  it("prints schemaVersion 1 JSON for the province plan", async () => {
+    const { code, stdout, stderr } = await runCli(["parse", SEEDS.province, "--format", "json"]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const result = ParseResultSchema.parse(JSON.parse(stdout));
@@ -18,30 +18,30 @@ describe("plandiff parse", () => {
     expect(result.documents[0]?.docNumber).toBe("浙政发〔2018〕16号");
   });
 
-  it("is deterministic: the same input gives the same bytes", () => {
-    const a = runCli(["parse", SEEDS.gazette]).stdout;
-    const b = runCli(["parse", SEEDS.gazette]).stdout;
+  it("is deterministic: the same input gives the same bytes", async () => {
+    const a = (await runCli(["parse", SEEDS.gazette])).stdout;
+    const b = (await runCli(["parse", SEEDS.gazette])).stdout;
     expect(a).toBe(b);
   });
 
-  it("picks one document of a bundle with FILE#N", () => {
-    const { stdout } = runCli(["parse", `${SEEDS.gazette}#5`]);
+  it("picks one document of a bundle with FILE#N", async () => {
+    const { stdout } = await runCli(["parse", `${SEEDS.gazette}#5`]);
     const docs = JSON.parse(stdout).documents;
     expect(docs.map((d: { docNumber: string }) => d.docNumber)).toEqual(["嘉政办发〔2017〕32号"]);
   });
 
-  it("writes a table with Chinese columns and a Markdown outline", () => {
-    const table = runCli(["parse", SEEDS.city, "--format", "table"]);
+  it("writes a table with Chinese columns and a Markdown outline", async () => {
+    const table = await runCli(["parse", SEEDS.city, "--format", "table"]);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain("B3.13");
     expect(table.stdout).not.toContain("\u001b[");
-    const md = runCli(["parse", SEEDS.city, "--format", "md"]);
+    const md = await runCli(["parse", SEEDS.city, "--format", "md"]);
     expect(md.stdout).toContain("## 重点任务清单");
   });
 
-  it("writes --out atomically", () => {
+  it("writes --out atomically", async () => {
     const out = join(tmp, "sub", "out.json");
-    const { code } = runCli(["parse", SEEDS.district, "--out", out]);
+    const { code } = await runCli(["parse", SEEDS.district, "--out", out]);
     expect(code).toBe(0);
     expect(JSON.parse(readFileSync(out, "utf8")).documents[0].level).toBe("district");
     expect(readdirSync(join(tmp, "sub"))).toEqual(["out.json"]);
@@ -65,9 +65,9 @@ describe("bad input: one line naming the file, exit code 2, no stack trace", () 
     ["an empty file", empty, "empty"],
     ["a binary file", binary, "binary"],
     ["#N out of range", `${SEEDS.province}#2`, "out of range"],
-  ])("%s", (_, path, words) => {
+  ])("%s", async (_, path, words) => {
     const out = join(tmp, "never.json");
-    const { code, stderr, stdout } = runCli(["parse", path, "--out", out]);
+    const { code, stderr, stdout } = await runCli(["parse", path, "--out", out]);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr.trim().split("\n")).toHaveLength(1);
@@ -77,16 +77,16 @@ describe("bad input: one line naming the file, exit code 2, no stack trace", () 
     expect(readdirSync(tmp)).not.toContain("never.json");
   });
 
-  it("an unknown format", () => {
-    const { code, stderr } = runCli(["parse", SEEDS.province, "--format", "pdf"]);
+  it("an unknown format", async () => {
+    const { code, stderr } = await runCli(["parse", SEEDS.province, "--format", "pdf"]);
     expect(code).toBe(2);
     expect(stderr).toContain("pdf");
   });
 
-  it("a file with no recognisable tasks: exit 0 and a warning", () => {
+  it("a file with no recognisable tasks: exit 0 and a warning", async () => {
     const plain = join(tmp, "plain.txt");
     writeFileSync(plain, "这是一份没有任务的文件。\n");
-    const { code, stdout, stderr } = runCli(["parse", plain]);
+    const { code, stdout, stderr } = await runCli(["parse", plain]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).documents[0].tasks).toEqual([]);
     expect(stderr).toContain("no recognisable tasks");

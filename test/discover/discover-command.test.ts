@@ -28,12 +28,12 @@ const idOf = (seed: string) => basename(seed, ".txt");
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3]);
 
 describe("plandiff discover", () => {
-  it("prints the proposals as JSON, skips an unreadable file with a warning, writes a config", () => {
+  it("prints the proposals as JSON, skips an unreadable file with a warning, writes a config", async () => {
     const dir = pile([SEEDS.province, SEEDS.city, SEEDS.district, SEEDS.gazette], {
       "broken.txt": PNG,
       "notes.csv": "not a plan",
     });
-    const { code, stdout, stderr } = runCli(
+    const { code, stdout, stderr } = await runCli(
       ["discover", "plans", "--config", "plandiff.config.yaml"],
       { cwd: dir },
     );
@@ -57,7 +57,7 @@ describe("plandiff discover", () => {
       "plandiff: warning: plans/broken.txt: not a text file (binary data) (skipped)",
     ]);
     // Same pile → same bytes.
-    expect(runCli(["discover", "plans"], { cwd: dir }).stdout).toBe(stdout);
+    expect((await runCli(["discover", "plans"], { cwd: dir })).stdout).toBe(stdout);
 
     const config = loadConfig(join(dir, "plandiff.config.yaml"));
     if (!config.ok) throw new Error(config.errors.join("\n"));
@@ -75,9 +75,9 @@ describe("plandiff discover", () => {
     expect(text).toContain("# cited, confidence 0.99: cites 浙政发〔2018〕16号");
   });
 
-  it("writes a table to --out, and a config outside the documents' folder allows it", () => {
+  it("writes a table to --out, and a config outside the documents' folder allows it", async () => {
     const dir = pile([SEEDS.province, SEEDS.city]);
-    const { code, stdout } = runCli(
+    const { code, stdout } = await runCli(
       ["discover", "plans/*.txt", "-f", "table", "-o", "out/table.txt", "-c", "conf/run.yaml"],
       { cwd: dir },
     );
@@ -92,10 +92,10 @@ describe("plandiff discover", () => {
     expect(config.config.documents[0]?.path).toBe(`../plans/${basename(SEEDS.city)}`);
   });
 
-  it("exit 2 with one line naming a missing path or a pattern that matches nothing", () => {
+  it("exit 2 with one line naming a missing path or a pattern that matches nothing", async () => {
     const dir = pile([SEEDS.province]);
     for (const arg of ["nowhere.txt", "plans/*.docx"]) {
-      const { code, stdout, stderr } = runCli(["discover", "plans", arg], { cwd: dir });
+      const { code, stdout, stderr } = await runCli(["discover", "plans", arg], { cwd: dir });
       expect(code, arg).toBe(2);
       expect(stdout).toBe("");
       expect(stderr.trim().split("\n"), arg).toHaveLength(1);
@@ -109,7 +109,7 @@ describe("plandiff discover", () => {
 
   it("writes a config that plandiff run accepts, with the proposed parents", async () => {
     const dir = pile([SEEDS.province, SEEDS.city, SEEDS.district]);
-    const { code } = runCli(["discover", "plans", "--config", "plandiff.config.yaml"], {
+    const { code } = await runCli(["discover", "plans", "--config", "plandiff.config.yaml"], {
       cwd: dir,
     });
     expect(code).toBe(0);

@@ -16,8 +16,8 @@ import { splitBundle } from "../../src/ingest/split-bundle.js";
 import type { PlanDocument } from "../../src/model/document.js";
 import { parsePlan } from "../../src/parse/parse-plan.js";
 import { PlandiffError } from "../../src/util/errors.js";
+import { BUILT_DIR, ensureBuiltCli } from "../helpers/built-cli.js";
 import { imageOnlyPdf } from "../helpers/hostile.js";
-import { TSX_LOADER } from "../helpers/run-cli.js";
 import { SEEDS } from "../helpers/seeds.js";
 
 // Made by scripts/make-pdf-fixture.sh: the city seed printed to PDF by LibreOffice (9 pages).
@@ -88,10 +88,11 @@ describe("pdfReader on the LibreOffice print of the city seed", async () => {
 });
 
 describe("pdfjs's polyfills", () => {
+  ensureBuiltCli(); // when the file loads: a build is not a test's time
   it("never reach this realm: built-ins stay the same objects during and after reads, and none is added", () => {
     // The legacy build swaps push and JSON for slower core-js versions when it loads, and adds
-    // polyfills (core-js disguises them as native code). A process of its own, from source through
-    // tsx, so that nothing loaded them before; the built-ins are sampled all through the reads.
+    // polyfills (core-js disguises them as native code). A process of its own, with the reader built
+    // from the current source (no tsx to transpile it on the way), so that nothing loaded them before; the built-ins are sampled all through the reads.
     const script = `
       const watched = { globalThis, Object, Array, "Array.prototype": Array.prototype, JSON, Promise,
         Map, Set, String: String.prototype, Math, Symbol, Uint8Array: Uint8Array.prototype,
@@ -105,7 +106,7 @@ describe("pdfjs's polyfills", () => {
       let samples = 0;
       const timer = setInterval(() => { samples++; if (!same()) changedDuring = true; }, 1);
       const { readFileSync } = await import("node:fs");
-      const { pdfReader } = await import(${JSON.stringify(`${process.cwd()}/src/ingest/readers/pdf.ts`)});
+      const { pdfReader } = await import(${JSON.stringify(`${BUILT_DIR}/ingest/readers/pdf.js`)});
       const first = await pdfReader(readFileSync(${JSON.stringify(FIXTURE)}), "x.pdf");
       const second = await pdfReader(readFileSync(${JSON.stringify(FIXTURE)}), "y.pdf");
       clearInterval(timer);
@@ -114,11 +115,9 @@ describe("pdfjs's polyfills", () => {
       console.log(JSON.stringify({ read: first.text === second.text && first.text.length > 1000,
         sampled: samples > 0, changedDuring, sameAfter: same(), added }));
     `;
-    const result = spawnSync(
-      process.execPath,
-      ["--import", TSX_LOADER, "--input-type=module", "-e", script],
-      { encoding: "utf8" },
-    );
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
     expect(result.stderr).toBe("");
     expect(JSON.parse(result.stdout)).toEqual({
       read: true,

@@ -6,7 +6,7 @@ import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Job, type JobResult, type JobSettings, runJob } from "../../src/run/jobs.js";
 import { WorkerPool } from "../../src/run/pool.js";
-import { TSX_LOADER } from "../helpers/run-cli.js";
+import { BUILT_DIR, ensureBuiltCli } from "../helpers/built-cli.js";
 import { SEEDS } from "../helpers/seeds.js";
 
 const dir = mkdtempSync(join(tmpdir(), "plandiff-pool-"));
@@ -86,13 +86,12 @@ describe("WorkerPool", () => {
   });
 });
 
-/** Runs a module script in a fresh Node process, from source through tsx; its stdout as JSON. */
+/** Runs a module script in a process of its own (importing the library built from the current source); its stdout as JSON. */
 function inFreshProcess(script: string): unknown {
-  const result = spawnSync(
-    process.execPath,
-    ["--import", TSX_LOADER, "--input-type=module", "-e", script],
-    { encoding: "utf8" },
-  );
+  ensureBuiltCli();
+  const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    encoding: "utf8",
+  });
   expect(result.stderr).toBe("");
   return JSON.parse(result.stdout);
 }
@@ -132,7 +131,7 @@ describe("V8 flags", () => {
         syncBuiltinESMExports();
         const fresh = ${FRESH_NEW_SPACE};
         const before = await fresh();
-        const { runBatch } = await import(${JSON.stringify(`${process.cwd()}/src/index.ts`)});
+        const { runBatch } = await import(${JSON.stringify(`${BUILT_DIR}/index.js`)});
         const outcome = await runBatch({ configPath: ${JSON.stringify(config)}, jobs: 2 });
         console.log(JSON.stringify({ calls, before, after: await fresh(), pairs: outcome.record.pairs.length }));
       `;
@@ -151,7 +150,7 @@ describe("V8 flags", () => {
       const fresh = ${FRESH_NEW_SPACE};
       const main = () => v8.getHeapSpaceStatistics().find((x) => x.space_name === "new_space").space_size / 1048576;
       const before = { main: main(), worker: await fresh() };
-      const { setCliV8Flags } = await import(${JSON.stringify(`${process.cwd()}/src/cli/v8-flags.ts`)});
+      const { setCliV8Flags } = await import(${JSON.stringify(`${BUILT_DIR}/cli/v8-flags.js`)});
       setCliV8Flags();
       console.log(JSON.stringify({ before, after: { main: main(), worker: await fresh() } }));
     `;
