@@ -1,3 +1,4 @@
+import { isAbsolute, relative, sep } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { type RuleId, rules } from "../diff/index.js";
 import { DEFAULT_MAX_BYTES } from "../ingest/read-source.js";
@@ -6,7 +7,7 @@ import { type Lang, LangSchema } from "../model/lang.js";
 import { discoverFormatters } from "../report/discover/index.js";
 import { formatters } from "../report/index.js";
 import { parseFormatters } from "../report/parse/index.js";
-import { isPlandiffError } from "../util/errors.js";
+import { escapeControl, fileSystemErrorLine, isPlandiffError } from "../util/errors.js";
 import { type CliIo, colorEnabled } from "./io.js";
 import { runCompare } from "./run-compare.js";
 import { type DiscoverCommandOptions, runDiscover } from "./run-discover.js";
@@ -215,11 +216,26 @@ function exitCodeOf(error: unknown, io: CliIo): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (isPlandiffError(error)) {
-    io.stderr.write(`plandiff: ${error.message}\n`);
+    // One line per line the error means to print (a configuration error lists each problem);
+    // anything else a message holds (a newline in a file name) is shown escaped.
+    const lines = "lines" in error && Array.isArray(error.lines) ? error.lines : [error.message];
+    for (const line of lines) io.stderr.write(`plandiff: ${escapeControl(String(line))}\n`);
+    return 2;
+  }
+  const fsLine = fileSystemErrorLine(error, (path) => shownPath(path, io.cwd));
+  if (fsLine !== null) {
+    io.stderr.write(`plandiff: ${fsLine}\n`);
+    if (io.env.PLANDIFF_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`plandiff: internal error: ${message}\n`);
+  io.stderr.write(`plandiff: internal error: ${escapeControl(message)}\n`);
   if (io.env.PLANDIFF_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
   return 2;
+}
+
+/** A path in a message: relative to the working folder when inside it, else as it is. */
+function shownPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel.split(sep).join("/");
 }

@@ -1,33 +1,41 @@
-import { readFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { FINDING_KINDS, isFindingKind } from "../model/finding.js";
+import { isIdentifierLike, isMapping, readDataFile } from "../util/data-file.js";
+import { escapeControl } from "../util/errors.js";
 import { normalizeTitle } from "./apply.js";
 import { type Decision, type ReviewFile, ReviewFileSchema, type TaskRef } from "./schema.js";
 
 /** A loaded review file, or every problem found in it (one line each, with its key path). */
 export type ReviewResult = { ok: true; review: ReviewFile } | { ok: false; errors: string[] };
 
+/** What a review file is checked against. */
+export interface ReviewCheckOptions {
+  /** True for a document id the run configuration knows; decisions naming others are errors. */
+  isDocument?: (id: string) => boolean;
+}
+
 /**
  * Reads and validates a review file (JSON when the name ends in `.json`, YAML otherwise). An
- * empty file holds no decisions. Every problem is one line `PATH: decisions.3.by: …`. Never
- * throws for bad content.
+ * empty file holds no decisions. Every problem is one line `PATH: decisions.3.by: …`, and none
+ * quotes the file beyond short identifier-like words. Never throws for bad content.
  */
-export function loadReview(path: string): ReviewResult {
-  let raw: unknown;
-  try {
-    const text = readFileSync(path, "utf8");
-    raw = path.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
-    return { ok: false, errors: [`${path}: cannot read: ${message.replace(/:\s*$/, "")}`] };
-  }
+export function loadReview(path: string, options: ReviewCheckOptions = {}): ReviewResult {
+  const shown = escapeControl(path);
+  const read = readDataFile(path);
+  if (!read.ok) return { ok: false, errors: [`${shown}: ${read.error}`] };
+  const raw = read.value;
   if (raw === null || raw === undefined) return { ok: true, review: { decisions: [] } };
+  if (!isMapping(raw) || !("decisions" in raw)) {
+    return {
+      ok: false,
+      errors: [`${shown}: not a review file: expected a mapping with "decisions"`],
+    };
+  }
   const parsed = ReviewFileSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => `${path}: ${issueLine(i)}`) };
+    return { ok: false, errors: parsed.error.issues.map((i) => `${shown}: ${issueLine(i)}`) };
   }
-  const errors = crossChecks(parsed.data.decisions).map((e) => `${path}: ${e}`);
+  const errors = crossChecks(parsed.data.decisions, options).map((e) => `${shown}: ${e}`);
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, review: parsed.data };
 }
@@ -37,18 +45,26 @@ function issueLine(issue: z.core.$ZodIssue): string {
   return `${at}: ${issue.message.split("\n")[0]}`;
 }
 
-/** Problems zod cannot see: unknown finding kinds, a document paired with itself, conflicts. */
-function crossChecks(decisions: Decision[]): string[] {
+/**
+ * Problems zod cannot see: documents the configuration does not have, unknown finding kinds, a
+ * document paired with itself, conflicts.
+ */
+function crossChecks(decisions: Decision[], options: ReviewCheckOptions): string[] {
   const errors: string[] = [];
   const links: { index: number; decision: Exclude<Decision, { action: "waive" }> }[] = [];
   decisions.forEach((d, i) => {
+    for (const key of ["parentDoc", "childDoc"] as const) {
+      if (options.isDocument && !options.isDocument(d[key]))
+        errors.push(`decisions.${i}.${key}: no document has the id "${d[key]}"`);
+    }
     if (d.parentDoc === d.childDoc) {
       errors.push(`decisions.${i}.childDoc: "${d.childDoc}" is also the parent document`);
     }
     if (d.action === "waive") {
       if (!isFindingKind(d.kind)) {
+        const kind = isIdentifierLike(d.kind) ? ` "${d.kind}"` : "";
         errors.push(
-          `decisions.${i}.kind: unknown finding kind "${d.kind}" (known: ${FINDING_KINDS.join(", ")})`,
+          `decisions.${i}.kind: unknown finding kind${kind} (known: ${FINDING_KINDS.join(", ")})`,
         );
       }
       return;

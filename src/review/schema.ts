@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RelationSchema } from "../model/alignment.js";
+import { isIdentifierLike, quotedKeys } from "../util/data-file.js";
 
 /** The review actions, in the order they are documented. */
 export const REVIEW_ACTIONS = ["confirm", "reject", "add", "waive"] as const;
@@ -20,11 +21,21 @@ function text(what: string) {
     .refine((value) => value.trim() !== "", `${what} must not be blank`);
 }
 
+/** A value in a message: its type, and the value itself only when short and identifier-like. */
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
+  if (typeof value === "string" && !isIdentifierLike(value)) return "a string";
   return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** `unexpected key(s) "a", "b"`, or "unexpected content" when the keys are not identifier-like. */
+function unexpected(keys: readonly string[]): string {
+  const quoted = quotedKeys(keys);
+  return quoted === null
+    ? "unexpected content"
+    : `unexpected key${keys.length > 1 ? "s" : ""} ${quoted}`;
 }
 
 /** A real calendar date written YYYY-MM-DD. */
@@ -64,7 +75,7 @@ export const TaskRefSchema = z.strictObject(
   {
     error: (issue) =>
       issue.code === "unrecognized_keys"
-        ? `unexpected key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} (a task is { id, title })`
+        ? `${unexpected(issue.keys)} (a task is { id, title })`
         : issue.input === undefined
           ? "required: a task { id, title }"
           : `expected a task { id, title } (got ${describe(issue.input)})`,
@@ -89,7 +100,7 @@ function decisionErrors(action: ReviewAction, allowed: readonly string[]) {
   return {
     error: (issue: z.core.$ZodRawIssue) =>
       issue.code === "unrecognized_keys"
-        ? `${issue.keys.map((k) => `"${k}"`).join(", ")} not allowed with action ${action} (allowed: ${allowed.join(", ")})`
+        ? `${quotedKeys(issue.keys) ?? "unexpected content"} not allowed with action ${action} (allowed: ${allowed.join(", ")})`
         : undefined,
   };
 }
@@ -204,7 +215,7 @@ export const ReviewFileSchema = z.strictObject(
   {
     error: (issue) =>
       issue.code === "unrecognized_keys"
-        ? `unexpected key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} (a review file holds only "decisions")`
+        ? `${unexpected(issue.keys)} (a review file holds only "decisions")`
         : `expected a mapping with "decisions" (got ${describe(issue.input)})`,
   },
 );

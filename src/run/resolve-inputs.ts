@@ -1,10 +1,11 @@
-import { isAbsolute, relative } from "node:path";
+import { relative } from "node:path";
+import { outsideFolder } from "../config/paths.js";
 import type { RunConfig } from "../config/schema.js";
 import { expandPath } from "../discover/inputs.js";
 import { proposeParents } from "../discover/resolve.js";
 import type { RunInput } from "../model/run.js";
 import { parseDocumentSpec } from "../pipeline.js";
-import { PlandiffError } from "../util/errors.js";
+import { escapeControl, PlandiffError } from "../util/errors.js";
 import type { DocumentCard, FileJob } from "./jobs.js";
 
 /** The configured entries as files to read (patterns expanded, folders checked). */
@@ -22,17 +23,21 @@ export function expandEntries(configDir: string, config: RunConfig): FileJob[] {
   });
 }
 
-/** Refuses a document outside the config's folder tree unless the config allows it. */
+/**
+ * Refuses a document outside the config's folder tree unless the config allows it: as written,
+ * and once symbolic links are resolved (`plans/x.txt` linking to /etc/shadow is outside).
+ */
 export function assertInside(configDir: string, spec: string, id: string): void {
   const { file } = parseDocumentSpec(spec);
+  const how = outsideFolder(configDir, file);
+  if (how === null) return;
   const rel = relative(configDir, file);
-  if (rel.startsWith("..") || isAbsolute(rel)) {
-    throw new PlandiffError(
-      "outside",
-      `document "${id}" is outside the configuration's folder (${rel}); set allowOutside: true to allow it`,
-      file,
-    );
-  }
+  const via = how === "a symbolic link" ? " once symbolic links are resolved" : "";
+  throw new PlandiffError(
+    "outside",
+    `document "${id}" is outside the configuration's folder${via} (${escapeControl(rel)}); set allowOutside: true to allow it`,
+    file,
+  );
 }
 
 /**
@@ -87,7 +92,7 @@ export function resolveParents(
         }),
       )
     : new Map();
-  return new Map(
+  const resolved = new Map(
     loaded.map(({ card, wanted }, k): [string, ResolvedParent] => {
       if (wanted === undefined)
         return [
@@ -122,4 +127,27 @@ export function resolveParents(
       ];
     }),
   );
+  assertNoCycle(resolved);
+  return resolved;
+}
+
+/**
+ * Refuses parents that go round (a → b → a): the config loader refuses cycles of configured
+ * links and `auto` refuses links that would close one, so this only guards the two together.
+ */
+function assertNoCycle(resolved: Map<string, ResolvedParent>): void {
+  const done = new Set<string>();
+  for (const id of resolved.keys()) {
+    const path: string[] = [];
+    let at: string | null | undefined = id;
+    while (at && !done.has(at) && !path.includes(at)) {
+      path.push(at);
+      at = resolved.get(at)?.parent;
+    }
+    if (at && path.includes(at)) {
+      const cycle = [...path.slice(path.indexOf(at)), at];
+      throw new PlandiffError("config", `documents: parent cycle ${cycle.join(" → ")}`);
+    }
+    for (const p of path) done.add(p);
+  }
 }

@@ -491,7 +491,9 @@ describe("loadReview", () => {
     const missing = join(dir, "nope.yaml");
     expect(loadReview(missing)).toEqual({
       ok: false,
-      errors: [expect.stringMatching(/^.*nope\.yaml: cannot read: ENOENT/)],
+      errors: [
+        expect.stringMatching(/^.*nope\.yaml: cannot read: no such file or folder \(ENOENT\)$/),
+      ],
     });
     const broken = loadReview(write("broken.yaml", "decisions: [\n"));
     expect(broken.ok).toBe(false);
