@@ -73,7 +73,9 @@ export function fileSystemErrorLine(
   show: (path: string) => string = (p) => p,
 ): string | null {
   const cause = fileSystemCause(error);
-  const path = (error as NodeJS.ErrnoException | null)?.path;
+  // A rename names both files; the one it could not make is the destination.
+  const { path: from, dest } = (error ?? {}) as NodeJS.ErrnoException & { dest?: unknown };
+  const path = typeof dest === "string" ? dest : from;
   if (cause === null || typeof path !== "string") return null;
   return `${escapeControl(show(path))}: ${cause}`;
 }

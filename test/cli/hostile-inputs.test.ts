@@ -1,10 +1,18 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { escapeControl, fileSystemErrorLine } from "../../src/util/errors.js";
 import { ensureBuiltCli } from "../helpers/built-cli.js";
 import { docxBomb, imageOnlyPdf } from "../helpers/hostile.js";
-import { runCliProcess } from "../helpers/run-cli.js";
+import { runCli, runCliProcess } from "../helpers/run-cli.js";
 import { SEEDS } from "../helpers/seeds.js";
 
 // A process of its own per input: what a user sees when hostile bytes crash the reader (a native
@@ -51,5 +59,51 @@ describe("hostile input: one line naming the file, exit 2, no stack trace, nothi
     expect(code).toBe(2);
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr).toMatch(/outside the configuration's folder.*allowOutside/);
+  });
+});
+
+describe("error lines stay one line and name the path (in-process)", () => {
+  it("a newline or escape code in a file name is shown escaped", async () => {
+    const name = join(dir, "a\nb\u001b[2J.txt");
+    writeFileSync(name, "");
+    const { code, stderr } = await runCli(["parse", name]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`plandiff: ${join(dir, "a\\nb\\u001b[2J.txt")}: file is empty\n`);
+  });
+
+  it("a newline in the name of a configuration is shown escaped", async () => {
+    const ws = mkdtempSync(join(tmpdir(), "plandiff-newline-"));
+    writeFileSync(join(ws, "x\ny.yaml"), "documents: [\n");
+    const { code, stderr } = await runCli(["run", "--config", "x\ny.yaml"], { cwd: ws });
+    expect(code).toBe(2);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toContain("x\\ny.yaml: not valid YAML");
+  });
+
+  it("a file-system error writing the output names the path and the cause, not 'internal error'", async () => {
+    const ws = mkdtempSync(join(tmpdir(), "plandiff-fs-"));
+    mkdirSync(join(ws, "reports"));
+    writeFileSync(join(ws, "file"), "");
+    const into = await runCli(["parse", resolve(SEEDS.city), "--out", "reports"], { cwd: ws });
+    expect(into.code).toBe(2);
+    expect(into.stderr).toBe("plandiff: reports: is a folder, not a file (EISDIR)\n");
+    const below = await runCli(["parse", resolve(SEEDS.city), "--out", "file/x.json"], { cwd: ws });
+    expect(below.code).toBe(2);
+    expect(below.stderr.trim().split("\n")).toHaveLength(1);
+    expect(below.stderr).toMatch(/^plandiff: file(\/x\.json)?: .*\((EEXIST|ENOTDIR)\)\n$/);
+  });
+
+  it("permission and space errors read as such", () => {
+    const error = (code: string, path: string) =>
+      Object.assign(new Error(`${code}: boom`), { code, path, syscall: "open" });
+    expect(fileSystemErrorLine(error("EACCES", "reports/x"))).toBe(
+      "reports/x: permission denied (EACCES)",
+    );
+    expect(fileSystemErrorLine(error("ENOSPC", "a\nb"))).toBe(
+      "a\\nb: no space left on the device (ENOSPC)",
+    );
+    expect(fileSystemErrorLine(error("EROFS", "r"))).toBe("r: read-only file system (EROFS)");
+    expect(fileSystemErrorLine(new Error("plain"))).toBeNull();
+    expect(escapeControl("a\r\n\tb\u0085\u2028")).toBe("a\\r\\n\\tb\\u0085\\u2028");
   });
 });
