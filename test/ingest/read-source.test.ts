@@ -4,6 +4,8 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_MAX_BYTES, readSource, supportedExtensions } from "../../src/ingest/index.js";
+import type { PlanDocument } from "../../src/model/document.js";
+import { parseFile } from "../../src/pipeline.js";
 import { PlandiffError } from "../../src/util/errors.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -78,6 +80,41 @@ describe("readSource decodes text", () => {
 
   it("lists the supported extensions", () => {
     expect(supportedExtensions()).toEqual(expect.arrayContaining(["md", "txt"]));
+  });
+});
+
+/** The text as UTF-16 without a byte-order mark, code unit by code unit (no Buffer codec). */
+function bomlessUtf16(text: string, order: "le" | "be"): Uint8Array {
+  const out = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    out[2 * i + (order === "le" ? 0 : 1)] = unit & 0xff;
+    out[2 * i + (order === "le" ? 1 : 0)] = unit >> 8;
+  }
+  return out;
+}
+
+describe("readSource decodes UTF-16 without a byte-order mark", () => {
+  const province = fs.readFileSync(path.join(here, "../../data/002_2cdac00586eece9b.txt"), "utf8");
+  it.each([
+    ["the city plan, UTF-16LE", seed, "le", "city-le.txt"],
+    ["the city plan, UTF-16BE", seed, "be", "city-be.txt"],
+    ["the province plan, UTF-16LE, unknown extension", province, "le", "province.plan"],
+    ["the province plan, UTF-16BE", province, "be", "province-be.txt"],
+  ] as const)("%s", async (_label, text, order, name) => {
+    const file = fixture(name, bomlessUtf16(text, order));
+    expect(await readSource(file)).toEqual({ file, encoding: `utf-16${order}`, text });
+    const utf8 = fixture(`${name}.utf8.txt`, text);
+    const strip = ({ file: _f, ...rest }: PlanDocument) => rest;
+    expect((await parseFile(file)).map(strip)).toEqual((await parseFile(utf8)).map(strip));
+  });
+
+  it("16-bit binary data with NULs on one side is still binary", async () => {
+    const units = new Uint16Array(2048).map((_, i) => (i * 7) % 256);
+    const error = await readError(fixture("samples.txt", new Uint8Array(units.buffer)));
+    expect(error.code).toBe("binary");
+    const latin = bomlessUtf16("Ångström ÿ ".repeat(200), "le");
+    expect((await readError(fixture("latin.txt", latin))).code).toBe("binary");
   });
 });
 

@@ -27,6 +27,14 @@ const MIN_PLAUSIBLE_SHARE = 0.9;
  */
 const MIN_CONFIDENCE = 50;
 
+/**
+ * UTF-16 without a byte-order mark holds NUL bytes — the high byte of ASCII code units (newlines,
+ * digits), the low byte of U+3000 and 一 (U+4E00) — at least this share of its code units.
+ */
+const BOMLESS_MIN_ZERO_SHARE = 0.01;
+/** Decoded BOM-less UTF-16 holds hardly any control characters (NUL included), unlike binary data. */
+const BOMLESS_MAX_CONTROL_SHARE = 0.001;
+
 /** chardet's names for the encodings we can decode, mapped to WHATWG labels for TextDecoder. */
 const DECODABLE: Readonly<Record<string, string>> = {
   GB18030: "gb18030",
@@ -40,17 +48,18 @@ const DECODABLE: Readonly<Record<string, string>> = {
 
 /**
  * Decodes a plain-text file. A byte-order mark decides the encoding; otherwise valid UTF-8 is taken
- * as UTF-8 and anything else goes to chardet, limited to the Chinese encodings and UTF-16. Throws
+ * as UTF-8, NUL bytes on one side of every code unit as UTF-16 without a BOM (when it decodes to
+ * plausible text), and anything else goes to chardet, limited to the Chinese encodings and UTF-16. Throws
  * PlandiffError "binary" for binary data and "encoding" rather than return mojibake.
  */
 export const textReader: Reader = (bytes, file) => ({ file, ...decodeText(bytes, file) });
 
 /**
- * True if the bytes plausibly hold text in some encoding we handle: a UTF-16 byte-order mark, or
- * no NUL bytes and few control bytes near the start.
+ * True if the bytes plausibly hold text in some encoding we handle: a UTF-16 byte-order mark,
+ * no NUL bytes and few control bytes near the start, or UTF-16 without a BOM.
  */
 export function looksLikeText(bytes: Uint8Array): boolean {
-  return utf16Bom(bytes) !== null || !looksBinary(bytes);
+  return utf16Bom(bytes) !== null || !looksBinary(bytes) || bomlessUtf16(bytes) !== null;
 }
 
 function decodeText(bytes: Uint8Array, file: string): Omit<SourceText, "file"> {
@@ -64,7 +73,11 @@ function decodeText(bytes: Uint8Array, file: string): Omit<SourceText, "file"> {
       throw binaryError(file);
     return decoded;
   }
-  if (looksBinary(bytes)) throw binaryError(file);
+  if (looksBinary(bytes)) {
+    const utf16 = bomlessUtf16(bytes);
+    if (utf16 === null) throw binaryError(file);
+    return utf16;
+  }
 
   const utf8 = tryUtf8(bytes);
   if (utf8 !== null) {
@@ -139,6 +152,43 @@ function utf16Bom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
   return null;
+}
+
+/**
+ * UTF-16LE or BE without a byte-order mark, decoded: NUL bytes in the code units (see
+ * BOMLESS_MIN_ZERO_SHARE), an even length, and a decoded text that reads as a Chinese plan (no
+ * control characters but whitespace, hardly any U+FFFD from lone surrogates, non-ASCII characters
+ * CJK or common symbols), which only the right byte order gives. Null for anything else.
+ */
+function bomlessUtf16(bytes: Uint8Array): Omit<SourceText, "file"> | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < head.length; i += 2) {
+    if (head[i] === 0) even++;
+    if (head[i + 1] === 0) odd++;
+  }
+  if (even + odd < Math.max(2, (head.length / 2) * BOMLESS_MIN_ZERO_SHARE)) return null;
+  // ASCII puts its NULs at odd offsets in UTF-16LE: try the order they suggest first.
+  const orders =
+    odd >= even ? (["utf-16le", "utf-16be"] as const) : (["utf-16be", "utf-16le"] as const);
+  // The head first (binary data is refused without decoding all of it), then the whole file.
+  const encoding = orders.find((e) => readsAsPlan(new TextDecoder(e).decode(head)));
+  if (encoding === undefined) return null;
+  const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+  return readsAsPlan(text) ? { encoding, text } : null;
+}
+
+/** Decoded text that a Chinese plan could be (see bomlessUtf16). */
+function readsAsPlan(text: string): boolean {
+  const stats = textStats(text);
+  return (
+    stats.visible > 0 &&
+    controlShare(text) <= BOMLESS_MAX_CONTROL_SHARE &&
+    replacementShare(stats) <= MAX_GUESSED_REPLACEMENT_SHARE &&
+    plausibleShare(stats) >= MIN_PLAUSIBLE_SHARE
+  );
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
