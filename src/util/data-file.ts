@@ -33,7 +33,8 @@ export function readDataFile(path: string): DataFileResult {
     }
   }
   try {
-    return { ok: true, value: parseYaml(text) };
+    // "error": warnings (an unknown tag) are not printed, with an excerpt of the file, on stderr.
+    return { ok: true, value: parseYaml(text, { logLevel: "error" }) };
   } catch (error) {
     if (error instanceof YAMLParseError) {
       const at = error.linePos?.[0];

@@ -9,7 +9,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../../src/config/load-config.js";
 import { runCli } from "../helpers/run-cli.js";
 import { SEEDS } from "../helpers/seeds.js";
@@ -160,6 +160,17 @@ describe("messages never quote the files a configuration names", () => {
     expect(broken.ok ? [] : broken.errors).toEqual([
       expect.stringMatching(/^.*bad\.yaml: not valid YAML \([A-Z_]+ at line \d+, column \d+\)$/),
     ]);
+  });
+  it("YAML warnings (an unknown tag) are not printed with an excerpt of the file", () => {
+    const dir = workspace(`${DOCS}review: review.yaml\n`);
+    writeFileSync(join(dir, "review.yaml"), "decisions: !root-secret []\n");
+    const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+    try {
+      expect(loadConfig(join(dir, "plandiff.config.yaml")).ok).toBe(true);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 
