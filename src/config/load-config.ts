@@ -86,27 +86,38 @@ function crossChecks(config: RunConfig): string[] {
 }
 
 /**
- * Cycles of configured `parent:` links (a → b → a), each once, starting from its entry that
- * comes first in the config. A document's own-parent link is reported on its own.
+ * Cycles of configured `parent:` links (a → b → a). A document's own-parent link is reported on
+ * its own.
  */
 function parentCycles(config: RunConfig): string[][] {
   const parentOf = new Map<string, string>();
   for (const d of config.documents) {
     if (d.parent && d.parent !== "auto" && d.parent !== d.id) parentOf.set(d.id, d.parent);
   }
+  return cyclesOf(
+    config.documents.map((d) => d.id),
+    (id) => parentOf.get(id),
+  );
+}
+
+/**
+ * The cycles of a parent relation, each once as `[a, b, a]`, starting from its member that
+ * comes first in `ids` (shared with the check of resolved parents in run/resolve-inputs.ts).
+ */
+export function cyclesOf(
+  ids: Iterable<string>,
+  parentOf: (id: string) => string | null | undefined,
+): string[][] {
   const done = new Set<string>();
   const cycles: string[][] = [];
-  for (const { id } of config.documents) {
+  for (const id of ids) {
     const path: string[] = [];
-    let at: string | undefined = id;
-    while (at !== undefined && !done.has(at) && !path.includes(at)) {
+    let at: string | null | undefined = id;
+    while (at && !done.has(at) && !path.includes(at)) {
       path.push(at);
-      at = parentOf.get(at);
+      at = parentOf(at);
     }
-    if (at !== undefined && path.includes(at)) {
-      const cycle = path.slice(path.indexOf(at));
-      cycles.push([...cycle, at]);
-    }
+    if (at && path.includes(at)) cycles.push([...path.slice(path.indexOf(at)), at]);
     for (const p of path) done.add(p);
   }
   return cycles;

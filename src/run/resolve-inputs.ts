@@ -1,4 +1,5 @@
 import { relative } from "node:path";
+import { cyclesOf } from "../config/load-config.js";
 import { outsideFolder } from "../config/paths.js";
 import type { RunConfig } from "../config/schema.js";
 import { expandPath } from "../discover/inputs.js";
@@ -136,18 +137,6 @@ export function resolveParents(
  * links and `auto` refuses links that would close one, so this only guards the two together.
  */
 function assertNoCycle(resolved: Map<string, ResolvedParent>): void {
-  const done = new Set<string>();
-  for (const id of resolved.keys()) {
-    const path: string[] = [];
-    let at: string | null | undefined = id;
-    while (at && !done.has(at) && !path.includes(at)) {
-      path.push(at);
-      at = resolved.get(at)?.parent;
-    }
-    if (at && path.includes(at)) {
-      const cycle = [...path.slice(path.indexOf(at)), at];
-      throw new PlandiffError("config", `documents: parent cycle ${cycle.join(" → ")}`);
-    }
-    for (const p of path) done.add(p);
-  }
+  const [cycle] = cyclesOf(resolved.keys(), (id) => resolved.get(id)?.parent);
+  if (cycle) throw new PlandiffError("config", `documents: parent cycle ${cycle.join(" → ")}`);
 }

@@ -11,6 +11,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../../src/config/load-config.js";
+import { RunConfigSchema } from "../../src/config/schema.js";
+import type { DocumentCard } from "../../src/run/jobs.js";
+import { resolveParents } from "../../src/run/resolve-inputs.js";
 import { runCli } from "../helpers/run-cli.js";
 import { SEEDS } from "../helpers/seeds.js";
 
@@ -195,6 +198,32 @@ describe("parent cycles", () => {
     expect(result.ok ? [] : result.errors).toEqual([
       `${config}: documents: parent cycle a → c → b → a`,
     ]);
+  });
+  it("resolved parents that go round are refused too (a config that skipped the loader)", () => {
+    const config = RunConfigSchema.parse({
+      documents: [
+        { id: "a", path: "a.txt", parent: "b" },
+        { id: "b", path: "b.txt", parent: "a" },
+      ],
+    });
+    const card = (id: string): DocumentCard => ({
+      id,
+      file: `${id}.txt`,
+      index: 1,
+      sha256: "",
+      level: "city",
+      title: null,
+      planTitle: null,
+      docNumber: null,
+      issuer: null,
+      date: null,
+      references: [],
+      tasks: [],
+    });
+    const files = ["a", "b"].map((id) => ({ spec: `${id}.txt`, entryId: id, k: 0, files: 1 }));
+    expect(() => resolveParents(files, [[card("a")], [card("b")]], config)).toThrow(
+      "documents: parent cycle a → b → a",
+    );
   });
 });
 
