@@ -80,6 +80,12 @@ describe("error lines stay one line and name the path (in-process)", () => {
     expect(stderr).toContain("x\\ny.yaml: not valid YAML");
   });
 
+  it("a newline in a threshold given on the command line stays on its line", async () => {
+    const { code, stderr } = await runCli(["run", "--fail-on", "x\ny"], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toBe('plandiff: --fail-on: "x\\ny" is not like required-missing>0\n');
+  });
+
   it("a file-system error writing the output names the path and the cause, not 'internal error'", async () => {
     const ws = mkdtempSync(join(tmpdir(), "plandiff-fs-"));
     mkdirSync(join(ws, "reports"));
