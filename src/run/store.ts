@@ -77,9 +77,9 @@ export async function storeRun(
     workDir = null;
     return { record, runDir };
   } catch (error) {
-    const where = workDir ?? runsDir;
     if (workDir) removeFolder(workDir);
-    throw fsError(error, where);
+    // Named by the folder of runs: the work folder is hidden and gone.
+    throw fsError(error, runsDir);
   } finally {
     signal?.removeEventListener("abort", abandon);
     lock.release();
