@@ -12,9 +12,8 @@ import type { Lang } from "../model/lang.js";
 import { type RunRecord, RunRecordSchema } from "../model/run.js";
 import { PlandiffError } from "../util/errors.js";
 import { writeStableJson } from "../util/stable-json.js";
-import { fsError } from "../util/write-atomic.js";
+import { fsError, makeFolder } from "../util/write-atomic.js";
 import { acquireLock, removeDeadLockFiles } from "./lock.js";
-import { makeOutputDir } from "./output-dir.js";
 import { writeOverview } from "./overview.js";
 
 export { acquireLock };
@@ -45,7 +44,7 @@ export async function storeRun(
 ): Promise<{ record: RunRecord; runDir: string }> {
   signal?.throwIfAborted();
   const runsDir = join(outputDir, "runs");
-  makeOutputDir(outputDir);
+  makeFolder(outputDir);
   const lock = acquireLock(outputDir);
   let workDir: string | null = null;
   const abandon = () => {
