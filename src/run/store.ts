@@ -69,7 +69,7 @@ export async function storeRun(
     if (!lock.held())
       throw new PlandiffError(
         "locked",
-        "another plandiff run took the lock; this run is not published",
+        "the lock is no longer this run's (removed, or taken by another run); this run is not published",
         outputDir,
       );
     step(() => publishRun(outputDir, work, runDir, id, lock.token), runDir);

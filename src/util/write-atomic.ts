@@ -55,8 +55,8 @@ export function fsError(error: unknown, path: string): unknown {
   return new PlandiffError("fs", `${m[2]} (${code})`, where);
 }
 
-/** File systems that hold no folders of ours (statfs magic numbers, Linux). */
-const PSEUDO_FILE_SYSTEMS = new Map<number, string>([
+/** File systems that hold no folders of ours: statfs magic number and name (Linux). */
+const PSEUDO_FILE_SYSTEMS: readonly (readonly [number, string])[] = [
   [0x9fa0, "proc"],
   [0x62656572, "sysfs"],
   [0x64626720, "debugfs"],
@@ -65,7 +65,7 @@ const PSEUDO_FILE_SYSTEMS = new Map<number, string>([
   [0x27e0eb, "cgroup"],
   [0x63677270, "cgroup2"],
   [0x1cd1, "devpts"],
-]);
+];
 
 /**
  * Makes a folder and its missing parents, or says in one line why it cannot be one (a
@@ -93,7 +93,8 @@ export function makeFolder(dir: string): void {
   }
   if (!stats.isDirectory())
     throw new PlandiffError("fs", `is not a folder (needed for ${dir})`, at);
-  const kind = PSEUDO_FILE_SYSTEMS.get(Number(statfsSync(at).type));
+  const type = Number(statfsSync(at).type);
+  const kind = PSEUDO_FILE_SYSTEMS.find(([magic]) => magic === type)?.[1];
   if (kind)
     throw new PlandiffError(
       "fs",

@@ -106,7 +106,7 @@ describe("the output folder's lock", () => {
       return emptyRecord("19700101-000000");
     }).catch((e: unknown) => e);
     expect(isPlandiffError(error) && error.code).toBe("locked");
-    expect((error as Error).message).toMatch(/another plandiff run took the lock/);
+    expect((error as Error).message).toMatch(/the lock is no longer this run's/);
     expect(readdirSync(join(dir, "runs"))).toEqual([]);
     expect(existsSync(join(dir, "latest"))).toBe(false);
     // Not released by the run that lost it.
