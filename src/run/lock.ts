@@ -53,7 +53,7 @@ export function acquireLock(outputDir: string, env = process.env): Lock {
       if (!holder) continue; // released meanwhile: try again
       if (isAlive(holder.pid)) throw lockedBy(outputDir, holder.pid);
       pauseForTests(env);
-      if (takeOver(path, path, holder, text, token)) return heldLock(path, token);
+      if (takeOver(outputDir, path, holder, text, token)) return heldLock(path, token);
     }
   } catch (error) {
     throw fsError(error, path);
@@ -85,11 +85,17 @@ function heldLock(path: string, token: string): Lock {
 }
 
 /**
- * Replaces `stale` (the text last read at `path`, whose process is gone) by `text`; false when
- * another process did something there first (the caller looks again).
+ * Replaces `stale` (the text last read at `path`, the lock or a takeover marker, whose process is
+ * gone) by `text`; false when another process did something there first (the caller looks again).
  */
-function takeOver(base: string, path: string, stale: Holder, text: string, token: string): boolean {
-  const marker = `${base}.takeover-${createHash("sha256").update(stale.text).digest("hex").slice(0, 16)}`;
+function takeOver(
+  outputDir: string,
+  path: string,
+  stale: Holder,
+  text: string,
+  token: string,
+): boolean {
+  const marker = `${join(outputDir, LOCK_NAME)}.takeover-${createHash("sha256").update(stale.text).digest("hex").slice(0, 16)}`;
   if (!createExclusive(marker, text, token)) {
     const taker = readHolder(marker);
     if (!taker) return false;
@@ -97,11 +103,11 @@ function takeOver(base: string, path: string, stale: Holder, text: string, token
       throw new PlandiffError(
         "locked",
         `another plandiff run (pid ${taker.pid}) is taking over the lock here`,
-        path,
+        outputDir,
       );
     }
     // Its taker died midway: take the takeover over.
-    if (!takeOver(base, marker, taker, text, token)) return false;
+    if (!takeOver(outputDir, marker, taker, text, token)) return false;
   }
   try {
     // The marker is ours: no other process may replace this stale lock now. Still the same?

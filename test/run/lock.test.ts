@@ -83,7 +83,9 @@ describe("the output folder's lock", () => {
     const first = acquireLockMarker(dir, `${DEAD} stale\n`, `${process.pid} other\n`);
     const error = thrown(() => acquireLock(dir));
     expect(isPlandiffError(error) && error.code).toBe("locked");
-    expect((error as Error).message).toMatch(/another plandiff run \(pid \d+\) is taking over/);
+    expect((error as Error).message).toBe(
+      `${dir}: another plandiff run (pid ${process.pid}) is taking over the lock here`,
+    );
     expect(readFileSync(join(dir, LOCK_NAME), "utf8")).toBe(`${DEAD} stale\n`);
     expect(existsSync(first)).toBe(true);
   });
