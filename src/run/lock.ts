@@ -40,7 +40,7 @@ interface Holder {
  *   over the same way.
  *
  * Test hook: `PLANDIFF_TEST_LOCK_PAUSE_MS` (read here only) pauses between judging a lock stale
- * and taking it over, to widen the window in which concurrent runs race (test/run/lock.test.ts).
+ * and taking it over, to widen the window in which concurrent runs race (test/run/lock-race.test.ts).
  */
 export function acquireLock(outputDir: string, env = process.env): Lock {
   const path = join(outputDir, LOCK_NAME);
