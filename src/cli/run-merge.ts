@@ -1,6 +1,7 @@
 import type { Lang } from "../model/lang.js";
 import { mergeRuns } from "../run/merge.js";
 import { type CliIo, pathIn } from "./io.js";
+import { withStopSignals } from "./signals.js";
 
 export interface MergeCommandOptions {
   output: string;
@@ -14,11 +15,14 @@ export async function runMerge(
   options: MergeCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const { record, runDir } = await mergeRuns({
-    runs: runs.map((r) => pathIn(io, r)),
-    output: pathIn(io, options.output),
-    lang: options.lang,
-  });
+  const { record, runDir } = await withStopSignals((signal) =>
+    mergeRuns({
+      runs: runs.map((r) => pathIn(io, r)),
+      output: pathIn(io, options.output),
+      lang: options.lang,
+      signal,
+    }),
+  );
   if (!options.quiet) {
     io.stdout.write(`${runs.length} 个分片，${record.pairs.length} 组比对 → ${runDir}\n`);
   }

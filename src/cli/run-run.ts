@@ -3,6 +3,7 @@ import { FailOnSchema, type RunConfig } from "../config/schema.js";
 import { ConfigError, runBatch } from "../run/run-batch.js";
 import { stableStringify } from "../util/stable-json.js";
 import { type CliIo, pathIn } from "./io.js";
+import { withStopSignals } from "./signals.js";
 
 export interface RunCommandOptions {
   config: string;
@@ -25,25 +26,28 @@ const PROGRESS_MIN = 4;
 export async function runRun(options: RunCommandOptions, io: CliIo): Promise<number> {
   let bar: SingleBar | null = null;
   try {
-    const outcome = await runBatch({
-      configPath: pathIn(io, options.config),
-      thresholds: extraThresholds(options),
-      ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
-      ...(options.shard ? { shard: options.shard } : {}),
-      ...(options.output ? { output: pathIn(io, options.output) } : {}),
-      onProgress: (done, total, label) => {
-        if (!io.stderr.isTTY || options.quiet || total < PROGRESS_MIN) return;
-        bar ??= new SingleBar({
-          format: "{bar} {value}/{total} {label}",
-          // Only on a terminal, which is a tty.WriteStream.
-          stream: io.stderr as NodeJS.WritableStream,
-          hideCursor: true,
-        });
-        if (done === 0) bar.start(total, 0, { label });
-        bar.update(done, { label });
-        if (done === total) bar.stop();
-      },
-    });
+    const outcome = await withStopSignals((signal) =>
+      runBatch({
+        signal,
+        configPath: pathIn(io, options.config),
+        thresholds: extraThresholds(options),
+        ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+        ...(options.shard ? { shard: options.shard } : {}),
+        ...(options.output ? { output: pathIn(io, options.output) } : {}),
+        onProgress: (done, total, label) => {
+          if (!io.stderr.isTTY || options.quiet || total < PROGRESS_MIN) return;
+          bar ??= new SingleBar({
+            format: "{bar} {value}/{total} {label}",
+            // Only on a terminal, which is a tty.WriteStream.
+            stream: io.stderr as NodeJS.WritableStream,
+            hideCursor: true,
+          });
+          if (done === 0) bar.start(total, 0, { label });
+          bar.update(done, { label });
+          if (done === total) bar.stop();
+        },
+      }),
+    );
     const { record, runDir, warnings } = outcome;
     const { crossed } = outcome;
     for (const w of warnings) io.stderr.write(`plandiff: warning: ${w}\n`);

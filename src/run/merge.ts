@@ -15,6 +15,8 @@ export interface MergeOptions {
   output: string;
   lang: Lang;
   now?: () => Date;
+  /** Stops the merge as it stops a run (RunOptions.signal). */
+  signal?: AbortSignal;
 }
 
 /** A shard's run as read from its folder. */
@@ -66,41 +68,47 @@ export async function mergeRuns(
 
   const outputDir = resolve(options.output);
   const now = (options.now ?? (() => new Date()))();
-  return storeRun(outputDir, now, options.lang, ({ id, workDir, runsDir }) => {
-    const configPath = relative(outputDir, first.config);
-    const inputs = new Map<string, RunRecord["inputs"][number]>();
-    for (const s of shards)
-      for (const i of s.record.inputs) if (!inputs.has(i.id)) inputs.set(i.id, i);
-    const pairs = shards
-      .flatMap((s) => s.record.pairs)
-      .sort((a, b) => compareIds(a.child, b.child));
-    for (const s of shards) {
-      for (const p of s.record.pairs) {
-        for (const report of p.reports) {
-          const target = join(workDir, report);
-          mkdirSync(dirname(target), { recursive: true });
-          copyFileSync(join(s.dir, report), target);
+  return storeRun(
+    outputDir,
+    now,
+    options.lang,
+    ({ id, workDir, runsDir }) => {
+      const configPath = relative(outputDir, first.config);
+      const inputs = new Map<string, RunRecord["inputs"][number]>();
+      for (const s of shards)
+        for (const i of s.record.inputs) if (!inputs.has(i.id)) inputs.set(i.id, i);
+      const pairs = shards
+        .flatMap((s) => s.record.pairs)
+        .sort((a, b) => compareIds(a.child, b.child));
+      for (const s of shards) {
+        for (const p of s.record.pairs) {
+          for (const report of p.reports) {
+            const target = join(workDir, report);
+            mkdirSync(dirname(target), { recursive: true });
+            copyFileSync(join(s.dir, report), target);
+          }
         }
       }
-    }
-    const chains = new Map<string, RunRecord["chains"][number]>();
-    for (const s of shards) for (const c of s.record.chains) chains.set(c.documents.join(" "), c);
-    return {
-      schemaVersion: 1,
-      id,
-      config: { path: configPath, sha256: first.record.config.sha256 },
-      inputs: [...inputs.values()].sort((a, b) => compareIds(a.id, b.id)),
-      pairs,
-      chains: [...chains.entries()].sort(([a], [b]) => compareIds(a, b)).map(([, c]) => c),
-      notes: [...new Set(shards.flatMap((s) => s.record.notes))].sort(),
-      changes: compareRuns(previousRun(runsDir, configPath), pairs),
-      review: {
-        applied: shards.reduce((n, s) => n + s.record.review.applied, 0),
-        stale: uniqueStale(shards.flatMap((s) => s.record.review.stale)),
-      },
-      complete: true,
-    };
-  });
+      const chains = new Map<string, RunRecord["chains"][number]>();
+      for (const s of shards) for (const c of s.record.chains) chains.set(c.documents.join(" "), c);
+      return {
+        schemaVersion: 1,
+        id,
+        config: { path: configPath, sha256: first.record.config.sha256 },
+        inputs: [...inputs.values()].sort((a, b) => compareIds(a.id, b.id)),
+        pairs,
+        chains: [...chains.entries()].sort(([a], [b]) => compareIds(a, b)).map(([, c]) => c),
+        notes: [...new Set(shards.flatMap((s) => s.record.notes))].sort(),
+        changes: compareRuns(previousRun(runsDir, configPath), pairs),
+        review: {
+          applied: shards.reduce((n, s) => n + s.record.review.applied, 0),
+          stale: uniqueStale(shards.flatMap((s) => s.record.review.stale)),
+        },
+        complete: true,
+      };
+    },
+    options.signal,
+  );
 }
 
 /** Stale review decisions, each once (every shard reports the decisions none of its pairs used). */

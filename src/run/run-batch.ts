@@ -45,6 +45,11 @@ export interface RunOptions {
   shard?: { index: number; count: number };
   /** Which pairs the matcher scores (`all`: the naive variant of `npm run bench`). */
   candidates?: CandidateOptions["mode"];
+  /**
+   * Stops the run: its work folder is removed and the lock released at once, and nothing is
+   * published (the CLI aborts on SIGINT and SIGTERM; the library installs no signal handlers).
+   */
+  signal?: AbortSignal;
 }
 
 /** The outcome of a run: its record, where it is stored, thresholds crossed, config warnings. */
@@ -71,35 +76,41 @@ export async function runBatch(options: RunOptions): Promise<RunOutcome> {
 
   const outputDir = options.output ? resolve(options.output) : resolve(configDir, config.output);
   const now = (options.now ?? (() => new Date()))();
-  const { record, runDir } = await storeRun(outputDir, now, config.lang, async (slot) => {
-    const files = expandEntries(configDir, config);
-    const settings = jobSettings(configDir, config, slot.workDir, options);
-    // Started first: the threads load the library while this one reads the previous run.
-    const withParent = files.filter((f) => entryOf(config, f).parent !== undefined).length;
-    const toCompare = Math.ceil(withParent / (options.shard?.count ?? 1));
-    const pool = new WorkerPool(settings, workerCount(options.jobs ?? config.jobs, toCompare));
-    let compared: ComparedPairs;
-    let previous: RunRecord | null;
-    try {
-      previous = previousRun(slot.runsDir, relative(outputDir, configPath));
-      compared = await comparePairs(files, config, pool, options);
-    } finally {
-      await pool.close();
-    }
-    const { inputs, pairs, links, parents, applied, stale } = compared;
-    return {
-      schemaVersion: 1,
-      id: slot.id,
-      config: { path: relative(outputDir, configPath), sha256: sha256(readFileSync(configPath)) },
-      inputs,
-      pairs,
-      chains: buildChains(inputs, parents, links),
-      notes: levelNotes(inputs, config.lang),
-      changes: compareRuns(previous, pairs),
-      review: { applied, stale },
-      complete: true,
-    };
-  });
+  const { record, runDir } = await storeRun(
+    outputDir,
+    now,
+    config.lang,
+    async (slot) => {
+      const files = expandEntries(configDir, config);
+      const settings = jobSettings(configDir, config, slot.workDir, options);
+      // Started first: the threads load the library while this one reads the previous run.
+      const withParent = files.filter((f) => entryOf(config, f).parent !== undefined).length;
+      const toCompare = Math.ceil(withParent / (options.shard?.count ?? 1));
+      const pool = new WorkerPool(settings, workerCount(options.jobs ?? config.jobs, toCompare));
+      let compared: ComparedPairs;
+      let previous: RunRecord | null;
+      try {
+        previous = previousRun(slot.runsDir, relative(outputDir, configPath));
+        compared = await comparePairs(files, config, pool, options);
+      } finally {
+        await pool.close();
+      }
+      const { inputs, pairs, links, parents, applied, stale } = compared;
+      return {
+        schemaVersion: 1,
+        id: slot.id,
+        config: { path: relative(outputDir, configPath), sha256: sha256(readFileSync(configPath)) },
+        inputs,
+        pairs,
+        chains: buildChains(inputs, parents, links),
+        notes: levelNotes(inputs, config.lang),
+        changes: compareRuns(previous, pairs),
+        review: { applied, stale },
+        complete: true,
+      };
+    },
+    options.signal,
+  );
   const thresholds = {
     failOn: [...config.thresholds.failOn, ...(options.thresholds?.failOn ?? [])],
     failUnder: { ...config.thresholds.failUnder, ...(options.thresholds?.failUnder ?? {}) },

@@ -1,21 +1,22 @@
 import {
-  closeSync,
   existsSync,
   mkdirSync,
-  openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   symlinkSync,
-  writeSync,
 } from "node:fs";
 import { join } from "node:path";
 import type { Lang } from "../model/lang.js";
 import { type RunRecord, RunRecordSchema } from "../model/run.js";
 import { PlandiffError } from "../util/errors.js";
 import { writeStableJson } from "../util/stable-json.js";
+import { fsError, makeFolder } from "../util/write-atomic.js";
+import { acquireLock, removeDeadLockFiles } from "./lock.js";
 import { writeOverview } from "./overview.js";
+
+export { acquireLock };
 
 /** Where a run being made writes: its id and hidden work folder, and the folder of all runs. */
 export interface RunSlot {
@@ -25,84 +26,112 @@ export interface RunSlot {
 }
 
 /**
- * Stores a run under `outputDir`: takes the lock, gives `build` a hidden work folder (with
+ * Stores a run under `outputDir`: makes the folder (refusing one that cannot be), takes the lock
+ * (lock.ts), removes the work folders of runs that died, gives `build` a hidden work folder (with
  * `pairs/`) to fill and the run id, writes the overview and run.json of the record it returns,
- * and publishes the folder as runs/<id> with `latest` pointing at it. If anything fails the work
- * folder is removed, so the previous runs and `latest` stay as they were.
+ * and publishes the folder as runs/<id> with `latest` pointing at it — only if the lock is still
+ * this run's. If anything fails the work folder is removed, so the previous runs and `latest`
+ * stay as they were. When `signal` aborts (the CLI on SIGINT or SIGTERM), the work folder is
+ * removed and the lock released at once, and the run is not published. File system failures are
+ * thrown as PlandiffErrors naming the path and the cause.
  */
 export async function storeRun(
   outputDir: string,
   now: Date,
   lang: Lang,
   build: (slot: RunSlot) => Promise<RunRecord> | RunRecord,
+  signal?: AbortSignal,
 ): Promise<{ record: RunRecord; runDir: string }> {
+  signal?.throwIfAborted();
   const runsDir = join(outputDir, "runs");
-  const release = acquireLock(outputDir);
-  const id = newRunId(runsDir, now);
-  const workDir = join(runsDir, `.${id}.partial`);
+  makeFolder(outputDir);
+  const lock = acquireLock(outputDir);
+  let workDir: string | null = null;
+  const abandon = () => {
+    if (workDir) removeFolder(workDir);
+    lock.release();
+  };
+  signal?.addEventListener("abort", abandon, { once: true });
   try {
-    mkdirSync(join(workDir, "pairs"), { recursive: true });
-    const record = await build({ id, workDir, runsDir });
-    writeOverview(workDir, record, lang);
-    writeStableJson(join(workDir, "run.json"), record, { atomic: true });
+    step(() => mkdirSync(runsDir, { recursive: true }), runsDir);
+    removeDeadRuns(outputDir, runsDir);
+    const id = reserveRunId(runsDir, now);
+    const work = join(runsDir, `.${id}.partial`);
+    workDir = work;
+    step(() => mkdirSync(join(work, "pairs")), work);
+    const record = await build({ id, workDir: work, runsDir });
+    signal?.throwIfAborted();
+    writeOverview(work, record, lang);
+    writeStableJson(join(work, "run.json"), record, { atomic: true });
     const runDir = join(runsDir, id);
-    publishRun(outputDir, workDir, runDir, id);
+    // Right before publishing: a run that lost its lock (removed by hand, and another run came)
+    // publishes nothing.
+    if (!lock.held())
+      throw new PlandiffError(
+        "locked",
+        "the lock is no longer this run's (removed, or taken by another run); this run is not published",
+        outputDir,
+      );
+    step(() => publishRun(outputDir, work, runDir, id, lock.token), runDir);
+    workDir = null;
     return { record, runDir };
   } catch (error) {
-    rmSync(workDir, { recursive: true, force: true });
-    throw error;
+    if (workDir) removeFolder(workDir);
+    // Named by the folder of runs: the work folder is hidden and gone.
+    throw fsError(error, runsDir);
   } finally {
-    release();
+    signal?.removeEventListener("abort", abandon);
+    lock.release();
   }
 }
 
-const LOCK = ".plandiff.lock";
+/** Runs a file system step, its failure thrown as a PlandiffError naming `path`. */
+function step(run: () => void, path: string): void {
+  try {
+    run();
+  } catch (error) {
+    throw fsError(error, path);
+  }
+}
+
+function removeFolder(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  } catch {
+    // On the way out: the next run removes what is left.
+  }
+}
 
 /**
- * Takes the output folder's lock (a file created exclusively). A lock left by a process that no
- * longer exists is taken over; a live one makes this run stop with a clear message.
+ * Removes the work folders (`runs/.<id>.partial`) of runs that were killed, and their temporary
+ * files beside the lock. Called with the lock held: no other run is writing here, so every work
+ * folder belongs to a run that is gone.
  */
-export function acquireLock(outputDir: string): () => void {
-  mkdirSync(outputDir, { recursive: true });
-  const path = join(outputDir, LOCK);
-  for (let attempt = 0; attempt < 2; attempt++) {
+function removeDeadRuns(outputDir: string, runsDir: string): void {
+  for (const name of readdirSync(runsDir))
+    if (name.startsWith(".") && name.endsWith(".partial")) removeFolder(join(runsDir, name));
+  for (const name of readdirSync(outputDir))
+    if (/^\.latest-/.test(name)) rmSync(join(outputDir, name), { force: true });
+  removeDeadLockFiles(outputDir);
+}
+
+/**
+ * A run id that sorts by time: 20261123-173000 (UTC), with a counter when that second is taken
+ * by a published run or a work folder. The work folder `.<id>.partial` is made here, exclusively,
+ * which reserves the id.
+ */
+export function reserveRunId(runsDir: string, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? stamp : `${stamp}-${n}`;
+    if (existsSync(join(runsDir, id))) continue;
     try {
-      const fd = openSync(path, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(path, { force: true });
+      mkdirSync(join(runsDir, `.${id}.partial`));
+      return id;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const pid = Number(readFileSync(path, "utf8"));
-      if (isAlive(pid)) {
-        throw new PlandiffError(
-          "locked",
-          `another plandiff run (pid ${pid}) is writing here; wait for it to finish`,
-          outputDir,
-        );
-      }
-      rmSync(path, { force: true });
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw fsError(error, runsDir);
     }
   }
-  throw new PlandiffError("locked", "could not take the lock", outputDir);
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** A run id that sorts by time: 20261123-173000 (UTC), with a counter if taken. */
-export function newRunId(runsDir: string, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
-  let id = stamp;
-  for (let n = 2; existsSync(join(runsDir, id)); n++) id = `${stamp}-${n}`;
-  return id;
 }
 
 /** A run.json, or null when it is missing, not JSON or not a complete run record. */
@@ -131,9 +160,15 @@ export function previousRun(runsDir: string, configPath: string): RunRecord | nu
 }
 
 /** Publishes a finished run: the work folder becomes runs/<id>, and `latest` points at it. */
-export function publishRun(outputDir: string, workDir: string, runDir: string, id: string): void {
+export function publishRun(
+  outputDir: string,
+  workDir: string,
+  runDir: string,
+  id: string,
+  token: string,
+): void {
   renameSync(workDir, runDir);
-  const tmp = join(outputDir, `.latest-${process.pid}`);
+  const tmp = join(outputDir, `.latest-${token}`);
   rmSync(tmp, { force: true });
   symlinkSync(join("runs", id), tmp);
   renameSync(tmp, join(outputDir, "latest"));

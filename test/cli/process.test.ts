@@ -3,12 +3,13 @@ import {
   copyFileSync,
   existsSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   realpathSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ensureBuiltCli } from "../helpers/built-cli.js";
 import { runCliProcess } from "../helpers/run-cli.js";
@@ -88,7 +89,7 @@ describe("the plandiff process", () => {
     expect(parsed.documents[0].file).toBe("province.txt");
   });
 
-  it("a run killed by SIGTERM leaves the last run in place, and the next run goes ahead", async () => {
+  it("a run killed by SIGTERM leaves the last run in place, removes its work folder, releases the lock, and the next run goes ahead", async () => {
     const dir = mkdtempSync(join(tmpdir(), "plandiff-signal-"));
     copyFileSync(SEEDS.province, join(dir, "province.txt"));
     copyFileSync(SEEDS.city, join(dir, "city.txt"));
@@ -113,12 +114,30 @@ describe("the plandiff process", () => {
     child.kill("SIGTERM");
     expect(await exited).toBe("SIGTERM");
     expect(realpathSync(join(dir, "reports", "latest"))).toBe(first);
+    // It cleaned up on its way out: no work folder, no lock.
+    expect(readdirSync(join(dir, "reports", "runs"))).toEqual([basename(first)]);
+    expect(readdirSync(join(dir, "reports")).sort()).toEqual(["latest", "runs"]);
 
-    // The lock the killed run left is taken over (its process is gone).
+    // A run killed outright (SIGKILL) leaves its lock and work folder: the next run takes the
+    // lock over (its process is gone) and removes the work folder.
+    const killed = spawn(process.execPath, [CLI, "run", "--quiet"], { cwd: dir, stdio: "ignore" });
+    const gone = new Promise<NodeJS.Signals | null>((done) =>
+      killed.on("exit", (_, signal) => done(signal)),
+    );
+    const partial = () =>
+      readdirSync(join(dir, "reports", "runs")).some((name) => name.endsWith(".partial"));
+    while (!partial() && killed.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+    killed.kill("SIGKILL");
+    expect(await gone).toBe("SIGKILL");
+    expect(existsSync(lock)).toBe(true);
+    expect(partial()).toBe(true);
+
     writeFileSync(join(dir, "plandiff.config.yaml"), config(""));
     const again = runCliProcess(["run", "--quiet"], { cwd: dir });
     expect(again.stderr).toBe("");
     expect(again.code).toBe(0);
     expect(realpathSync(join(dir, "reports", "latest"))).not.toBe(first);
+    expect(partial()).toBe(false);
+    expect(readdirSync(join(dir, "reports")).sort()).toEqual(["latest", "runs"]);
   });
 });
