@@ -76,12 +76,14 @@ export async function runBatch(options: RunOptions): Promise<RunOutcome> {
 
   const outputDir = options.output ? resolve(options.output) : resolve(configDir, config.output);
   const now = (options.now ?? (() => new Date()))();
+  // Before the store takes its lock and makes folders: a missing or refused document stops the
+  // run with nothing created.
+  const files = expandEntries(configDir, config);
   const { record, runDir } = await storeRun(
     outputDir,
     now,
     config.lang,
     async (slot) => {
-      const files = expandEntries(configDir, config);
       const settings = jobSettings(configDir, config, slot.workDir, options);
       // Started first: the threads load the library while this one reads the previous run.
       const withParent = files.filter((f) => entryOf(config, f).parent !== undefined).length;

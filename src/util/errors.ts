@@ -42,7 +42,7 @@ const FS_CAUSES: Readonly<Record<string, string>> = {
   ENOENT: "no such file or folder",
   EACCES: "permission denied",
   EPERM: "operation not permitted",
-  ENOSPC: "no space left on the device",
+  ENOSPC: "no space left on device",
   EDQUOT: "disk quota exceeded",
   EISDIR: "is a folder, not a file",
   ENOTDIR: "a part of the path is not a folder",

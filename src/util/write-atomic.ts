@@ -9,13 +9,14 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { PlandiffError } from "./errors.js";
+import { basename, dirname, join } from "node:path";
+import { fileSystemCause, PlandiffError } from "./errors.js";
 
 /**
  * Makes a file through a temporary sibling, which `writeTo` fills, and a rename, so no
  * half-written file is left: if anything fails, the temporary file is removed. A failure of the
- * file system is thrown as a PlandiffError naming the file and the cause (see `fsError`).
+ * file system is rethrown naming the file the caller asked for, never the temporary one, so that
+ * the caller (the CLI: `fileSystemErrorLine`) can show it as the user typed it.
  */
 export function writeAtomically(path: string, writeTo: (temp: string) => void): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -25,8 +26,19 @@ export function writeAtomically(path: string, writeTo: (temp: string) => void): 
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw fsError(error, path);
+    throw onDestination(error, temp, path);
   }
+}
+
+/** A file-system error about the temporary file (or about no file: a write) made about `path`. */
+function onDestination(error: unknown, temp: string, path: string): unknown {
+  if (!(error instanceof Error)) return error;
+  const errno = error as NodeJS.ErrnoException & { dest?: string };
+  if (typeof errno.code !== "string") return error;
+  if (errno.dest === undefined && (errno.path === undefined || errno.path === temp)) {
+    errno.path = path;
+  }
+  return error;
 }
 
 /** Writes a file through a temporary sibling and a rename, so no half-written file is left. */
@@ -52,7 +64,8 @@ export function fsError(error: unknown, path: string): unknown {
     typeof errno.code === "string" && /^E[A-Z0-9]+$/.test(errno.code) ? errno.code : m?.[1];
   if (!code || !m) return error;
   const where = errno.path ?? m[3] ?? path;
-  return new PlandiffError("fs", `${m[2]} (${code})`, where);
+  const cause = fileSystemCause(Object.assign(new Error(), { code })) ?? `${m[2]} (${code})`;
+  return new PlandiffError("fs", cause, where);
 }
 
 /** File systems that hold no folders of ours: statfs magic number and name (Linux). */
@@ -75,7 +88,8 @@ const PSEUDO_FILE_SYSTEMS: readonly (readonly [number, string])[] = [
  */
 export function makeFolder(dir: string): void {
   const missing: string[] = [];
-  let at = resolve(dir);
+  // Walked up as given (relative stays relative), so messages name the path as the user wrote it.
+  let at = dir;
   let stats: Stats;
   for (;;) {
     try {
@@ -91,8 +105,10 @@ export function makeFolder(dir: string): void {
       at = up;
     }
   }
-  if (!stats.isDirectory())
-    throw new PlandiffError("fs", `is not a folder (needed for ${dir})`, at);
+  if (!stats.isDirectory()) {
+    const needed = at === dir ? "" : ` (needed for ${dir})`;
+    throw new PlandiffError("fs", `is not a folder${needed}`, at);
+  }
   const type = Number(statfsSync(at).type);
   const kind = PSEUDO_FILE_SYSTEMS.find(([magic]) => magic === type)?.[1];
   if (kind)
