@@ -8,6 +8,7 @@ import { readCentralDirectory } from "../../src/ingest/readers/docx.js";
 import type { PlanDocument } from "../../src/model/document.js";
 import { parseDocument } from "../../src/pipeline.js";
 import { PlandiffError } from "../../src/util/errors.js";
+import { lyingDocxBomb } from "../helpers/hostile.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const seedPath = path.join(here, "../../data/000_e50bc25d11ad62e1.txt");
@@ -141,6 +142,32 @@ describe("docx: hostile input", () => {
     const error = await readError(fixture("ratio.docx", zipDeclaring(20 * 1024 * 1024)));
     expect(error.code).toBe("too-large");
     expect(error.message).toMatch(/times its size/);
+  });
+
+  it("a zip whose headers lie is refused once its real output passes 100 MiB", async () => {
+    // Declares 4 KiB, inflates to 1 GiB of zeros; the bounded run in a process of its own is in
+    // hostile-limits.test.ts.
+    const bomb = lyingDocxBomb(1024);
+    expect(readCentralDirectory(bomb).uncompressed).toBe(4096);
+    const error = await readError(fixture("lying.docx", bomb));
+    expect(error.code).toBe("too-large");
+    expect(error.message).toMatch(
+      /archive would expand to more than 100 MiB \(limit 100 MiB\); refusing a possible zip bomb$/,
+    );
+  }, 30_000);
+
+  it("a small zip whose headers lie is refused by the ratio", async () => {
+    const error = await readError(fixture("lying-small.docx", lyingDocxBomb(3)));
+    expect(error.code).toBe("too-large");
+    expect(error.message).toMatch(/expand more than 100 times its size \(limit 100\)/);
+  });
+
+  it("a damaged deflate stream is corrupt, naming the entry", async () => {
+    const bomb = lyingDocxBomb(3);
+    bomb.fill(0xff, 47, 60);
+    const error = await readError(fixture("damaged.docx", bomb));
+    expect(error.code).toBe("corrupt");
+    expect(error.message).toMatch(/damaged entry word\/document\.xml/);
   });
 });
 
