@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSource } from "../../src/ingest/index.js";
 import { readCentralDirectory } from "../../src/ingest/readers/docx.js";
+import { MAX_HTML_DEPTH } from "../../src/ingest/readers/html.js";
+import { htmlNestingEstimate } from "../../src/ingest/readers/html-depth.js";
 import type { PlanDocument } from "../../src/model/document.js";
 import { parseDocument } from "../../src/pipeline.js";
 import { PlandiffError } from "../../src/util/errors.js";
@@ -206,6 +208,41 @@ describe("html", () => {
     const { encoding, text } = await readSource(fixture("bare.htm", "<p>实施方案</p>"));
     expect(encoding).toBe("utf-8");
     expect(text).toBe("实施方案");
+  });
+});
+
+describe("html: deep nesting", () => {
+  const nested = (depth: number, inner: string) =>
+    `<html><body>${"<div>".repeat(depth)}${inner}${"</div>".repeat(depth)}</body></html>`;
+
+  it("estimates nesting from the tags alone, counting unclosed tags as open", () => {
+    expect(htmlNestingEstimate(nested(3, "<p>x</p>"))).toBe(3);
+    // p, li, td… close the previous one of their kind; void elements and comments never nest.
+    expect(htmlNestingEstimate("<ul><li>a<li>b<li>c</ul><p>1<p>2<br><img src=x><hr>")).toBe(1);
+    expect(htmlNestingEstimate("<div><!-- <div><div> --></div>")).toBe(1);
+    // Markup inside scripts and styles is text; a quoted ">" does not end a tag.
+    expect(htmlNestingEstimate("<script>'<div><div>'</script><div title='a>b'><span>x")).toBe(2);
+    // A stray end tag closes nothing; an unclosed start tag stays open.
+    expect(htmlNestingEstimate("</div></div><span><span>x")).toBe(2);
+    // <x/> closes itself in SVG only.
+    expect(htmlNestingEstimate("<svg><path/><path/><path/></svg>")).toBe(1);
+    expect(htmlNestingEstimate("<div/><div/><div/>")).toBe(3);
+  });
+
+  it("a page nested 20,000 levels is refused before parsing, with one clear line", async () => {
+    const error = await readError(fixture("deep.html", nested(20_000, "<p>深</p>")));
+    expect(error.code).toBe("too-large");
+    expect(error.message).toMatch(
+      new RegExp(`deep\\.html: HTML nested deeper than ${MAX_HTML_DEPTH} levels \\(20000,`),
+    );
+  });
+
+  it(`a page nested ${MAX_HTML_DEPTH} levels reads, in and out of table cells (no recursion)`, async () => {
+    const deep = nested(MAX_HTML_DEPTH - 2, "<p>正文</p>");
+    expect((await readSource(fixture("deep-ok.html", deep))).text).toBe("正文");
+    const cell = `<div>${"<span>".repeat(MAX_HTML_DEPTH - 10)}单元格</div>`;
+    const table = `<table><tr><td>甲</td><td>${cell}</td></tr></table>`;
+    expect((await readSource(fixture("deep-cell.html", table))).text).toBe("| 甲 | 单元格 |");
   });
 });
 

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BUILT_DIR, ensureBuiltCli } from "../helpers/built-cli.js";
 import { lyingDocxBomb } from "../helpers/hostile.js";
+import { runCliProcess } from "../helpers/run-cli.js";
 
 // Hostile inputs read in a process of their own (the reader built from the current source), so
 // that the peak memory measured is the read's alone.
@@ -51,5 +52,21 @@ describe("a .docx zip bomb whose headers lie about its sizes", () => {
       message: `${file}: archive would expand to more than 100 MiB (limit 100 MiB); refusing a possible zip bomb`,
     });
     expect(got.peakMiB).toBeLessThan(400);
+  }, 60_000);
+});
+
+describe("an HTML page nested 20,000 levels", () => {
+  it("is refused with one line and exit 2, without building the tree", () => {
+    const file = join(dir, "deep.html");
+    writeFileSync(file, `<html><body>${"<div>".repeat(20_000)}<p>深</p>${"</div>".repeat(20_000)}`);
+    const started = Date.now();
+    const { code, stdout, stderr } = runCliProcess(["parse", file]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^plandiff: .*deep\.html: HTML nested deeper than 1000 levels/),
+    ]);
+    // A safety net only: the parser alone took seconds at this depth, and overflowed the stack after.
+    expect(Date.now() - started).toBeLessThan(30_000);
   }, 60_000);
 });

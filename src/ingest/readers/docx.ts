@@ -38,7 +38,7 @@ export const docxReader: Reader = async (bytes, file) => {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new PlandiffError("corrupt", `not a readable Word document (${reason})`, file);
   }
-  return { file, encoding: "docx", text: await htmlToText(html) };
+  return { file, encoding: "docx", text: await htmlToText(html, file, "Word document") };
 };
 
 /**
