@@ -51,29 +51,39 @@ export function lyingDocxBomb(mib = 1024): Uint8Array {
     ...Array.from({ length: mib }, () => piece),
     deflateRawSync(Buffer.alloc(0)),
   ]);
-  const name = Buffer.from("word/document.xml");
-  const declared = 4096;
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(declared, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
+  return oneEntryZip("word/document.xml", data, 8, 4096);
+}
+
+/**
+ * A zip of one entry: `data` as it is, compressed with `method` (0 stored, 8 deflate), its local
+ * and central headers declaring `declared` uncompressed bytes (true or not).
+ */
+export function oneEntryZip(
+  entry: string,
+  data: Uint8Array,
+  method: number,
+  declared: number,
+): Uint8Array {
+  const name = Buffer.from(entry);
+  const header = (size: number, signature: number, at: number) => {
+    const bytes = Buffer.alloc(size);
+    bytes.writeUInt32LE(signature, 0);
+    bytes.writeUInt16LE(20, at);
+    bytes.writeUInt16LE(method, at + 4);
+    bytes.writeUInt32LE(data.length, at + 14);
+    bytes.writeUInt32LE(declared, at + 18);
+    bytes.writeUInt16LE(name.length, at + 22);
+    return bytes;
+  };
+  // The same fields, 4 bytes further on in the central header (after "version made by").
+  const local = header(30, 0x04034b50, 4);
+  const central = header(46, 0x02014b50, 6);
   central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declared, 24);
-  central.writeUInt16LE(name.length, 28);
-  const cdOffset = local.length + name.length + data.length;
   const eocd = Buffer.alloc(22);
   eocd.writeUInt32LE(0x06054b50, 0);
   eocd.writeUInt16LE(1, 8);
   eocd.writeUInt16LE(1, 10);
   eocd.writeUInt32LE(central.length + name.length, 12);
-  eocd.writeUInt32LE(cdOffset, 16);
+  eocd.writeUInt32LE(local.length + name.length + data.length, 16);
   return Buffer.concat([local, name, data, central, name, eocd]);
 }

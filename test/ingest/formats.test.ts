@@ -10,7 +10,7 @@ import { htmlNestingEstimate } from "../../src/ingest/readers/html-depth.js";
 import type { PlanDocument } from "../../src/model/document.js";
 import { parseDocument } from "../../src/pipeline.js";
 import { PlandiffError } from "../../src/util/errors.js";
-import { lyingDocxBomb } from "../helpers/hostile.js";
+import { lyingDocxBomb, oneEntryZip } from "../helpers/hostile.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const seedPath = path.join(here, "../../data/000_e50bc25d11ad62e1.txt");
@@ -62,30 +62,7 @@ async function readError(file: string): Promise<PlandiffError> {
  * the shape of a zip bomb, without the bytes.
  */
 function zipDeclaring(declared: number): Uint8Array {
-  const name = Buffer.from("word/document.xml");
-  const data = Buffer.from("<w:document/>");
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(declared, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declared, 24);
-  central.writeUInt16LE(name.length, 28);
-  const cdOffset = local.length + name.length + data.length;
-  const cdSize = central.length + name.length;
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(1, 8);
-  eocd.writeUInt16LE(1, 10);
-  eocd.writeUInt32LE(cdSize, 12);
-  eocd.writeUInt32LE(cdOffset, 16);
-  return Buffer.concat([local, name, data, central, name, eocd]);
+  return oneEntryZip("word/document.xml", Buffer.from("<w:document/>"), 0, declared);
 }
 
 describe("the same plan in every format", () => {

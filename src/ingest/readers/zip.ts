@@ -188,25 +188,22 @@ export function storedZip(entries: readonly ZipEntry[]): Uint8Array {
   const centrals: Uint8Array[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const crc = crc32(entry.data);
-    const flags = entry.flags & FLAG_UTF8;
-    const local = Buffer.alloc(LOCAL_HEADER_SIZE);
-    local.writeUInt32LE(LOCAL_SIGNATURE, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(entry.name.length, 26);
-    const central = Buffer.alloc(CENTRAL_HEADER_SIZE);
-    central.writeUInt32LE(CENTRAL_SIGNATURE, 0);
+    // Local and central headers hold the same fields from "version needed" on; the central
+    // header has "version made by" before them (hence 2 bytes further) and the local offset.
+    const header = (size: number, signature: number, at: number): Buffer => {
+      const bytes = Buffer.alloc(size);
+      bytes.writeUInt32LE(signature, 0);
+      bytes.writeUInt16LE(20, at);
+      bytes.writeUInt16LE(entry.flags & FLAG_UTF8, at + 2);
+      bytes.writeUInt32LE(crc32(entry.data), at + 10);
+      bytes.writeUInt32LE(entry.data.length, at + 14);
+      bytes.writeUInt32LE(entry.data.length, at + 18);
+      bytes.writeUInt16LE(entry.name.length, at + 22);
+      return bytes;
+    };
+    const local = header(LOCAL_HEADER_SIZE, LOCAL_SIGNATURE, 4);
+    const central = header(CENTRAL_HEADER_SIZE, CENTRAL_SIGNATURE, 6);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(entry.data.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
-    central.writeUInt16LE(entry.name.length, 28);
     central.writeUInt32LE(offset, 42);
     parts.push(local, entry.name, entry.data);
     centrals.push(central, entry.name);
