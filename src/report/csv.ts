@@ -1,3 +1,4 @@
+import { showBidiControls } from "../text/bidi.js";
 import type { Formatter } from "./formatter.js";
 import { findingRows } from "./shared/finding-rows.js";
 
@@ -27,6 +28,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  *   so that a task text or message such as `=HYPERLINK(…)` or `-1` stays text when opened. The
  *   apostrophe is part of the value (readers of the CSV see it); the xlsx export needs no such
  *   guard because its cells are typed as strings.
+ * - Bidirectional controls (U+202E…) are shown as visible marks `⟨U+202E⟩`, as in every
+ *   human-readable output, so that they cannot reorder a cell.
  */
 export const csv: Formatter = (result, { lang }) => {
   const { headers, rows } = findingRows(result, lang);
@@ -34,7 +37,9 @@ export const csv: Formatter = (result, { lang }) => {
   return `${BOM}${records.map((record) => record + CRLF).join("")}`;
 };
 
-function field(cell: string): string {
+function field(raw: string): string {
+  // Bidirectional controls shown as visible marks (⟨U+202E⟩), so that they cannot reorder a cell.
+  const cell = showBidiControls(raw);
   const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -2,6 +2,7 @@ import type { CompareResult } from "../model/compare.js";
 import type { PlanDocument } from "../model/document.js";
 import type { DiffPart, Finding } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
+import { showBidiControls } from "../text/bidi.js";
 import type { Formatter } from "./formatter.js";
 import {
   DRIFT_LABELS,
@@ -18,7 +19,10 @@ import {
  * section, then findings grouped by kind with both wordings, deadline drifts as a table.
  */
 export const markdown: Formatter = (result, { lang }) =>
-  `${[header(result, lang), summary(result, lang), sections(result, lang), findings(result, lang)].join("\n\n")}\n`;
+  // Bidirectional controls in document text or file names shown as visible marks (⟨U+202E⟩).
+  showBidiControls(
+    `${[header(result, lang), summary(result, lang), sections(result, lang), findings(result, lang)].join("\n\n")}\n`,
+  );
 
 const t = (key: keyof typeof TEXT, lang: Lang) => TEXT[key][lang];
 

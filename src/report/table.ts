@@ -1,6 +1,7 @@
 import Table from "cli-table3";
 import type { CompareResult } from "../model/compare.js";
 import type { Lang } from "../model/lang.js";
+import { showBidiControls } from "../text/bidi.js";
 import { wrapToWidth } from "../util/display-width.js";
 import type { Formatter } from "./formatter.js";
 import { KIND_LABELS, label, percent, SEVERITY_LABELS, TEXT } from "./shared/labels.js";
@@ -11,7 +12,11 @@ const PADDING = 2;
 
 /** The terminal view: a compact summary and the findings table, colour only when allowed. */
 export const table: Formatter = (result, { color, lang }) =>
-  `${summaryLines(result, lang, color).join("\n")}\n${findingsTable(result, lang, color)}\n`;
+  // Bidirectional controls are shown as visible marks (⟨U+202E⟩) cell by cell, before widths are
+  // measured; the last pass only guarantees that none is left.
+  showBidiControls(
+    `${summaryLines(result, lang, color).join("\n")}\n${findingsTable(result, lang, color)}\n`,
+  );
 
 function summaryLines(result: CompareResult, lang: Lang, color: boolean): string[] {
   const bold = (s: string) => (color ? `\u001b[1m${s}\u001b[22m` : s);
@@ -20,7 +25,9 @@ function summaryLines(result: CompareResult, lang: Lang, color: boolean): string
   return [
     bold(
       wrapToWidth(
-        `${result.child.title ?? result.child.file} ← ${result.parent.docNumber ?? result.parent.title ?? ""}`,
+        showBidiControls(
+          `${result.child.title ?? result.child.file} ← ${result.parent.docNumber ?? result.parent.title ?? ""}`,
+        ),
         100,
       ),
     ),
@@ -48,7 +55,7 @@ function findingsTable(result: CompareResult, lang: Lang, color: boolean): strin
         f.parent ?? "",
         f.child ?? "",
         f.message,
-      ].map((v, i) => wrapToWidth(v, WIDTHS[i] as number)),
+      ].map((v, i) => wrapToWidth(showBidiControls(v), WIDTHS[i] as number)),
     );
   }
   return table.toString();

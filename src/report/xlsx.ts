@@ -1,5 +1,6 @@
 // exceljs is CommonJS (`module.exports = ExcelJS`), loaded with require on the first workbook:
 // ~0.25 s that runs writing no .xlsx need not pay.
+
 import { createRequire } from "node:module";
 import type { Alignment, CellValue, Fill, Workbook, Worksheet } from "exceljs";
 import type { CompareResult } from "../model/compare.js";
@@ -7,6 +8,7 @@ import type { PlanDocument } from "../model/document.js";
 import { SEVERITY_ORDER } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
 import type { Task } from "../model/task.js";
+import { showBidiControls } from "../text/bidi.js";
 import type { Formatter } from "./formatter.js";
 import {
   FINDING_COLUMNS,
@@ -124,7 +126,7 @@ function addFindings(workbook: Workbook, result: CompareResult, lang: Lang): voi
       cells.map((cell, i): CellValue => {
         const column = FINDING_COLUMNS[i];
         if (column === "index") return Number(cell);
-        return column === "feedback" ? null : cell;
+        return column === "feedback" ? null : shown(cell);
       }),
     );
   }
@@ -193,7 +195,7 @@ function addSummary(workbook: Workbook, result: CompareResult, lang: Lang): void
   for (const [b, block] of blocks.entries()) {
     if (b > 0) sheet.addRow([]);
     for (const [i, { cells, numFmt }] of block.entries()) {
-      const row = sheet.addRow(cells);
+      const row = sheet.addRow(cells.map(shown));
       if (numFmt !== undefined) row.numFmt = numFmt;
       if (i === 0) {
         row.font = { bold: true };
@@ -244,14 +246,19 @@ function addAlignment(workbook: Workbook, result: CompareResult, lang: Lang): vo
   for (const a of result.alignments) {
     sheet.addRow([
       a.parent,
-      parentTitles.get(a.parent) ?? "",
+      shown(parentTitles.get(a.parent) ?? ""),
       a.child,
-      childTitles.get(a.child) ?? "",
+      shown(childTitles.get(a.child) ?? ""),
       RELATION_LABELS[a.relation][lang],
       a.score,
     ]);
   }
   styleHeader(sheet, headers.length);
+}
+
+/** A cell's value with bidirectional controls shown as visible marks (`⟨U+202E⟩`). */
+function shown(value: CellValue): CellValue {
+  return typeof value === "string" ? showBidiControls(value) : value;
 }
 
 function titles(tasks: readonly Task[]): Map<string, string> {

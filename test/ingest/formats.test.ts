@@ -5,9 +5,12 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSource } from "../../src/ingest/index.js";
 import { readCentralDirectory } from "../../src/ingest/readers/docx.js";
+import { MAX_HTML_DEPTH } from "../../src/ingest/readers/html.js";
+import { htmlNestingEstimate } from "../../src/ingest/readers/html-depth.js";
 import type { PlanDocument } from "../../src/model/document.js";
 import { parseDocument } from "../../src/pipeline.js";
 import { PlandiffError } from "../../src/util/errors.js";
+import { lyingDocxBomb, oneEntryZip } from "../helpers/hostile.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const seedPath = path.join(here, "../../data/000_e50bc25d11ad62e1.txt");
@@ -59,30 +62,7 @@ async function readError(file: string): Promise<PlandiffError> {
  * the shape of a zip bomb, without the bytes.
  */
 function zipDeclaring(declared: number): Uint8Array {
-  const name = Buffer.from("word/document.xml");
-  const data = Buffer.from("<w:document/>");
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(declared, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declared, 24);
-  central.writeUInt16LE(name.length, 28);
-  const cdOffset = local.length + name.length + data.length;
-  const cdSize = central.length + name.length;
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(1, 8);
-  eocd.writeUInt16LE(1, 10);
-  eocd.writeUInt32LE(cdSize, 12);
-  eocd.writeUInt32LE(cdOffset, 16);
-  return Buffer.concat([local, name, data, central, name, eocd]);
+  return oneEntryZip("word/document.xml", Buffer.from("<w:document/>"), 0, declared);
 }
 
 describe("the same plan in every format", () => {
@@ -142,6 +122,32 @@ describe("docx: hostile input", () => {
     expect(error.code).toBe("too-large");
     expect(error.message).toMatch(/times its size/);
   });
+
+  it("a zip whose headers lie is refused once its real output passes 100 MiB", async () => {
+    // Declares 4 KiB, inflates to 1 GiB of zeros; the bounded run in a process of its own is in
+    // hostile-limits.test.ts.
+    const bomb = lyingDocxBomb(1024);
+    expect(readCentralDirectory(bomb).uncompressed).toBe(4096);
+    const error = await readError(fixture("lying.docx", bomb));
+    expect(error.code).toBe("too-large");
+    expect(error.message).toMatch(
+      /archive would expand to more than 100 MiB \(limit 100 MiB\); refusing a possible zip bomb$/,
+    );
+  }, 30_000);
+
+  it("a small zip whose headers lie is refused by the ratio", async () => {
+    const error = await readError(fixture("lying-small.docx", lyingDocxBomb(3)));
+    expect(error.code).toBe("too-large");
+    expect(error.message).toMatch(/expand more than 100 times its size \(limit 100\)/);
+  });
+
+  it("a damaged deflate stream is corrupt, naming the entry", async () => {
+    const bomb = lyingDocxBomb(3);
+    bomb.fill(0xff, 47, 60);
+    const error = await readError(fixture("damaged.docx", bomb));
+    expect(error.code).toBe("corrupt");
+    expect(error.message).toMatch(/damaged entry word\/document\.xml/);
+  });
 });
 
 describe("html", () => {
@@ -179,6 +185,41 @@ describe("html", () => {
     const { encoding, text } = await readSource(fixture("bare.htm", "<p>实施方案</p>"));
     expect(encoding).toBe("utf-8");
     expect(text).toBe("实施方案");
+  });
+});
+
+describe("html: deep nesting", () => {
+  const nested = (depth: number, inner: string) =>
+    `<html><body>${"<div>".repeat(depth)}${inner}${"</div>".repeat(depth)}</body></html>`;
+
+  it("estimates nesting from the tags alone, counting unclosed tags as open", () => {
+    expect(htmlNestingEstimate(nested(3, "<p>x</p>"))).toBe(3);
+    // p, li, td… close the previous one of their kind; void elements and comments never nest.
+    expect(htmlNestingEstimate("<ul><li>a<li>b<li>c</ul><p>1<p>2<br><img src=x><hr>")).toBe(1);
+    expect(htmlNestingEstimate("<div><!-- <div><div> --></div>")).toBe(1);
+    // Markup inside scripts and styles is text; a quoted ">" does not end a tag.
+    expect(htmlNestingEstimate("<script>'<div><div>'</script><div title='a>b'><span>x")).toBe(2);
+    // A stray end tag closes nothing; an unclosed start tag stays open.
+    expect(htmlNestingEstimate("</div></div><span><span>x")).toBe(2);
+    // <x/> closes itself in SVG only.
+    expect(htmlNestingEstimate("<svg><path/><path/><path/></svg>")).toBe(1);
+    expect(htmlNestingEstimate("<div/><div/><div/>")).toBe(3);
+  });
+
+  it("a page nested 20,000 levels is refused before parsing, with one clear line", async () => {
+    const error = await readError(fixture("deep.html", nested(20_000, "<p>深</p>")));
+    expect(error.code).toBe("too-large");
+    expect(error.message).toMatch(
+      new RegExp(`deep\\.html: HTML nested deeper than ${MAX_HTML_DEPTH} levels \\(20000,`),
+    );
+  });
+
+  it(`a page nested ${MAX_HTML_DEPTH} levels reads, in and out of table cells (no recursion)`, async () => {
+    const deep = nested(MAX_HTML_DEPTH - 2, "<p>正文</p>");
+    expect((await readSource(fixture("deep-ok.html", deep))).text).toBe("正文");
+    const cell = `<div>${"<span>".repeat(MAX_HTML_DEPTH - 10)}单元格</div>`;
+    const table = `<table><tr><td>甲</td><td>${cell}</td></tr></table>`;
+    expect((await readSource(fixture("deep-cell.html", table))).text).toBe("| 甲 | 单元格 |");
   });
 });
 

@@ -1,10 +1,19 @@
 import type { CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
+import { PlandiffError } from "../../util/errors.js";
+import { htmlNestingEstimate } from "./html-depth.js";
 import type { Reader } from "./index.js";
 import { textReader } from "./text.js";
 
 /** How many leading bytes are searched for a `<meta charset>` declaration (the spec says 1024). */
 const META_SNIFF_BYTES = 4096;
+/**
+ * Pages whose elements nest deeper than this (estimated, unclosed tags counted as open) are
+ * refused before parsing: the HTML parser's time grows with the square of the depth or worse
+ * (20,000 nested divs took seconds, 40,000 half a minute, 5,000 unclosed `<font>`s of different
+ * sizes ten seconds), while real pages nest a few dozen levels and browsers stop nesting at 512.
+ */
+export const MAX_HTML_DEPTH = 1000;
 /** Elements that never hold document text. */
 const DROPPED =
   "script, style, noscript, template, iframe, object, svg, nav, header, footer, aside";
@@ -68,7 +77,7 @@ const CHARSETS: Readonly<Record<string, string>> = {
  */
 export const htmlReader: Reader = async (bytes, file) => {
   const { encoding, html } = await decodeHtml(bytes, file);
-  return { file, encoding, text: await htmlToText(html) };
+  return { file, encoding, text: await htmlToText(html, file) };
 };
 
 async function decodeHtml(
@@ -120,8 +129,18 @@ function tryUtf8(bytes: Uint8Array): string | null {
 /**
  * HTML → text lines: block elements one per line, `<br>` as a line break, data tables as pipe rows,
  * scripts, styles and navigation dropped. Shared with the .docx reader (mammoth produces HTML).
+ * Throws PlandiffError "too-large" for a page nested deeper than {@link MAX_HTML_DEPTH}; the tree
+ * is walked without recursion, so any depth below that reads.
  */
-export async function htmlToText(html: string): Promise<string> {
+export async function htmlToText(html: string, file: string, kind = "HTML"): Promise<string> {
+  const depth = htmlNestingEstimate(html);
+  if (depth > MAX_HTML_DEPTH) {
+    throw new PlandiffError(
+      "too-large",
+      `${kind} nested deeper than ${MAX_HTML_DEPTH} levels (${depth}, counting unclosed tags); refusing it — save the document as plain text`,
+      file,
+    );
+  }
   // Loaded on the first HTML or Word file: most runs read none, and it takes ~0.2 s to load.
   const { load } = await import("cheerio");
   const $ = load(html);
@@ -138,7 +157,12 @@ export async function htmlToText(html: string): Promise<string> {
     current.length = 0;
   };
   let inPre = 0;
-  const walk = (node: AnyNode): void => {
+  /** Depth first, in document order; `leave` marks an element's end (its children done). */
+  const stack: { node: AnyNode; leave: boolean }[] = [];
+  const root = $("body").get(0) ?? $.root().get(0);
+  if (root) stack.push({ node: root, leave: false });
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
+    const { node, leave } = step;
     if (node.type === "text") {
       // Inside <pre> (LibreOffice's export of plain text) a line break is a line break.
       if (inPre === 0) current.push(node.data);
@@ -149,28 +173,32 @@ export async function htmlToText(html: string): Promise<string> {
           current.push(part);
         });
       }
-      return;
+      continue;
     }
-    if (node.type !== "tag") return;
+    if (node.type !== "tag") continue;
     const name = node.name.toLowerCase();
+    const block = BLOCK.has(name);
+    if (leave) {
+      if (name === "pre") inPre--;
+      if (block) flush();
+      continue;
+    }
     if (name === "br") {
       flush();
-      return;
+      continue;
     }
     if (name === "table" && isDataTable($, node)) {
       flush();
       lines.push(...tableRows($, node));
-      return;
+      continue;
     }
-    const block = BLOCK.has(name);
     if (block) flush();
     if (name === "pre") inPre++;
-    for (const child of node.children) walk(child);
-    if (name === "pre") inPre--;
-    if (block) flush();
-  };
-  const root = $("body").get(0) ?? $.root().get(0);
-  if (root) walk(root);
+    stack.push({ node, leave: true });
+    for (let k = node.children.length - 1; k >= 0; k--) {
+      stack.push({ node: node.children[k] as AnyNode, leave: false });
+    }
+  }
   flush();
   return lines.join("\n");
 }
@@ -194,14 +222,27 @@ function tableRows($: CheerioAPI, table: Element): string[] {
     const cells = $(row)
       .children("td, th")
       .toArray()
-      .map((cell) => cellText($, cell));
+      .map((cell) => cellText(cell));
     return cells.every((c) => c === "") ? [] : [`| ${cells.join(" | ")} |`];
   });
 }
 
-function cellText($: CheerioAPI, cell: Element): string {
-  const copy = $(cell).clone();
-  copy.find("br").replaceWith(" ");
-  copy.find("p, div, li, h1, h2, h3, h4, h5, h6").after(" ");
-  return copy.text().replace(/\|/g, "/").replace(/\s+/g, " ").trim();
+/** Elements followed by a space inside a cell (so that their text does not run together). */
+const CELL_BREAKS = new Set(["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"]);
+
+/** A cell's text on one line: `<br>` and the ends of paragraphs as spaces, any `|` made `/`. */
+function cellText(cell: Element): string {
+  const parts: string[] = [];
+  // Nodes still to visit, last first; a string is text to add once an element's children are done.
+  const stack: (AnyNode | string)[] = [...cell.children].reverse();
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (typeof item === "string") parts.push(item);
+    else if (item.type === "text") parts.push(item.data);
+    else if (item.type === "tag" && item.name === "br") parts.push(" ");
+    else if ("children" in item) {
+      if (item.type === "tag" && CELL_BREAKS.has(item.name)) stack.push(" ");
+      for (let k = item.children.length - 1; k >= 0; k--) stack.push(item.children[k] as AnyNode);
+    }
+  }
+  return parts.join("").replace(/\|/g, "/").replace(/\s+/g, " ").trim();
 }

@@ -1,3 +1,4 @@
+import { showBidiControls } from "../../text/bidi.js";
 import { displayWidth, truncateToWidth } from "../../util/display-width.js";
 import type { DiscoverFormatter } from "./formatter.js";
 
@@ -5,14 +6,12 @@ const pad = (s: string, width: number) => s + " ".repeat(Math.max(0, width - dis
 
 /** One line per document: id, level, proposed parent, method, confidence, first evidence. */
 export const discoverTable: DiscoverFormatter = (result) => {
-  const rows = result.documents.map((d) => [
-    d.id,
-    d.level,
-    d.parent ?? "—",
-    d.method,
-    d.confidence.toFixed(2),
-    d.evidence[0] ?? "",
-  ]);
+  // Bidirectional controls shown as visible marks (⟨U+202E⟩) before widths are measured.
+  const rows = result.documents.map((d) =>
+    [d.id, d.level, d.parent ?? "—", d.method, d.confidence.toFixed(2), d.evidence[0] ?? ""].map(
+      showBidiControls,
+    ),
+  );
   const head = ["document", "level", "parent", "method", "conf.", "evidence"];
   const widths = head
     .slice(0, 5)
@@ -34,5 +33,5 @@ export const discoverTable: DiscoverFormatter = (result) => {
   out.push(
     `${summary.documents} documents: ${summary.cited} cited, ${summary.similarity} by content, ${summary.none} without a parent; ${summary.skipped} files skipped`,
   );
-  return `${out.join("\n")}\n`;
+  return showBidiControls(`${out.join("\n")}\n`);
 };

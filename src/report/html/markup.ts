@@ -1,3 +1,5 @@
+import { showBidiControls } from "../../text/bidi.js";
+
 /**
  * Building HTML safely: every string interpolated into `h` is escaped; only fragments that `h`
  * itself produced (or `trusted` constants) are inserted as they are.
@@ -30,9 +32,12 @@ const ESCAPES: Readonly<Record<string, string>> = {
   "'": "&#39;",
 };
 
-/** Escapes & < > " ' so that the text is safe in element content and in quoted attributes. */
+/**
+ * Escapes & < > " ' so that the text is safe in element content and in quoted attributes, and
+ * shows bidirectional controls as visible marks (`⟨U+202E⟩`) so that they cannot reorder the page.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  return showBidiControls(text).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 /** Tagged template for HTML: `h\`<p>${text}</p>\`` escapes `text` unless it is a SafeHtml. */

@@ -1,6 +1,7 @@
 import type { Lang } from "../../model/lang.js";
 import type { RunOverview } from "../../model/overview.js";
 import type { FindingRef } from "../../model/run.js";
+import { showBidiControls } from "../../text/bidi.js";
 import {
   KIND_LABELS,
   LEVEL_LABELS,
@@ -27,17 +28,20 @@ import {
  * decisions. Document text is escaped; the output depends on the run and `lang` only.
  */
 export function overviewMarkdown(run: RunOverview, lang: Lang): string {
-  return `${[
-    header(run, lang),
-    inputs(run, lang),
-    notes(run, lang),
-    league(run, lang),
-    heatmaps(run, lang),
-    missing(run, lang),
-    chains(run, lang),
-    changes(run, lang),
-    review(run, lang),
-  ].join("\n\n")}\n`;
+  // Bidirectional controls in document text, ids or paths shown as visible marks (⟨U+202E⟩).
+  return showBidiControls(
+    `${[
+      header(run, lang),
+      inputs(run, lang),
+      notes(run, lang),
+      league(run, lang),
+      heatmaps(run, lang),
+      missing(run, lang),
+      chains(run, lang),
+      changes(run, lang),
+      review(run, lang),
+    ].join("\n\n")}\n`,
+  );
 }
 
 const o = (key: keyof typeof OVERVIEW_TEXT, lang: Lang) => OVERVIEW_TEXT[key][lang];

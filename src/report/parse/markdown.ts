@@ -1,10 +1,12 @@
 import type { PlanDocument } from "../../model/document.js";
 import type { Task } from "../../model/task.js";
+import { showBidiControls } from "../../text/bidi.js";
 import type { ParseFormatter } from "./formatter.js";
 
 /** A readable outline of each document: header fields, sections with their tasks, the table. */
 export const parseMarkdown: ParseFormatter = (result) =>
-  `${result.documents.map(documentMarkdown).join("\n\n---\n\n")}\n`;
+  // Bidirectional controls in document text or file names shown as visible marks (⟨U+202E⟩).
+  showBidiControls(`${result.documents.map(documentMarkdown).join("\n\n---\n\n")}\n`);
 
 function documentMarkdown(doc: PlanDocument): string {
   const out: string[] = [`# ${md(doc.title ?? `${doc.file}#${doc.index}`)}`, ""];

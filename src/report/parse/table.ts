@@ -1,5 +1,6 @@
 import Table from "cli-table3";
 import type { PlanDocument } from "../../model/document.js";
+import { showBidiControls } from "../../text/bidi.js";
 import { truncateToWidth, wrapToWidth } from "../../util/display-width.js";
 import type { ParseFormatter } from "./formatter.js";
 
@@ -8,7 +9,11 @@ const UNITS_WIDTH = 28;
 
 /** A terminal overview: one summary line per document, then its tasks in a table. */
 export const parseTable: ParseFormatter = (result, options) =>
-  `${result.documents.map((doc) => documentTable(doc, options.color)).join("\n\n")}\n`;
+  // Bidirectional controls are shown as visible marks (⟨U+202E⟩) cell by cell, before widths are
+  // measured; the last pass only guarantees that none is left.
+  showBidiControls(
+    `${result.documents.map((doc) => documentTable(doc, options.color)).join("\n\n")}\n`,
+  );
 
 function documentTable(doc: PlanDocument, color: boolean): string {
   const bold = (s: string) => (color ? `\u001b[1m${s}\u001b[22m` : s);
@@ -24,8 +29,11 @@ function documentTable(doc: PlanDocument, color: boolean): string {
   for (const task of doc.tasks) {
     table.push([
       task.id,
-      wrapToWidth(truncateToWidth(task.title, TITLE_WIDTH * 2), TITLE_WIDTH),
-      wrapToWidth(truncateToWidth(task.units.lead.join("、"), UNITS_WIDTH * 2), UNITS_WIDTH),
+      wrapToWidth(truncateToWidth(showBidiControls(task.title), TITLE_WIDTH * 2), TITLE_WIDTH),
+      wrapToWidth(
+        truncateToWidth(showBidiControls(task.units.lead.join("、")), UNITS_WIDTH * 2),
+        UNITS_WIDTH,
+      ),
       task.deadline.kind === "none"
         ? ""
         : `${task.deadline.kind}${task.deadline.due ? ` ${task.deadline.due}` : ""}`,
