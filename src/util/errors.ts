@@ -23,7 +23,7 @@ const NAMED_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\
 
 /**
  * The text with its control characters written as escapes (`\n`, `\r`, `\t`, `\u001b`…): C0,
- * DEL, C1 and the Unicode line and paragraph separators. A file name holding a newline then
+ * DEL, C1, the Unicode line and paragraph separators and the bidirectional controls. A file name holding a newline then
  * still fits on the one line of an error message, and cannot move the terminal's cursor.
  */
 export function escapeControl(text: string): string {
@@ -31,7 +31,16 @@ export function escapeControl(text: string): string {
   for (const ch of text) {
     const code = ch.charCodeAt(0);
     const control =
-      code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+      code < 0x20 ||
+      (code >= 0x7f && code <= 0x9f) ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      // Bidirectional controls, which would reorder the rest of the line on a terminal.
+      code === 0x061c ||
+      code === 0x200e ||
+      code === 0x200f ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069);
     out += control ? (NAMED_ESCAPES[ch] ?? `\\u${code.toString(16).padStart(4, "0")}`) : ch;
   }
   return out;

@@ -111,5 +111,6 @@ describe("error lines stay one line and name the path (in-process)", () => {
     expect(fileSystemErrorLine(error("EROFS", "r"))).toBe("r: read-only file system (EROFS)");
     expect(fileSystemErrorLine(new Error("plain"))).toBeNull();
     expect(escapeControl("a\r\n\tb\u0085\u2028")).toBe("a\\r\\n\\tb\\u0085\\u2028");
+    expect(escapeControl("\u202efdp.exe\u2066")).toBe("\\u202efdp.exe\\u2066");
   });
 });
