@@ -1,5 +1,5 @@
 import type { Alignment, Evidence } from "../model/alignment.js";
-import { maxWeightAssignment } from "./hungarian.js";
+import { assignPairs, type WeightedPair } from "./hungarian.js";
 import { applyModel, type ScopeOptions } from "./options.js";
 import { round } from "./sections.js";
 import type { Signals } from "./signals.js";
@@ -56,10 +56,14 @@ export function addRelativeSignals(
  */
 export function primaryLinks(matrix: CandidateMatrix, options: ScopeOptions): number[] {
   const cut = logit(options.primaryThreshold);
-  const weights = matrix.signals.map((row) =>
-    row.map((s) => (s ? logit(applyModel(options.primary, s)) - cut : -1)),
-  );
-  const primary = maxWeightAssignment(weights);
+  // Only the scored pairs: a pair left out by candidate generation weighs nothing.
+  const pairs: WeightedPair[] = [];
+  matrix.signals.forEach((row, i) => {
+    row.forEach((s, j) => {
+      if (s) pairs.push({ row: i, col: j, weight: logit(applyModel(options.primary, s)) - cut });
+    });
+  });
+  const primary = assignPairs(matrix.parents.length, matrix.children.length, pairs);
   if (options.mutualMin !== null) addMutualBest(matrix, primary, options.mutualMin);
   return primary;
 }
