@@ -77,12 +77,12 @@ export function markerText(marker: OutlineMarker, label: string): string {
 /** All lines of a node and its descendants, markers restored, in document order. */
 export function nodeLines(node: OutlineNode, withHead = true): Line[] {
   const out: Line[] = withHead ? [node.head] : [];
-  out.push(...node.content);
+  for (const line of node.content) out.push(line);
   for (const child of node.children) {
     const restore = (s: string) => markerText(child.marker, child.label) + s;
     const [first, ...rest] = nodeLines(child);
     if (first) out.push({ ...first, text: restore(first.text), norm: restore(first.norm) });
-    out.push(...rest);
+    for (const line of rest) out.push(line);
   }
   return out;
 }
