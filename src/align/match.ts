@@ -32,7 +32,7 @@ export function addRelativeSignals(
   similarity: number[][],
 ): void {
   const { signals } = matrix;
-  const rowMax = similarity.map((row) => Math.max(1e-9, ...row));
+  const rowMax = similarity.map((row) => row.reduce((max, v) => Math.max(max, v), 1e-9));
   const colMax = matrix.children.map((_, j) => {
     let max = 1e-9;
     for (const row of similarity) max = Math.max(max, row[j] as number);
