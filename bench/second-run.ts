@@ -1,0 +1,64 @@
+/**
+ * Run history at scale (docs/performance.md, "Bounded cost"): `plandiff run` twice over the same
+ * N synthetic children (default 2,000) in the same output folder; the second run compares itself
+ * with the first (history, changes, overview). Each run is its own process (bench/scale-run.mjs
+ * over the built library: `npm run build` first). Usage: tsx bench/second-run.ts [N] [DIST_ROOT]
+ * — DIST_ROOT, another checkout's root with its own dist/, measures that version on the same
+ * children.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { ensureSynthBatch, PARENT, ROOT } from "./eval/datasets.js";
+
+const SEED = 2026;
+const n = Number(process.argv[2] ?? 2000);
+const root = process.argv[3] ?? ROOT;
+const batch = ensureSynthBatch("realistic", SEED, n, (line) => console.log(line));
+const dir = join(tmpdir(), "plandiff-bench", `second-run-${n}-${process.pid}`);
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(join(dir, "children"), { recursive: true });
+symlinkSync(PARENT, join(dir, "parent.txt"));
+for (let i = 0; i < n; i++) {
+  symlinkSync(
+    join(batch, `child-${SEED}-${i}.txt`),
+    join(dir, "children", `c${String(i).padStart(5, "0")}.txt`),
+  );
+}
+writeFileSync(
+  join(dir, "plandiff.config.yaml"),
+  [
+    "documents:",
+    "  - id: province",
+    "    path: parent.txt",
+    "  - id: child",
+    "    path: children/*.txt",
+    "    parent: province",
+    "output: out",
+    "formats: [json]",
+    "",
+  ].join("\n"),
+);
+const jobs = availableParallelism();
+const runs: { ms: number; rssMiB: number; pairs: number }[] = [];
+for (let k = 0; k < 2; k++) {
+  const out = execFileSync(
+    process.execPath,
+    [
+      join(root, "bench", "scale-run.mjs"),
+      join(dir, "plandiff.config.yaml"),
+      String(jobs),
+      "index",
+    ],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 },
+  );
+  runs.push(JSON.parse(out.trim().split("\n").pop() as string));
+  const run = runs.at(-1) as (typeof runs)[number];
+  console.log(
+    `run ${k + 1}: ${(run.ms / 1000).toFixed(1)} s, ${run.rssMiB.toFixed(0)} MiB, ${run.pairs} pairs`,
+  );
+}
+const [first, second] = runs as [(typeof runs)[number], (typeof runs)[number]];
+console.log(`second / first: ${(second.ms / first.ms).toFixed(2)}`);
+rmSync(dir, { recursive: true, force: true });
