@@ -7,39 +7,16 @@
  * children.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { ensureSynthBatch, PARENT, ROOT } from "./eval/datasets.js";
+import { ensureSynthBatch, ROOT } from "./eval/datasets.js";
+import { SEED, workspace } from "./scale.js";
 
-const SEED = 2026;
 const n = Number(process.argv[2] ?? 2000);
 const root = process.argv[3] ?? ROOT;
 const batch = ensureSynthBatch("realistic", SEED, n, (line) => console.log(line));
-const dir = join(tmpdir(), "plandiff-bench", `second-run-${n}-${process.pid}`);
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(join(dir, "children"), { recursive: true });
-symlinkSync(PARENT, join(dir, "parent.txt"));
-for (let i = 0; i < n; i++) {
-  symlinkSync(
-    join(batch, `child-${SEED}-${i}.txt`),
-    join(dir, "children", `c${String(i).padStart(5, "0")}.txt`),
-  );
-}
-writeFileSync(
-  join(dir, "plandiff.config.yaml"),
-  [
-    "documents:",
-    "  - id: province",
-    "    path: parent.txt",
-    "  - id: child",
-    "    path: children/*.txt",
-    "    parent: province",
-    "output: out",
-    "formats: [json]",
-    "",
-  ].join("\n"),
-);
+const dir = workspace(batch, n, `second-run-${n}-${process.pid}`);
 const jobs = availableParallelism();
 const runs: { ms: number; rssMiB: number; pairs: number }[] = [];
 for (let k = 0; k < 2; k++) {
