@@ -33,10 +33,10 @@ export interface ScaleRow {
  */
 const repeats = (n: number): number => (n <= 1000 ? 3 : 1);
 
-const SEED = 2026;
+export const SEED = 2026;
 
 /** A run folder with the parent and the first `n` children of `batch`, and its config. */
-function workspace(batch: string, n: number, name: string): string {
+export function workspace(batch: string, n: number, name: string): string {
   const dir = join(tmpdir(), "plandiff-bench", name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, "children"), { recursive: true });

@@ -113,10 +113,16 @@ function indexedBodySignals(
   children.forEach((c, j) => {
     const rows = c.sentences.map(() => new Array<number>(sentences.length).fill(0));
     const picked = new Set<number>();
+    // The best sentence score of each task picked by a sentence (to rank candidates when capped).
+    const sentenceBest = new Map<number, number>();
     c.sentences.forEach((s, m) => {
       const row = rows[m] as number[];
       for (const k of index.scores(s.vector, sentences, row)) {
-        if ((row[k] as number) >= options.minSentence) picked.add(taskOf[k] as number);
+        const v = row[k] as number;
+        if (v < options.minSentence) continue;
+        const i = taskOf[k] as number;
+        picked.add(i);
+        if (v > (sentenceBest.get(i) ?? 0)) sentenceBest.set(i, v);
       }
     });
     let colBest = -1;
@@ -130,7 +136,11 @@ function indexedBodySignals(
       }
     });
     if (colBest >= 0) picked.add(colBest);
-    for (const i of picked) {
+    const kept =
+      parents.length > CAP_ABOVE
+        ? capCandidates(picked, j, textSimilarity, rowBest, colBest, sentenceBest)
+        : picked;
+    for (const i of kept) {
       const p = parents[i] as TaskFeatures;
       const first = firstSentence[i] as number;
       const forward = p.sentences.map((_, k) => bestOf(rows, (row) => row[first + k] as number));
@@ -139,6 +149,39 @@ function indexedBodySignals(
     }
   });
   return signals;
+}
+
+/**
+ * Bounded cost (docs/performance.md): when the parent has more than `CAP_ABOVE` body tasks, a
+ * child task keeps at most `MAX_CANDIDATES` candidates — its best by text or by one sentence —
+ * besides the pairs relative signals need (its own best, and parents whose best it is). A plan of
+ * thousands of near-identical tasks would otherwise score (and partially link) every pair.
+ */
+const CAP_ABOVE = 300;
+const MAX_CANDIDATES = 50;
+
+/** The picked candidates of child `j`, capped (see MAX_CANDIDATES). */
+function capCandidates(
+  picked: Set<number>,
+  j: number,
+  textSimilarity: number[][],
+  rowBest: number[],
+  colBest: number,
+  sentenceBest: Map<number, number>,
+): Set<number> {
+  if (picked.size <= MAX_CANDIDATES) return picked;
+  const kept = new Set<number>();
+  const ranked: [number, number][] = [];
+  for (const i of picked) {
+    if (i === colBest || rowBest[i] === j) kept.add(i);
+    else {
+      const text = (textSimilarity[i] as number[])[j] as number;
+      ranked.push([i, Math.max(text, sentenceBest.get(i) ?? 0)]);
+    }
+  }
+  ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  for (const [i] of ranked.slice(0, MAX_CANDIDATES)) kept.add(i);
+  return kept;
 }
 
 /** The best score over items and its first index (-1 when none is above 0), as sentenceMatches. */

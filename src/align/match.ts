@@ -1,5 +1,5 @@
 import type { Alignment, Evidence } from "../model/alignment.js";
-import { maxWeightAssignment } from "./hungarian.js";
+import { assignPairs, type WeightedPair } from "./hungarian.js";
 import { applyModel, type ScopeOptions } from "./options.js";
 import { round } from "./sections.js";
 import type { Signals } from "./signals.js";
@@ -32,7 +32,7 @@ export function addRelativeSignals(
   similarity: number[][],
 ): void {
   const { signals } = matrix;
-  const rowMax = similarity.map((row) => Math.max(1e-9, ...row));
+  const rowMax = similarity.map((row) => row.reduce((max, v) => Math.max(max, v), 1e-9));
   const colMax = matrix.children.map((_, j) => {
     let max = 1e-9;
     for (const row of similarity) max = Math.max(max, row[j] as number);
@@ -56,10 +56,14 @@ export function addRelativeSignals(
  */
 export function primaryLinks(matrix: CandidateMatrix, options: ScopeOptions): number[] {
   const cut = logit(options.primaryThreshold);
-  const weights = matrix.signals.map((row) =>
-    row.map((s) => (s ? logit(applyModel(options.primary, s)) - cut : -1)),
-  );
-  const primary = maxWeightAssignment(weights);
+  // Only the scored pairs: a pair left out by candidate generation weighs nothing.
+  const pairs: WeightedPair[] = [];
+  matrix.signals.forEach((row, i) => {
+    row.forEach((s, j) => {
+      if (s) pairs.push({ row: i, col: j, weight: logit(applyModel(options.primary, s)) - cut });
+    });
+  });
+  const primary = assignPairs(matrix.parents.length, matrix.children.length, pairs);
   if (options.mutualMin !== null) addMutualBest(matrix, primary, options.mutualMin);
   return primary;
 }

@@ -24,17 +24,20 @@ export function alignSections(
   if (ps.length === 0 || cs.length === 0) return [];
   const vec = (title: string) => model.vector(textTerms(title)).vector;
   const cTitles = cs.map((s) => vec(s.title));
+  // Task indexes by section, once: O(tasks) rather than O(sections² × tasks).
+  const parentMembers = membersBySection(parentTasks);
+  const childMembers = membersBySection(childTasks);
   const affinity = ps.map((psec) => {
     const pTitle = vec(psec.title);
-    const members = parentTasks.flatMap((t, i) => (t.task.section === psec.taskSection ? [i] : []));
+    const members = parentMembers.get(psec.taskSection) ?? [];
     return cs.map((csec, j) => {
-      const inChild = childTasks.flatMap((t, k) =>
-        t.task.section === csec.taskSection ? [k] : [],
-      );
+      const inChild = childMembers.get(csec.taskSection) ?? [];
       let taskScore = 0;
       for (const i of members) {
         const row = textSimilarity[i] as number[];
-        taskScore += Math.max(0, ...inChild.map((k) => row[k] as number));
+        let best = 0;
+        for (const k of inChild) best = Math.max(best, row[k] as number);
+        taskScore += best;
       }
       const tasks = members.length > 0 ? taskScore / members.length : 0;
       return TITLE_WEIGHT * cosine(pTitle, cTitles[j] as SparseVector) + (1 - TITLE_WEIGHT) * tasks;
@@ -49,6 +52,17 @@ export function alignSections(
       child: (cs[j] as { taskSection: number }).taskSection,
       score: round((affinity[i] as number[])[j] as number),
     });
+  });
+  return out;
+}
+
+/** The indexes of the tasks of each section, in task order. */
+function membersBySection(tasks: TaskFeatures[]): Map<number | null, number[]> {
+  const out = new Map<number | null, number[]>();
+  tasks.forEach((t, i) => {
+    const list = out.get(t.task.section);
+    if (list) list.push(i);
+    else out.set(t.task.section, [i]);
   });
   return out;
 }

@@ -45,7 +45,7 @@ export function bodySignals(
     text: cosine(p.text, c.text),
     parentCover: coverage(p.sentences, forward),
     childCover: coverage(c.sentences, backward),
-    bestSentence: Math.max(0, ...forward.map((m) => m.best)),
+    bestSentence: forward.reduce((max, m) => Math.max(max, m.best), 0),
     anchors: anchorOverlap(p.anchors, c.anchors),
     units: jaccard(p.units, c.units),
     deadline: deadlineAgreement(p.task.deadline, c.task.deadline),

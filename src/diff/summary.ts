@@ -73,19 +73,28 @@ function scopeSummary(parents: Task[], children: Task[], alignments: Alignment[]
   };
 }
 
-/** Fidelity of one parent task: the credit of its best link, less a penalty for serious findings. */
+/**
+ * Fidelity of one parent task: the credit of its best link, less a penalty for serious findings.
+ * Links and findings are indexed by parent task once (linear, whatever the plans' size).
+ */
 function taskFidelity(alignments: Alignment[], findings: Finding[]): (task: Task) => number {
-  return (task) => {
-    const links = alignments.filter((a) => a.parent === task.id);
-    const credit = Math.max(CREDIT.missing, ...links.map((l) => CREDIT[l.relation]));
-    const serious = findings.some(
-      (f) =>
-        f.parent === task.id &&
-        (f.severity === "high" || f.severity === "medium") &&
-        f.kind !== "missing",
+  const credit = new Map<string, number>();
+  for (const l of alignments)
+    credit.set(l.parent, Math.max(credit.get(l.parent) ?? CREDIT.missing, CREDIT[l.relation]));
+  const serious = new Set<string>();
+  for (const f of findings) {
+    if (
+      f.parent !== null &&
+      (f.severity === "high" || f.severity === "medium") &&
+      f.kind !== "missing"
+    )
+      serious.add(f.parent);
+  }
+  return (task) =>
+    Math.max(
+      0,
+      (credit.get(task.id) ?? CREDIT.missing) - (serious.has(task.id) ? FINDING_PENALTY : 0),
     );
-    return Math.max(0, credit - (serious ? FINDING_PENALTY : 0));
-  };
 }
 
 function sectionSummaries(

@@ -1,5 +1,6 @@
 import type { OutlineMarker } from "../model/document.js";
 import type { Line } from "../model/source.js";
+import { arabicMarker, parenArabicMarker } from "../text/patterns.js";
 
 /** A numbered node of the document outline with the lines it holds. */
 export interface OutlineNode {
@@ -16,8 +17,8 @@ const CN = "一二三四五六七八九十百零";
 const MARKERS: { marker: OutlineMarker; rank: number; re: RegExp }[] = [
   { marker: "chinese", rank: 1, re: new RegExp(`^([${CN}]+)[、.]\\s*`) },
   { marker: "paren-chinese", rank: 2, re: new RegExp(`^\\(([${CN}]+)\\)\\s*`) },
-  { marker: "arabic", rank: 3, re: /^(\d{1,3})[.、](?!\d)\s*/ },
-  { marker: "paren-arabic", rank: 4, re: /^\((\d{1,3})\)\s*/ },
+  { marker: "arabic", rank: 3, re: new RegExp(`^${arabicMarker(true)}\\s*`) },
+  { marker: "paren-arabic", rank: 4, re: new RegExp(`^${parenArabicMarker(true)}\\s*`) },
 ];
 
 /** Recognises an outline marker at the start of a folded line. */
@@ -26,7 +27,8 @@ export function matchMarker(
 ): { marker: OutlineMarker; rank: number; label: string; length: number } | null {
   for (const { marker, rank, re } of MARKERS) {
     const m = re.exec(norm);
-    if (m) return { marker, rank, label: m[1] as string, length: m[0].length };
+    // The label is the first group that matched (the arabic patterns have one per number size).
+    if (m) return { marker, rank, label: (m[1] ?? m[2]) as string, length: m[0].length };
   }
   return null;
 }
@@ -75,12 +77,12 @@ export function markerText(marker: OutlineMarker, label: string): string {
 /** All lines of a node and its descendants, markers restored, in document order. */
 export function nodeLines(node: OutlineNode, withHead = true): Line[] {
   const out: Line[] = withHead ? [node.head] : [];
-  out.push(...node.content);
+  for (const line of node.content) out.push(line);
   for (const child of node.children) {
     const restore = (s: string) => markerText(child.marker, child.label) + s;
     const [first, ...rest] = nodeLines(child);
     if (first) out.push({ ...first, text: restore(first.text), norm: restore(first.norm) });
-    out.push(...rest);
+    for (const line of rest) out.push(line);
   }
   return out;
 }

@@ -36,13 +36,26 @@ export function overviewData(record: RunRecord): RunOverview {
 
 /**
  * One row per pair, the weakest first: by required coverage ascending, then fidelity ascending,
- * then child id and parent id.
+ * then child id and parent id. Linear in pairs and findings: the new findings are counted by pair
+ * key once (not filtered again for every pair).
  */
 export function leagueTable(record: RunRecord): LeagueRow[] {
+  const inputOf = inputIndex(record);
+  const newByKey = new Map<string, number>();
+  for (const f of record.changes.newFindings) newByKey.set(f.pair, (newByKey.get(f.pair) ?? 0) + 1);
+  // The keys a pair answers to (see isPairKey): `parent→child`, or the bare child id.
+  const newFindingsOf = (pair: PairRun) =>
+    (newByKey.get(`${pair.parent}→${pair.child}`) ?? 0) + (newByKey.get(pair.child) ?? 0);
   return record.pairs
     .map((pair): LeagueRow => {
-      const input = inputOf(record, pair.child);
-      const live = pair.findings.filter((f) => !f.waived);
+      const input = inputOf(pair.child);
+      let live = 0;
+      let high = 0;
+      for (const f of pair.findings) {
+        if (f.waived) continue;
+        live++;
+        if (f.severity === "high") high++;
+      }
       const { body, appendix } = pair.summary;
       return {
         child: pair.child,
@@ -53,10 +66,10 @@ export function leagueTable(record: RunRecord): LeagueRow[] {
         requiredCoverage: body.requiredCoverage,
         tableCoverage: appendix.parentTasks === 0 ? null : appendix.coverage,
         fidelity: pair.summary.fidelity,
-        findings: live.length,
-        high: live.filter((f) => f.severity === "high").length,
-        waived: pair.findings.length - live.length,
-        newFindings: record.changes.newFindings.filter((f) => isPairKey(f.pair, pair)).length,
+        findings: live,
+        high,
+        waived: pair.findings.length - live,
+        newFindings: newFindingsOf(pair),
         reports: [...pair.reports],
       };
     })
@@ -74,10 +87,17 @@ export function leagueTable(record: RunRecord): LeagueRow[] {
  * sections as the pairs' summaries list them (sorted by index), cell = carried / tasks.
  */
 export function heatmap(record: RunRecord): Heatmap[] {
-  const parents = unique(record.pairs.map((p) => p.parent)).sort(compareText);
+  const inputOf = inputIndex(record);
+  const byParent = new Map<string, PairRun[]>();
+  for (const pair of record.pairs) {
+    const list = byParent.get(pair.parent);
+    if (list) list.push(pair);
+    else byParent.set(pair.parent, [pair]);
+  }
+  const parents = [...byParent.keys()].sort(compareText);
   return parents.map((parent) => {
-    const pairs = record.pairs
-      .filter((p) => p.parent === parent)
+    const pairs = (byParent.get(parent) as PairRun[])
+      .slice()
       .sort((a, b) => compareText(a.child, b.child));
     const titles = new Map<number, string>();
     for (const pair of pairs) {
@@ -87,19 +107,23 @@ export function heatmap(record: RunRecord): Heatmap[] {
     const columns = [...titles]
       .map(([section, title]) => ({ section, title }))
       .sort((a, b) => a.section - b.section);
-    const rows = pairs.map(
-      (pair): HeatmapRow => ({
+    const rows = pairs.map((pair): HeatmapRow => {
+      // The first summary of each section, as `find` would give.
+      const bySection = new Map<number, PairRun["summary"]["sections"][number]>();
+      for (const s of pair.summary.sections)
+        if (!bySection.has(s.parent)) bySection.set(s.parent, s);
+      return {
         child: pair.child,
-        childTitle: inputOf(record, pair.child)?.title ?? null,
+        childTitle: inputOf(pair.child)?.title ?? null,
         cells: columns.map(({ section }): HeatmapCell => {
-          const s = pair.summary.sections.find((x) => x.parent === section);
+          const s = bySection.get(section);
           if (!s) return { section, value: null, carried: 0, tasks: 0, fidelity: null };
           const value = s.tasks === 0 ? 1 : Math.min(1, Math.max(0, s.carried / s.tasks));
           return { section, value, carried: s.carried, tasks: s.tasks, fidelity: s.fidelity };
         }),
-      }),
-    );
-    return { parent, parentTitle: inputOf(record, parent)?.title ?? null, columns, rows };
+      };
+    });
+    return { parent, parentTitle: inputOf(parent)?.title ?? null, columns, rows };
   });
 }
 
@@ -108,6 +132,7 @@ export function heatmap(record: RunRecord): Heatmap[] {
  * by count descending, then parent id, then task id in natural order; at most `limit`.
  */
 export function mostMissing(record: RunRecord, limit: number): MissingTask[] {
+  const inputOf = inputIndex(record);
   const byTask = new Map<string, { parent: string; task: string; hits: Map<string, string> }>();
   for (const pair of record.pairs) {
     for (const f of pair.findings) {
@@ -124,7 +149,7 @@ export function mostMissing(record: RunRecord, limit: number): MissingTask[] {
       const message = entry.hits.get(children[0] ?? "") ?? "";
       return {
         parent: entry.parent,
-        parentTitle: inputOf(record, entry.parent)?.title ?? null,
+        parentTitle: inputOf(entry.parent)?.title ?? null,
         task: entry.task,
         title: quotedTitle(message, entry.task),
         message,
@@ -141,23 +166,27 @@ export function mostMissing(record: RunRecord, limit: number): MissingTask[] {
 
 /** The run's chains as they are, with document titles and levels and one column per level. */
 export function chainViews(record: RunRecord): ChainView[] {
+  const inputOf = inputIndex(record);
   return record.chains.map((chain: Chain) => {
     const documents = chain.documents.map(
       (id): ChainDocument => ({
         id,
-        title: inputOf(record, id)?.title ?? null,
-        level: inputOf(record, id)?.level ?? "unknown",
+        title: inputOf(id)?.title ?? null,
+        level: inputOf(id)?.level ?? "unknown",
       }),
     );
     const below = chain.documents.slice(1);
-    const rows = chain.traces.map(
-      (trace): ChainRow => ({
+    const rows = chain.traces.map((trace): ChainRow => {
+      const byDocument = new Map<string, string[]>();
+      for (const s of trace.steps)
+        if (!byDocument.has(s.document)) byDocument.set(s.document, s.tasks);
+      return {
         task: trace.task,
         title: trace.title,
-        steps: below.map((doc) => trace.steps.find((s) => s.document === doc)?.tasks ?? []),
+        steps: below.map((doc) => byDocument.get(doc) ?? []),
         lostAt: trace.lostAt,
-      }),
-    );
+      };
+    });
     return { documents, rows, reached: rows.filter((r) => r.lostAt === null).length };
   });
 }
@@ -195,12 +224,11 @@ export function compareNatural(a: string, b: string): number {
   return pa.length - pb.length || compareText(a, b);
 }
 
-function inputOf(record: RunRecord, id: string): RunInput | undefined {
-  return record.inputs.find((i) => i.id === id);
-}
-
-function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
+/** The inputs by id (the first of an id, as `find` gives), looked up in constant time. */
+function inputIndex(record: RunRecord): (id: string) => RunInput | undefined {
+  const byId = new Map<string, RunInput>();
+  for (const input of record.inputs) if (!byId.has(input.id)) byId.set(input.id, input);
+  return (id) => byId.get(id);
 }
 
 /** The title a finding message quotes right after the task id: `A15「…」` or `A15 “…”`. */

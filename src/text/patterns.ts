@@ -5,9 +5,27 @@
 
 const CN_NUM = "一二三四五六七八九十百零";
 
+/**
+ * Arabic outline numbers of any size: 1. 1、 and (1) as printed up to three digits (as ever), and
+ * numbers of four digits and more (not starting with 0) whose mark is not followed by another
+ * number, so that years and dates at the start of a line (2018、2019年…, 2018.5, (2018)16号) are
+ * not headings. `label` wraps each number in a capture group (the outline reads the label).
+ * Anchored at the start of the line by the caller.
+ */
+export function arabicMarker(label: boolean): string {
+  const g = (re: string) => (label ? `(${re})` : re);
+  return `(?:${g("\\d{1,3}")}[.、](?!\\d)|${g("[1-9]\\d{3,}")}[.、](?!\\s*\\d))`;
+}
+
+/** (1) and (1000) (see arabicMarker): a long number must not be followed by a number, 号 or 年. */
+export function parenArabicMarker(label: boolean): string {
+  const g = (re: string) => (label ? `(${re})` : re);
+  return `(?:\\(${g("\\d{1,3}")}\\)|\\(${g("[1-9]\\d{3,}")}\\)(?![\\d号年]))`;
+}
+
 /** 一、 / （一） / 1. 1、 / （1） / 第一条 at the start of a line. */
 export const OUTLINE_START = new RegExp(
-  `^(?:[${CN_NUM}]+[、.]|\\([${CN_NUM}]+\\)|\\d{1,3}[.、](?!\\d)|\\(\\d{1,3}\\)|第[${CN_NUM}\\d]+[章条节])`,
+  `^(?:[${CN_NUM}]+[、.]|\\([${CN_NUM}]+\\)|${arabicMarker(false)}|${parenArabicMarker(false)}|第[${CN_NUM}\\d]+[章条节])`,
 );
 
 /** A 文号 such as 浙政发〔2018〕16号 (folded: 浙政发(2018)16号). */

@@ -475,3 +475,49 @@ describe("overviewHtml", () => {
     expect(overviewHtml(structuredClone(record), "zh")).toBe(html);
   });
 });
+
+describe("overview at scale (bounded cost)", () => {
+  /** A record of `pairs` children of the province, `perPair` new findings each (no real comparison). */
+  function bigRecord(pairs: number, perPair: number): RunRecord {
+    const base = record.pairs[0] as RunRecord["pairs"][number];
+    const finding = base.findings[0] as FindingRef;
+    const ids = Array.from({ length: pairs }, (_, k) => `c${String(k).padStart(5, "0")}`);
+    const newFindings: RunRecord["changes"]["newFindings"] = [];
+    for (const id of ids)
+      for (let n = 0; n < perPair; n++)
+        newFindings.push({ ...finding, key: `${finding.key}|${n}`, pair: `zj→${id}` });
+    return {
+      ...record,
+      inputs: [
+        record.inputs[0] as RunRecord["inputs"][number],
+        ...ids.map((id) => ({ ...(record.inputs[1] as RunRecord["inputs"][number]), id })),
+      ],
+      pairs: ids.map((child) => ({ ...base, child })),
+      chains: [],
+      changes: { ...record.changes, newFindings, resolvedFindings: newFindings },
+    };
+  }
+
+  it("renders 200,000 new findings (no spread of a large array into a call)", () => {
+    const big = bigRecord(2000, 100);
+    const data = overviewData(big);
+    expect(data.league).toHaveLength(2000);
+    expect(data.league.every((r) => r.newFindings === 100)).toBe(true);
+    const md = markdownOf({ ...data, changes: { ...big.changes, resolvedFindings: [] } }, "zh");
+    // One row per finding of the last pair.
+    expect(md.split("\n").filter((l) => l.startsWith("| zj→c01999 |"))).toHaveLength(100);
+    const small = bigRecord(200, 100);
+    expect(overviewHtml(small, "zh").split('<td class="id">zj→c00199</td>').length - 1).toBe(200);
+  });
+
+  it("builds the overview data in time linear in pairs and findings", () => {
+    // 10,000 pairs × 20 new findings: the quadratic league table took minutes here.
+    const big = bigRecord(10_000, 20);
+    const started = performance.now();
+    const data = overviewData(big);
+    expect(data.league).toHaveLength(10_000);
+    expect(data.heatmaps[0]?.rows).toHaveLength(10_000);
+    // A generous bound (it takes well under a second): only a quadratic pass would come near.
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});

@@ -144,8 +144,9 @@ function heatmaps(run: RunOverview, lang: Lang): string {
       `### ${t("parentPlan", lang)}: ${cell(map.parentTitle ?? map.parent)}（${cell(map.parent)}）`,
       "",
     );
-    out.push(
-      ...table(
+    append(
+      out,
+      table(
         [t("childPlan", lang), ...map.columns.map((c) => String(c.section))],
         map.rows.map((r) =>
           row([
@@ -159,7 +160,11 @@ function heatmaps(run: RunOverview, lang: Lang): string {
         ),
       ),
     );
-    out.push("", ...map.columns.map((c) => `- **${c.section}** ${cell(c.title)}`));
+    out.push("");
+    append(
+      out,
+      map.columns.map((c) => `- **${c.section}** ${cell(c.title)}`),
+    );
   }
   return out.join("\n");
 }
@@ -207,8 +212,9 @@ function chains(run: RunOverview, lang: Lang): string {
       "",
     );
     const below = view.documents.slice(1);
-    out.push(
-      ...table(
+    append(
+      out,
+      table(
         [
           o("task", lang),
           t("title", lang),
@@ -237,12 +243,13 @@ function changes(run: RunOverview, lang: Lang): string {
   if (c === null) return [...out, o("firstRun", lang)].join("\n");
   out.push(`- **${o("previous", lang)}**: ${cell(c.previous ?? "—")}`);
   out.push("", `### ${o("newFindingsTitle", lang)}（${c.newFindings.length}）`, "");
-  out.push(...findingTable(c.newFindings, lang));
+  append(out, findingTable(c.newFindings, lang));
   out.push("", `### ${o("resolvedFindings", lang)}（${c.resolvedFindings.length}）`, "");
-  out.push(...findingTable(c.resolvedFindings, lang));
+  append(out, findingTable(c.resolvedFindings, lang));
   out.push("", `### ${o("scoreChanges", lang)}（${c.scoreChanges.length}）`, "");
-  out.push(
-    ...(c.scoreChanges.length > 0
+  append(
+    out,
+    c.scoreChanges.length > 0
       ? table(
           [
             o("pair", lang),
@@ -261,9 +268,14 @@ function changes(run: RunOverview, lang: Lang): string {
             ]),
           ),
         )
-      : [t("none", lang)]),
+      : [t("none", lang)],
   );
   return out.join("\n");
+}
+
+/** Appends lines one by one: a spread into push() fails on hundreds of thousands of lines. */
+function append(out: string[], lines: readonly string[]): void {
+  for (const line of lines) out.push(line);
 }
 
 function findingTable(list: (FindingRef & { pair: string })[], lang: Lang): string[] {
