@@ -37,7 +37,7 @@ export function expandInputs(args: readonly string[], cwd: string): string[] {
         .sort()
         .map((name) => join(abs, name))
         .filter((file) => statSync(file).isFile());
-      specs.push(...files);
+      for (const file of files) specs.push(file); // a crawled folder may hold 100,000s
       continue;
     }
     const expanded = expandPath(cwd, arg);
@@ -45,7 +45,7 @@ export function expandInputs(args: readonly string[], cwd: string): string[] {
       const { file } = parseDocumentSpec(spec);
       if (!existsSync(file)) throw new PlandiffError("not-found", "no such file or folder", arg);
     }
-    specs.push(...expanded);
+    for (const spec of expanded) specs.push(spec);
   }
   return [...new Set(specs)];
 }

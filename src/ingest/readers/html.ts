@@ -189,7 +189,7 @@ export async function htmlToText(html: string, file: string, kind = "HTML"): Pro
     }
     if (name === "table" && isDataTable($, node)) {
       flush();
-      lines.push(...tableRows($, node));
+      for (const row of tableRows($, node)) lines.push(row); // no spread: tables can be huge
       continue;
     }
     if (block) flush();
