@@ -10,6 +10,7 @@ import { namesLowerGovernments, parseResponsibility } from "../text/units.js";
 import { selectTasks, type TaskNode, taskLines, titleOf } from "./body-tasks.js";
 import { readHeader } from "./header.js";
 import { levelOf } from "./level.js";
+import { inferLevel } from "./level-evidence.js";
 import { linkAppendix } from "./link-appendix.js";
 import { buildOutline } from "./outline.js";
 import { findDeadline, parseDeadline } from "./parse-deadline.js";
@@ -22,7 +23,13 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
   const { lines } = source;
   const warnings: ParseWarning[] = [];
   const header = readHeader(lines);
-  const year = header.date ? Number(header.date.slice(0, 4)) : yearOfTitle(header.title);
+  const headerLevel = levelOf(header.issuer ?? header.title);
+  // No cover to read the level from: ask the addressee, the signature and the self-references.
+  const evidence = headerLevel === "unknown" ? inferLevel(lines, header.contentEnd) : null;
+  warnings.push(...(evidence?.warnings ?? []));
+  const issuer = header.issuer ?? evidence?.issuer ?? null;
+  const date = header.date ?? evidence?.date ?? null;
+  const year = date ? Number(date.slice(0, 4)) : yearOfTitle(header.title);
   const content = lines.slice(0, header.contentEnd);
   const tables = readTables(content);
   const bodyEnd = Math.min(
@@ -54,9 +61,9 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
     title: header.title,
     planTitle: header.planTitle,
     docNumber: header.docNumber,
-    issuer: header.issuer,
-    level: levelOf(header.issuer ?? header.title),
-    date: header.date,
+    issuer,
+    level: evidence ? evidence.level : headerLevel,
+    date,
     printedDate: header.printedDate,
     references: findReferences(
       [...lines.slice(0, header.bodyStart), ...preamble],

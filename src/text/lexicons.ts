@@ -37,6 +37,23 @@ const LevelsSchema = z.object({
   analysisRewrites: z.array(z.tuple([z.string(), z.string()])),
   /** Level characters that open a unit name (省法制办 → 法制办 when comparing units). */
   unitPrefixes: words,
+  /** What a document without a cover says of its own level (read only when the header does not). */
+  evidence: z.object({
+    /** [addressee, issuer's level]: 各省、自治区、直辖市 → national, 省政府各部门 → province. */
+    addressees: z.array(z.tuple([z.string().min(1), z.string()])),
+    /** level → words a document uses of its own place (全省, 我省, 本省). */
+    selfReferences: z.record(z.string(), words),
+    /** level → its own bodies (省委, 省政府); not counted after a name or 各 (各市政府, 青岛市政府). */
+    selfReferenceOrgans: z.record(z.string(), words),
+    /** The fewest self-references that decide a level. */
+    minSelfReferences: z.number().int().positive(),
+    /** How many times the runner-up the leading level's self-references must be. */
+    majorityRatio: z.number().positive(),
+    /** What a signature line's organ ends with (人民政府, 厅, 部…). */
+    signatureEndings: words,
+    /** [organ ending, level] for a signature with no place name: 工业和信息化部 → national. */
+    unplacedOrgans: z.array(z.tuple([z.string().min(1), z.string()])),
+  }),
 });
 export type LevelsLexicon = z.infer<typeof LevelsSchema>;
 

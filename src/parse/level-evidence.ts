@@ -1,0 +1,206 @@
+import type { Level } from "../model/document.js";
+import { LevelSchema } from "../model/document.js";
+import type { Line } from "../model/source.js";
+import type { ParseWarning } from "../model/warning.js";
+import { fold } from "../text/fold.js";
+import { levelsLexicon } from "../text/lexicons.js";
+import { levelOf } from "./level.js";
+import { dateOfLine, isoDate } from "./text-shapes.js";
+
+/**
+ * The level of a document whose header names no issuer or title (a spreadsheet cell or a web
+ * page that starts at the addressee or the body), read from what the text says of itself, in
+ * this order of trust: the addressee line near the start, a signature line near the end, and
+ * the self-references in the body (全省, 我市, 省委省政府…) when one level clearly leads.
+ * Evidence that disagrees, or none, leaves the level unknown with a warning saying why.
+ */
+export interface LevelEvidence {
+  level: Level;
+  /** The organ of a single signature line (not of a printed-by line), else null. */
+  issuer: string | null;
+  /** The date of that signature line, else null. */
+  date: string | null;
+  warnings: ParseWarning[];
+}
+
+/** Lines read for an addressee at the start. */
+const ADDRESSEE_SCAN = 5;
+/** Lines read for a signature before the content's end, and for a printed-by line at the end. */
+const SIGNATURE_SCAN = 3;
+const PRINTED_SCAN = 2;
+/** A signing organ is short (山东省工业和信息化厅 has 10 characters). */
+const MAX_ORGAN = 30;
+
+interface Finding {
+  source: string;
+  level: Level;
+  line: number | null;
+}
+
+export function inferLevel(lines: Line[], contentEnd: number): LevelEvidence {
+  const firstLine = lines[0]?.line ?? null;
+  const addressee = fromAddressee(lines, contentEnd);
+  const signature = fromSignature(lines, contentEnd);
+  const self = fromSelfReferences(lines.slice(0, contentEnd));
+  const findings = [addressee, ...signature.findings, self.finding].filter(
+    (f): f is Finding => f !== null,
+  );
+  const levels = [...new Set(findings.map((f) => f.level))];
+  const warnings: ParseWarning[] = [];
+  let level: Level = "unknown";
+  if (levels.length === 1) {
+    level = levels[0] as Level;
+  } else if (levels.length > 1) {
+    warnings.push({
+      code: "level-conflict",
+      message: `no cover names the issuer and the text disagrees on its level: ${findings
+        .map((f) => `${f.source} says ${f.level}`)
+        .join(", ")}`,
+      line: findings[0]?.line ?? firstLine,
+    });
+  } else {
+    warnings.push({
+      code: "level-unknown",
+      message: `no cover, addressee or signature names the level, and the self-references are too few or split (${self.summary})`,
+      line: firstLine,
+    });
+  }
+  return { level, issuer: signature.issuer, date: signature.date, warnings };
+}
+
+function asLevel(value: string | undefined): Level {
+  const parsed = LevelSchema.safeParse(value);
+  return parsed.success ? parsed.data : "unknown";
+}
+
+/** 各省、自治区、直辖市人民政府，国务院各部委、各直属机构： → national. */
+function fromAddressee(lines: Line[], end: number): Finding | null {
+  const { addressees } = levelsLexicon().evidence;
+  const scanned = lines.slice(0, Math.min(end, ADDRESSEE_SCAN));
+  for (const line of scanned) {
+    const norm = line.norm.trim();
+    if (!norm.startsWith("各") && !addressees.some(([p]) => norm.startsWith(fold(p)))) continue;
+    if (!norm.endsWith(":")) continue;
+    const found = new Set<Level>();
+    for (const [pattern, level] of addressees) {
+      const p = fold(pattern);
+      let at = norm.indexOf(p);
+      while (at >= 0) {
+        if (at === 0 || norm[at - 1] === ",") found.add(asLevel(level));
+        at = norm.indexOf(p, at + 1);
+      }
+    }
+    found.delete("unknown");
+    if (found.size !== 1) return null;
+    return { source: "the addressee", level: [...found][0] as Level, line: line.line };
+  }
+  return null;
+}
+
+interface Signature {
+  findings: Finding[];
+  issuer: string | null;
+  date: string | null;
+}
+
+const ORGAN_DATE = /^(.+?)(\d{4})年(\d{1,2})月(\d{1,2})日(印发)?$/;
+
+/** 工业和信息化部 / 2020年4月28日 at the end; or the printed-by line 山东省人民政府办公厅2019年3月15日印发. */
+function fromSignature(lines: Line[], contentEnd: number): Signature {
+  const candidates: { organ: string; date: string | null; printed: boolean; line: number }[] = [];
+  const content = lines.slice(0, contentEnd).filter((l) => l.norm.trim() !== "");
+  const tail = content.slice(-SIGNATURE_SCAN);
+  tail.forEach((line, i) => {
+    const norm = line.norm.trim();
+    const next = tail[i + 1];
+    const m = ORGAN_DATE.exec(norm);
+    if (m && isOrgan((m[1] as string).trim())) {
+      const date = isoDate(m[2] as string, m[3] as string, m[4] as string);
+      candidates.push({ organ: (m[1] as string).trim(), date, printed: !!m[5], line: line.line });
+    } else if (isOrgan(norm) && (!next || dateOfLine(next.norm.trim()) !== null)) {
+      const date = next ? dateOfLine(next.norm.trim()) : null;
+      candidates.push({ organ: norm, date, printed: false, line: line.line });
+    }
+  });
+  const rest = lines.slice(contentEnd).filter((l) => l.norm.trim() !== "");
+  for (const line of rest.slice(-PRINTED_SCAN)) {
+    const m = ORGAN_DATE.exec(line.norm.trim());
+    if (m?.[5] && isOrgan((m[1] as string).trim())) {
+      candidates.push({
+        organ: (m[1] as string).trim(),
+        date: null,
+        printed: true,
+        line: line.line,
+      });
+    }
+  }
+  const findings: Finding[] = [];
+  for (const c of candidates) {
+    const level = organLevel(c.organ);
+    if (level === "unknown") continue;
+    const source = c.printed ? "the printed-by line" : "the signature";
+    findings.push({ source: `${source} (${c.organ})`, level, line: c.line });
+  }
+  const signed = candidates.filter((c) => !c.printed);
+  const only = signed.length === 1 ? signed[0] : undefined;
+  return { findings, issuer: only ? only.organ : null, date: only ? only.date : null };
+}
+
+function isOrgan(norm: string): boolean {
+  if (norm.length < 3 || norm.length > MAX_ORGAN || /[,。;:、()|《》“”"\d]/.test(norm))
+    return false;
+  return levelsLexicon().evidence.signatureEndings.some((s) => norm.endsWith(s));
+}
+
+/** 山东省人民政府办公厅 → province; 工业和信息化部 (no place) → national. */
+function organLevel(organ: string): Level {
+  const level = levelOf(organ);
+  if (level !== "unknown") return level;
+  const hit = levelsLexicon().evidence.unplacedOrgans.find(([ending]) => organ.endsWith(ending));
+  return asLevel(hit?.[1]);
+}
+
+/** Counts 全省/我省/省委… per level; a level decides when it clearly leads. */
+function fromSelfReferences(lines: Line[]): { finding: Finding | null; summary: string } {
+  const { selfReferences, selfReferenceOrgans, minSelfReferences, majorityRatio } =
+    levelsLexicon().evidence;
+  const text = lines.map((l) => l.norm).join("\n");
+  const counts = new Map<string, number>();
+  const add = (level: string, n: number) => counts.set(level, (counts.get(level) ?? 0) + n);
+  for (const [level, ws] of Object.entries(selfReferences)) {
+    for (const w of ws) add(level, occurrences(text, w).length);
+  }
+  const organs = Object.entries(selfReferenceOrgans);
+  const allOrgans = organs.flatMap(([, ws]) => ws);
+  for (const [level, ws] of organs) {
+    for (const w of ws) {
+      const own = occurrences(text, w).filter((at) => {
+        const before = text[at - 1];
+        // After a name (青岛市政府) or 各 (各市政府) it is another body; after 省委 it is ours.
+        if (before === undefined || !/\p{Script=Han}/u.test(before)) return true;
+        return allOrgans.some((o) => text.endsWith(o, at) && ws.includes(o));
+      });
+      add(level, own.length);
+    }
+  }
+  const ranked = [...counts.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+  const summary =
+    ranked.length === 0 ? "none found" : ranked.map(([level, n]) => `${level} ${n}`).join(", ");
+  const [top, second] = ranked;
+  if (!top || top[1] < minSelfReferences) return { finding: null, summary };
+  if (second && top[1] < second[1] * majorityRatio) return { finding: null, summary };
+  const level = asLevel(top[0]);
+  if (level === "unknown") return { finding: null, summary };
+  return {
+    finding: { source: `the self-references (${summary})`, level, line: null },
+    summary,
+  };
+}
+
+function occurrences(text: string, word: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+    out.push(at);
+  }
+  return out;
+}
