@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { normalizeText, splitBundle } from "../../src/ingest/index.js";
+import { normalizeText, readSource, splitBundle } from "../../src/ingest/index.js";
 import type { PlanDocument } from "../../src/model/document.js";
 import type { DocumentSource } from "../../src/model/source.js";
+import { readHeader } from "../../src/parse/header.js";
+import { levelOf } from "../../src/parse/level.js";
+import { inferLevel } from "../../src/parse/level-evidence.js";
 import { parsePlan } from "../../src/parse/parse-plan.js";
 import { parseDocument } from "../../src/pipeline.js";
+import { SEEDS } from "../helpers/seeds.js";
 
 /**
  * The administrative level of the fourteen real documents in data/real/ (most have no cover: they
@@ -100,5 +104,20 @@ describe("level evidence on documents without a cover", () => {
     expect(doc.level).toBe("province");
     expect(doc.issuer).toBe("某某省工业和信息化厅");
     expect(doc.date).toBe("2021-03-01");
+  });
+});
+
+describe("the evidence agrees with the cover where there is one", () => {
+  const covered = [
+    ...Object.values(SEEDS),
+    ...REAL_LEVELS.map(([file]) => `data/real/${file}`).filter((f) => f.includes("2018")),
+  ];
+  it.each(covered)("%s: every document's evidence gives its header's level", async (path) => {
+    const source = await readSource(path);
+    for (const doc of splitBundle(path, normalizeText(source.text))) {
+      const header = readHeader(doc.lines);
+      const evidence = inferLevel(doc.lines, header.contentEnd);
+      expect(evidence.level).toBe(levelOf(header.issuer ?? header.title));
+    }
   });
 });
