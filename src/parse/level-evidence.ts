@@ -4,7 +4,7 @@ import type { Line } from "../model/source.js";
 import type { ParseWarning } from "../model/warning.js";
 import { fold } from "../text/fold.js";
 import { levelsLexicon } from "../text/lexicons.js";
-import { levelOf } from "./level.js";
+import { LEVEL_RANK, levelOf } from "./level.js";
 import { dateOfLine, isoDate } from "./text-shapes.js";
 
 /**
@@ -91,8 +91,10 @@ function fromAddressee(lines: Line[], end: number): Finding | null {
       }
     }
     found.delete("unknown");
-    if (found.size !== 1) return null;
-    return { source: "the addressee", level: [...found][0] as Level, line: line.line };
+    // A province also addresses the counties (各市人民政府，各县（市、区）人民政府): the
+    // highest issuer level named wins, since no one addresses the level above its own.
+    const [level] = [...found].sort((a, b) => LEVEL_RANK[a] - LEVEL_RANK[b]);
+    return level ? { source: "the addressee", level, line: line.line } : null;
   }
   return null;
 }

@@ -73,6 +73,11 @@ describe("level evidence on documents without a cover", () => {
     ).toBe("national");
   });
 
+  it("takes the highest level an addressee implies (a province also addresses counties)", () => {
+    const text = `各市人民政府，各县（市、区）人民政府，省政府各部门，各直属机构：\n${BODY}`;
+    expect(parseText(text).level).toBe("province");
+  });
+
   it("reads the level from self-references when one level clearly leads", () => {
     const text = `为推动全省发展，结合我省实际，制定本方案。\n${BODY}省委省政府加强领导，全国领先。\n`;
     expect(parseText(text).level).toBe("province");
