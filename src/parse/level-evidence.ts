@@ -3,7 +3,7 @@ import { LevelSchema } from "../model/document.js";
 import type { Line } from "../model/source.js";
 import type { ParseWarning } from "../model/warning.js";
 import { fold } from "../text/fold.js";
-import { levelsLexicon } from "../text/lexicons.js";
+import { levelsLexicon, unitsLexicon } from "../text/lexicons.js";
 import { LEVEL_RANK, levelOf } from "./level.js";
 import { dateOfLine, isoDate } from "./text-shapes.js";
 
@@ -42,9 +42,12 @@ export function inferLevel(lines: Line[], contentEnd: number): LevelEvidence {
   const addressee = fromAddressee(lines, contentEnd);
   const signature = fromSignature(lines, contentEnd);
   const self = fromSelfReferences(lines.slice(0, contentEnd));
-  const findings = [addressee, ...signature.findings, self.finding].filter(
+  let findings = [addressee, ...signature.findings, self.finding].filter(
     (f): f is Finding => f !== null,
   );
+  // The weakest evidence, asked only when nothing else speaks.
+  if (findings.length === 0)
+    findings = [fromBracket(lines.slice(0, contentEnd))].filter((f): f is Finding => f !== null);
   const levels = [...new Set(findings.map((f) => f.level))];
   const warnings: ParseWarning[] = [];
   let level: Level = "unknown";
@@ -205,4 +208,50 @@ function occurrences(text: string, word: string): number[] {
     out.push(at);
   }
   return out;
+}
+
+/**
+ * The level between two bounds: at or below the government whose document this one implements
+ * (根据《青岛市人民政府办公厅关于…》…制定本实施细则 → city or lower), and above every government
+ * it makes responsible for a task (责任单位：某某区政府 → above district). Decides only when a
+ * single level fits.
+ */
+function fromBracket(lines: Line[]): Finding | null {
+  const { basisVerbs, ownPlanPhrases } = levelsLexicon().evidence;
+  const { labels } = unitsLexicon();
+  const text = lines.map((l) => l.norm).join("\n");
+  let lowest = -1; // the rank of the most local basis document's issuer
+  let basis = "";
+  for (const sentence of text.split(/[。\n]/)) {
+    if (!ownPlanPhrases.some((w) => sentence.includes(w))) continue;
+    const verb = Math.min(...basisVerbs.map((v) => sentence.indexOf(v)).filter((i) => i >= 0));
+    if (!Number.isFinite(verb)) continue;
+    for (const m of sentence.slice(verb).matchAll(/《([^》]+)》/g)) {
+      const organ = (m[1] as string).split("关于")[0] ?? "";
+      if (organ === m[1] || !isOrgan(organ)) continue;
+      const rank = LEVEL_RANK[organLevel(organ)];
+      if (rank < LEVEL_RANK.unknown && rank > lowest) [lowest, basis] = [rank, organ];
+    }
+  }
+  let senior = LEVEL_RANK.unknown; // the rank of the most senior government given a task
+  let assigned = "";
+  const names = [...labels.lead, ...labels.responsible]
+    .map((l) => l.replace(/[()]/g, "\\$&"))
+    .join("|");
+  for (const m of text.matchAll(new RegExp(`(?:${names}):([^)\n]+)`, "g"))) {
+    for (const unit of (m[1] as string).split(/[、,;]/)) {
+      const name = unit.trim();
+      if (!name.endsWith("政府") || !isOrgan(name)) continue;
+      const rank = LEVEL_RANK[levelOf(name)];
+      if (rank < senior) [senior, assigned] = [rank, name];
+    }
+  }
+  if (lowest < 0 || senior === LEVEL_RANK.unknown || senior - lowest !== 1) return null;
+  const level = (Object.keys(LEVEL_RANK) as Level[]).filter((l) => LEVEL_RANK[l] === lowest);
+  if (level.length !== 1) return null;
+  return {
+    source: `the bracket (implements ${basis}, gives tasks to ${assigned})`,
+    level: level[0] as Level,
+    line: null,
+  };
 }

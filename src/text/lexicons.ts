@@ -53,6 +53,10 @@ const LevelsSchema = z.object({
     signatureEndings: words,
     /** [organ ending, level] for a signature with no place name: 工业和信息化部 → national. */
     unplacedOrgans: z.array(z.tuple([z.string().min(1), z.string()])),
+    /** Verbs that cite the document this one is based on (根据《…》…制定本…). */
+    basisVerbs: words,
+    /** Where a document says it makes itself (制定本实施方案, 制定以下政策). */
+    ownPlanPhrases: words,
   }),
 });
 export type LevelsLexicon = z.infer<typeof LevelsSchema>;

@@ -23,6 +23,11 @@ const REAL_LEVELS: [file: string, level: string, evidence: string][] = [
   ["miit-2020-67-gongye-dashuju.txt", "national", "addressee 各省、自治区、直辖市…; signature …部"],
   ["qd-2020-56-ai-xiandaoqu.txt", "city", "printed-by line 青岛市…局办公室"],
   ["qd-2023-13-ai-park-policies.txt", "city", "self-references 我市, 全市"],
+  [
+    "qd-2023-ai-park-rules.txt",
+    "city",
+    "implements a 青岛市人民政府办公厅 notice, gives tasks to a 区政府",
+  ],
   ["sd-2019-shuzi-shandong-2019.txt", "province", "printed-by line; 全省, 省委, 省政府"],
   ["sd-2020-gongye-dashuju.txt", "province", "printed-by line; 全省, 我省, 省委"],
   ["sd-2020-jiqing-ai-xiandaoqu.txt", "province", "self-references 全省, 我省"],
@@ -47,14 +52,6 @@ describe("levels of the real documents", () => {
   it("takes no issuer from a printed-by line (the printing office is not the issuer)", async () => {
     const doc = await real("sd-2019-shuzi-shandong-2019.txt");
     expect(doc.issuer).toBeNull();
-  });
-
-  // A Qingdao city bureau's implementing rules (city), but the text has no addressee, no
-  // signature and no self-reference: the level stays unknown, and a warning says why.
-  it("qd-2023-ai-park-rules.txt: no evidence in the text, unknown with a warning", async () => {
-    const doc = await real("qd-2023-ai-park-rules.txt");
-    expect(doc.level).toBe("unknown");
-    expect(doc.warnings.map((w) => w.code)).toContain("level-unknown");
   });
 });
 
@@ -102,6 +99,13 @@ describe("level evidence on documents without a cover", () => {
     const warning = doc.warnings.find((w) => w.code === "level-conflict");
     expect(warning?.message).toContain("the addressee says province");
     expect(warning?.message).toContain("city");
+  });
+
+  it("brackets the level between the document it implements and the governments it tasks", () => {
+    const text = `第一条 根据《某某市人民政府关于某事的通知》，制定本细则。\n第二条 给予补贴。（责任单位：某某区政府）\n`;
+    expect(parseText(text).level).toBe("city");
+    const loose = `第一条 根据《某某省人民政府关于某事的通知》，制定本细则。\n第二条 给予补贴。（责任单位：某某区政府）\n`;
+    expect(parseText(loose).level).toBe("unknown");
   });
 
   it("reads level, issuer and date from a signature at the end", () => {
