@@ -4,6 +4,7 @@ import type { Line } from "../model/source.js";
 import type { ParseWarning } from "../model/warning.js";
 import { fold } from "../text/fold.js";
 import { levelsLexicon, unitsLexicon } from "../text/lexicons.js";
+import { escapeRegExp } from "../text/regexp.js";
 import { LEVEL_RANK, levelOf } from "./level.js";
 import { dateOfLine, isoDate } from "./text-shapes.js";
 
@@ -235,9 +236,7 @@ function fromBracket(lines: Line[]): Finding | null {
   }
   let senior = LEVEL_RANK.unknown; // the rank of the most senior government given a task
   let assigned = "";
-  const names = [...labels.lead, ...labels.responsible]
-    .map((l) => l.replace(/[()]/g, "\\$&"))
-    .join("|");
+  const names = [...labels.lead, ...labels.responsible].map(escapeRegExp).join("|");
   for (const m of text.matchAll(new RegExp(`(?:${names}):([^)\n]+)`, "g"))) {
     for (const unit of (m[1] as string).split(/[、,;]/)) {
       const name = unit.trim();

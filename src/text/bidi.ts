@@ -1,11 +1,11 @@
+import { BIDI_CONTROL } from "../util/errors.js";
+
 /**
- * Unicode bidirectional controls: the embeddings and overrides (U+202A–U+202E), the isolates
- * (U+2066–U+2069) and the marks (U+200E, U+200F, U+061C). Shown raw, they reorder what follows
- * them — a file called `fdp.exe` wrapped in RIGHT-TO-LEFT OVERRIDE reads `exe.pdf`, and the
+ * Unicode bidirectional controls (the list: `BIDI_CONTROL` in util/errors.ts). Shown raw, they
+ * reorder what follows them — a file called `fdp.exe` wrapped in RIGHT-TO-LEFT OVERRIDE reads `exe.pdf`, and the
  * reordering bleeds into neighbouring text. Human-readable outputs show them as visible marks
  * instead; JSON keeps the original text (it is data).
  */
-const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const BIDI_CONTROLS = new RegExp(BIDI_CONTROL.source, "g");
 
 /** True if `text` holds a bidirectional control character. */

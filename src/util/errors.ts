@@ -19,6 +19,13 @@ export function isPlandiffError(error: unknown): error is PlandiffError {
   return error instanceof PlandiffError;
 }
 
+/**
+ * Unicode bidirectional controls: the embeddings and overrides (U+202A–U+202E), the isolates
+ * (U+2066–U+2069) and the marks (U+200E, U+200F, U+061C) — the one list, also used by the
+ * human-readable reports (`text/bidi.ts`).
+ */
+export const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
 const NAMED_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
 /**
@@ -36,11 +43,7 @@ export function escapeControl(text: string): string {
       code === 0x2028 ||
       code === 0x2029 ||
       // Bidirectional controls, which would reorder the rest of the line on a terminal.
-      code === 0x061c ||
-      code === 0x200e ||
-      code === 0x200f ||
-      (code >= 0x202a && code <= 0x202e) ||
-      (code >= 0x2066 && code <= 0x2069);
+      BIDI_CONTROL.test(ch);
     out += control ? (NAMED_ESCAPES[ch] ?? `\\u${code.toString(16).padStart(4, "0")}`) : ch;
   }
   return out;
