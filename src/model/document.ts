@@ -27,6 +27,60 @@ export const OutlineMarkerSchema = z.enum([
   "arabic", // 1. 1． 1、
   "paren-arabic", // （1）
 ]);
+
+/** Numbering styles of the full outline: the section markers, plus chapters, articles, ①, headed paragraphs. */
+export const OutlineStyleSchema = z.enum([
+  "chapter", // 第一章
+  "chinese",
+  "paren-chinese",
+  "arabic",
+  "paren-arabic",
+  "circled", // ①
+  "article", // 第一条
+  "headed", // an unnumbered paragraph opening with a short heading sentence: 强化标准引领。…
+]);
+export type OutlineStyle = z.infer<typeof OutlineStyleSchema>;
+
+/**
+ * What a node of the outline is: a task (or safeguard, or article) on its own; a group of tasks;
+ * a top-level part that holds no tasks (总体要求, 主要目标…), a 专栏 box or goal, all `context`.
+ */
+export const OutlineRoleSchema = z.enum(["task", "safeguard", "group", "context"]);
+
+/** One heading of the document's outline, in document order (a flat pre-order list of the tree). */
+export const OutlineEntrySchema = z.object({
+  depth: z.number().int().positive(),
+  style: OutlineStyleSchema,
+  /** The number as printed ("四", "1"); "" for a headed paragraph. */
+  label: z.string(),
+  title: z.string(),
+  line: z.number().int().positive(),
+  role: OutlineRoleSchema,
+  /** The id of the task this node became, else null. */
+  taskId: z.string().nullable(),
+  /** Why the node has its role, in a few words (shown by `parse --format md`). */
+  why: z.string(),
+  /** The label was missing in the source and restored from its siblings ((二) follows it). */
+  inferred: z.boolean(),
+});
+export type OutlineEntry = z.infer<typeof OutlineEntrySchema>;
+
+/** How a header field was found, so that nothing is guessed silently. */
+export const FieldSourceSchema = z.object({
+  from: z.enum([
+    "cover", // the title block, 文号 and date lines of the cover
+    "signature", // the organ and date lines at the end
+    "printed", // the 印发 line of the closing block
+    "addressee", // 各省、自治区、直辖市人民政府：
+    "self-reference", // 全省, 我市, 本区
+    "first-line", // a title-like first line of a document without a cover
+    "citation", // the document cites its parent: 为贯彻落实《…》
+    "none",
+  ]),
+  line: z.number().int().positive().nullable(),
+  confidence: z.enum(["high", "medium", "low", "none"]),
+});
+export type FieldSource = z.infer<typeof FieldSourceSchema>;
 export type OutlineMarker = z.infer<typeof OutlineMarkerSchema>;
 
 /** A heading of the document outline (tasks are listed separately). */
@@ -62,6 +116,15 @@ export const PlanDocumentSchema = z.object({
   printedDate: IsoDate.nullable(),
   references: z.array(ReferenceSchema),
   sections: z.array(SectionSchema),
+  /** The whole heading tree, with the role each node was given. */
+  outline: z.array(OutlineEntrySchema),
+  /** How title, issuer, level and date were found. */
+  found: z.object({
+    title: FieldSourceSchema,
+    issuer: FieldSourceSchema,
+    level: FieldSourceSchema,
+    date: FieldSourceSchema,
+  }),
   tasks: z.array(TaskSchema),
   warnings: z.array(ParseWarningSchema),
   /** First and last line of the document in its file (1-based, inclusive). */

@@ -10,7 +10,12 @@ export const UnitsSchema = z.object({
 });
 export type Units = z.infer<typeof UnitsSchema>;
 
-export const TaskSourceSchema = z.enum(["body", "appendix"]);
+/**
+ * Where a task comes from: the main task part (`body`, ids B…; the articles of a rules document,
+ * ids R…), a task table (`appendix`, ids A…), or the 保障措施 / 推进措施 / 组织实施 part
+ * (`safeguards`, ids S<n>).
+ */
+export const TaskSourceSchema = z.enum(["body", "appendix", "safeguards"]);
 export type TaskSource = z.infer<typeof TaskSourceSchema>;
 
 /** One task of a plan: a numbered body paragraph, or a row of the 重点任务清单 table. */
@@ -40,5 +45,10 @@ export const TaskSchema = z.object({
   bodyRefs: z.array(z.string()),
   /** 1-based line number in the original file where the task starts. */
   line: z.number().int().positive(),
+  /**
+   * The headings above the task, from its top-level part down to the group it sits in
+   * ("三、实施路径", "（四）优势融合强链", "1.智能制造"); a table row: its group row, if any.
+   */
+  path: z.array(z.string()),
 });
 export type Task = z.infer<typeof TaskSchema>;

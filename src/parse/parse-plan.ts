@@ -70,11 +70,15 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
       header.docNumber,
     ),
     sections,
+    outline: [],
+    found: { title: NONE, issuer: NONE, level: NONE, date: NONE },
     tasks,
     warnings,
     lines: { start: lines[0]?.line ?? 1, end: lastLine(lines) },
   };
 };
+
+const NONE = { from: "none", line: null, confidence: "none" } as const;
 
 function bodyTask(taskNode: TaskNode, year: number | null): Task {
   const { node, section, sectionTitle } = taskNode;
@@ -104,6 +108,7 @@ function bodyTask(taskNode: TaskNode, year: number | null): Task {
     appendixRefs: [],
     bodyRefs: [],
     line: node.head.line,
+    path: [],
   };
 }
 
@@ -124,6 +129,7 @@ function appendixTask(row: TableRow, year: number | null): Task {
     appendixRefs: [],
     bodyRefs: [],
     line: row.line,
+    path: [],
   };
 }
 

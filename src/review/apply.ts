@@ -57,14 +57,19 @@ export function taskKey(task: Pick<Task, "source" | "title">): string {
   return `${task.source}:${normalizeTitle(task.title)}`;
 }
 
-/** body for B…, appendix for A…, null for an id of another shape. */
+/** body for B…, appendix for A…, safeguards for S…, null for an id of another shape. */
 function sourceOfId(id: string | undefined): TaskSource | null {
   if (id?.startsWith("B")) return "body";
   if (id?.startsWith("A")) return "appendix";
+  if (id?.startsWith("S")) return "safeguards";
   return null;
 }
 
-const SOURCE_NAME: Record<TaskSource, string> = { body: "body task", appendix: "appendix row" };
+const SOURCE_NAME: Record<TaskSource, string> = {
+  body: "body task",
+  appendix: "appendix row",
+  safeguards: "safeguard",
+};
 
 /**
  * Finds the task a reference names, by title: the tasks whose key matches the reference's
