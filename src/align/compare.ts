@@ -33,6 +33,9 @@ export interface PreparedComparison {
 const bySource = (doc: PlanDocument, source: Task["source"]) =>
   doc.tasks.filter((t) => t.source === source);
 
+/** The tasks aligned by their text: the body's and the safeguards' (a child moves tasks between them). */
+const textTasks = (doc: PlanDocument) => doc.tasks.filter((t) => t.source !== "appendix");
+
 /** Fits the term weights on both plans, aligns sections, and scores the candidate body pairs. */
 export function prepareBody(
   parent: PlanDocument,
@@ -40,8 +43,8 @@ export function prepareBody(
   candidates: CandidateOptions = defaultAlignOptions().candidates,
 ): Omit<PreparedComparison, "appendix"> & { model: TfIdf } {
   const model = new TfIdf([...parent.tasks, ...child.tasks].map(taskTokens));
-  const parents = bySource(parent, "body").map((t) => taskFeatures(t, model));
-  const children = bySource(child, "body").map((t) => taskFeatures(t, model));
+  const parents = textTasks(parent).map((t) => taskFeatures(t, model));
+  const children = textTasks(child).map((t) => taskFeatures(t, model));
   const indexed = candidates.mode === "index";
   const textSimilarity = indexed
     ? indexedSimilarity(parent, "body-text", parents, children, (t) => t.text)

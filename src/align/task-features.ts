@@ -28,7 +28,7 @@ const MIN_SENTENCE_LENGTH = 4;
 
 /** The text a task is compared on: its words without the responsibility brackets. */
 export function matchingText(task: Task): string {
-  return task.source === "body" ? stripResponsibility(task.text) : task.title;
+  return task.source === "appendix" ? task.title : stripResponsibility(task.text);
 }
 
 /** Splits a task's text into sentences (measures). */

@@ -1,49 +1,223 @@
-import type { Section } from "../model/document.js";
+import type { OutlineEntry, Section } from "../model/document.js";
 import type { Line } from "../model/source.js";
 import { structureLexicon } from "../text/lexicons.js";
-import { nodeLines, type OutlineNode } from "./outline.js";
+import { headedLines, headingLength } from "./headed.js";
+import { nodeLines, type OutlineNode, printedHeading } from "./outline.js";
 
-/** A body task found in the outline, before its fields are read. */
+/** A task found in the outline, before its fields are read. */
 export interface TaskNode {
   node: OutlineNode;
+  id: string;
+  source: "body" | "safeguards";
   section: number | null;
   sectionTitle: string | null;
-  /** The task is a task section without numbered children (it stands for itself). */
-  isSection: boolean;
+  /** The headings above the task, top-level part first. */
+  path: string[];
 }
 
+/** What the outline says: the tasks and safeguards, the sections, the annotated heading tree. */
+export interface OutlineReading {
+  tasks: TaskNode[];
+  safeguards: TaskNode[];
+  sections: Section[];
+  outline: OutlineEntry[];
+}
+
+type PartKind = "tasks" | "safeguards" | "context";
+
 /**
- * Chooses the task part of the outline and its tasks. The task part is the top-level heading
- * named like 主要任务/重点任务; when there is none, every top-level heading that is not 总体要求,
- * 保障措施 and the like. Within it, a heading with numbered children is a task section and its
- * children are tasks; a heading without children is a task on its own.
+ * Reads tasks from the outline. The top-level parts are sorted into the task part (named like
+ * 主要任务/重点任务/实施路径; when none is named, every part that is neither context nor
+ * safeguards), the safeguards (保障措施, 组织实施, 加强组织保障…) and context (总体要求, 主要目标,
+ * 重要意义…). Within a task part, the tasks are its lowest numbered items — a group (a heading
+ * with numbered children) is not a task, its lead paragraph is context — and, where a group
+ * numbers nothing below it but holds two or more headed paragraphs (「强化标准引领。…」), those
+ * paragraphs. Goals and 专栏 inside a part are context.
  */
-export function selectTasks(roots: OutlineNode[]): { tasks: TaskNode[]; sections: Section[] } {
-  const { taskPartHeadings, nonTaskHeadings } = structureLexicon();
-  const named = roots.filter((r) => taskPartHeadings.some((w) => titleOf(r).includes(w)));
-  const candidates: OutlineNode[] =
-    named.length > 0
-      ? named.flatMap((r) => r.children)
-      : roots.filter((r) => !nonTaskHeadings.some((w) => titleOf(r).startsWith(w)));
-  const isSectioned = candidates.some((c) => c.children.length > 0);
-  const taskSectionOf = new Map<OutlineNode, number>();
+export function readOutline(roots: OutlineNode[]): OutlineReading {
+  const kinds = new Map(roots.map((r) => [r, partKind(r)]));
+  const { taskPartHeadings } = structureLexicon();
+  const named = roots.filter(
+    (r) => kinds.get(r) === "tasks" && taskPartHeadings.some((w) => titleOf(r).includes(w)),
+  );
+  if (named.length === 0) markClosingParts(roots, kinds);
+  const taskParts = named.length > 0 ? named : roots.filter((r) => kinds.get(r) === "tasks");
+  // Parts not chosen are context, with the reason the outline report gives.
+  const roles = new Map<
+    OutlineNode,
+    { role: OutlineEntry["role"]; why: string; taskId: string | null }
+  >();
+  for (const root of roots) {
+    const kind = kinds.get(root);
+    if (kind === "context") roles.set(root, { role: "context", why: "context part", taskId: null });
+    else if (kind === "tasks" && !taskParts.includes(root))
+      roles.set(root, {
+        role: "context",
+        why: "another part is named as the task part",
+        taskId: null,
+      });
+  }
+
+  // A named part holds the task sections; unnamed parts are the sections themselves.
+  const candidates =
+    named.length > 0 ? named.flatMap((r) => r.children.filter(isTaskLike)) : taskParts;
+  const expanded = new Map(candidates.map((c) => [c, expand(c)]));
+  const isSectioned = candidates.some((c) => (expanded.get(c) as OutlineNode).children.length > 0);
   const tasks: TaskNode[] = [];
+  const taskSectionOf = new Map<OutlineNode, number>();
   let sectionIndex = 0;
   for (const candidate of candidates) {
+    const node = expanded.get(candidate) as OutlineNode;
+    const partPath = named.length > 0 ? [parentPrinted(roots, candidate)] : [];
     if (!isSectioned) {
-      tasks.push({ node: candidate, section: null, sectionTitle: null, isSection: false });
+      tasks.push({
+        node,
+        id: `B${node.label}`,
+        source: "body",
+        section: null,
+        sectionTitle: null,
+        path: partPath,
+      });
       continue;
     }
     sectionIndex++;
     taskSectionOf.set(candidate, sectionIndex);
     const sectionTitle = titleOf(candidate);
-    const isSection = candidate.children.length === 0;
-    const members = isSection ? [candidate] : candidate.children;
-    for (const node of members)
-      tasks.push({ node, section: sectionIndex, sectionTitle, isSection });
+    if (node.children.length === 0) {
+      tasks.push({
+        node,
+        id: `B${sectionIndex}`,
+        source: "body",
+        section: sectionIndex,
+        sectionTitle,
+        path: partPath,
+      });
+      continue;
+    }
+    for (const leaf of leavesOf(node, [...partPath, node.printed], [])) {
+      tasks.push({
+        node: leaf.node,
+        id: `B${sectionIndex}.${leaf.labels.join(".")}`,
+        source: "body",
+        section: sectionIndex,
+        sectionTitle,
+        path: leaf.path,
+      });
+    }
   }
-  const taskNodes = new Set(tasks.map((t) => t.node));
-  return { tasks, sections: outlineSections(roots, taskNodes, taskSectionOf) };
+  const safeguards: TaskNode[] = [];
+  for (const part of roots.filter((r) => kinds.get(r) === "safeguards")) {
+    const node = expand(part);
+    expanded.set(part, node);
+    const leaves =
+      node.children.length === 0
+        ? [{ node, path: [], labels: [] }]
+        : leavesOf(node, [node.printed], []);
+    for (const leaf of leaves) {
+      safeguards.push({
+        node: leaf.node,
+        id: `S${safeguards.length + 1}`,
+        source: "safeguards",
+        section: null,
+        sectionTitle: titleOf(part),
+        path: leaf.path,
+      });
+    }
+  }
+  for (const t of tasks) roles.set(t.node, { role: "task", why: "", taskId: t.id });
+  for (const t of safeguards) roles.set(t.node, { role: "safeguard", why: "", taskId: t.id });
+  const bodyNodes = new Set(tasks.map((t) => t.node));
+  return {
+    tasks,
+    safeguards,
+    sections: outlineSections(roots, bodyNodes, taskSectionOf),
+    outline: outlineEntries(roots, expanded, roles),
+  };
+}
+
+/**
+ * Closing requirements without a heading word: when the task parts number their tasks, the
+ * parts after the last of them that number nothing (二、高度重视推广工作 before 三、认真抓好组织实施)
+ * are exhortations to carry the tasks out, read as safeguards.
+ */
+function markClosingParts(roots: OutlineNode[], kinds: Map<OutlineNode, PartKind>): void {
+  const isGroup = (r: OutlineNode) => kinds.get(r) === "tasks" && expand(r).children.length > 0;
+  let last = -1;
+  roots.forEach((r, i) => {
+    if (isGroup(r)) last = i;
+  });
+  if (last < 0) return;
+  for (const r of roots.slice(last + 1)) {
+    if (kinds.get(r) === "tasks" && !r.head.norm.includes("。")) kinds.set(r, "safeguards");
+  }
+}
+
+function partKind(root: OutlineNode): PartKind {
+  const { safeguardHeadings, nonTaskHeadings, contextHeadingWords } = structureLexicon();
+  const title = titleOf(root);
+  if (safeguardHeadings.some((w) => title.includes(w))) return "safeguards";
+  if (nonTaskHeadings.some((w) => title.startsWith(w))) return "context";
+  if (contextHeadingWords.some((w) => title.includes(w))) return "context";
+  return "tasks";
+}
+
+/** A goal (主要目标) or a 专栏 box inside a task part is context, not a task. */
+function isTaskLike(node: OutlineNode): boolean {
+  const { goalHeadings, boxPrefixes } = structureLexicon();
+  const title = titleOf(node);
+  return (
+    !goalHeadings.some((w) => title.startsWith(w)) && !boxPrefixes.some((w) => title.startsWith(w))
+  );
+}
+
+/**
+ * The node with its headed paragraphs as children, when it numbers nothing below it and holds
+ * two or more of them; otherwise the node itself. The lines before the first headed paragraph
+ * stay the node's lead.
+ */
+function expand(node: OutlineNode): OutlineNode {
+  if (node.children.length > 0) {
+    const children = node.children.map(expand);
+    return children.every((c, i) => c === node.children[i]) ? node : { ...node, children };
+  }
+  const headed = headedLines(node.head, node.content);
+  if (headed.length < 2) return node;
+  const children: OutlineNode[] = headed.map((at, k) => {
+    const line = node.content[at] as Line;
+    const end = headed[k + 1] ?? node.content.length;
+    return {
+      style: "headed",
+      label: "",
+      head: line,
+      printed: printedHeading("", line),
+      content: node.content.slice(at + 1, end),
+      children: [],
+      inferred: false,
+    };
+  });
+  return { ...node, content: node.content.slice(0, headed[0]), children };
+}
+
+interface Leaf {
+  node: OutlineNode;
+  path: string[];
+  labels: string[];
+}
+
+/** The lowest task-like items under a group, with their headings' path and their labels. */
+function leavesOf(group: OutlineNode, path: string[], labels: string[]): Leaf[] {
+  const out: Leaf[] = [];
+  let headed = 0;
+  for (const child of group.children.filter(isTaskLike)) {
+    const label = child.style === "headed" ? `p${++headed}` : child.label;
+    if (child.children.length === 0) out.push({ node: child, path, labels: [...labels, label] });
+    else out.push(...leavesOf(child, [...path, child.printed], [...labels, label]));
+  }
+  return out;
+}
+
+function parentPrinted(roots: OutlineNode[], node: OutlineNode): string {
+  return roots.find((r) => r.children.includes(node))?.printed ?? "";
 }
 
 /** The heading of a node: its head line up to the first 。 (or the whole line). */
@@ -52,6 +226,7 @@ export function titleOf(node: OutlineNode): string {
   return (at >= 0 ? node.head.text.slice(0, at) : node.head.text).trim();
 }
 
+/** The sections of the numbered outline (not its headed paragraphs), as the model lists them. */
 function outlineSections(
   roots: OutlineNode[],
   taskNodes: Set<OutlineNode>,
@@ -60,12 +235,19 @@ function outlineSections(
   const out: Section[] = [];
   const walk = (nodes: OutlineNode[], depth: number, path: string) => {
     for (const node of nodes) {
+      if (
+        node.style === "headed" ||
+        node.style === "circled" ||
+        node.style === "chapter" ||
+        node.style === "article"
+      )
+        continue;
       const id = path ? `${path}/${node.label}` : node.label;
       if (!taskNodes.has(node) || taskSectionOf.has(node)) {
         out.push({
           id,
           depth,
-          marker: node.marker,
+          marker: node.style,
           label: node.label,
           title: titleOf(node),
           line: node.head.line,
@@ -78,6 +260,60 @@ function outlineSections(
   walk(roots, 1, "");
   return out;
 }
+
+/** The annotated heading tree, in document order. */
+function outlineEntries(
+  roots: OutlineNode[],
+  expanded: Map<OutlineNode, OutlineNode>,
+  roles: Map<OutlineNode, { role: OutlineEntry["role"]; why: string; taskId: string | null }>,
+): OutlineEntry[] {
+  const out: OutlineEntry[] = [];
+  const walk = (nodes: OutlineNode[], depth: number, inherited: string | null) => {
+    for (const original of nodes) {
+      const node = expanded.get(original) ?? original;
+      const given = roles.get(original) ?? roles.get(node);
+      const why =
+        given?.why ||
+        (given
+          ? ""
+          : (inherited ??
+            (isTaskLike(node)
+              ? node.children.length > 0
+                ? "group of tasks"
+                : "not in a task part"
+              : "goal or box")));
+      const role =
+        given?.role ??
+        (inherited !== null || !isTaskLike(node)
+          ? "context"
+          : node.children.length > 0
+            ? "group"
+            : "context");
+      out.push({
+        depth,
+        style: node.style,
+        label: node.label,
+        title: titleOf(node),
+        line: node.head.line,
+        role,
+        taskId: given?.taskId ?? null,
+        why: role === "task" || role === "safeguard" ? taskWhy(node) : why,
+        inferred: node.inferred,
+      });
+      const next = role === "context" ? (inherited ?? why) : null;
+      walk(node.children, depth + 1, next);
+    }
+  };
+  walk(roots, 1, null);
+  return out;
+}
+
+function taskWhy(node: OutlineNode): string {
+  if (node.style === "headed") return "headed paragraph of a group that numbers nothing below it";
+  return node.inferred ? "lowest numbered item (its number was restored)" : "lowest numbered item";
+}
+
+export { headingLength };
 
 /** The lines of a task: its heading and everything under it. */
 export function taskLines(task: TaskNode): Line[] {

@@ -1,30 +1,44 @@
-import type { OutlineMarker } from "../model/document.js";
+import type { OutlineMarker, OutlineStyle } from "../model/document.js";
 import type { Line } from "../model/source.js";
 import { arabicMarker, parenArabicMarker } from "../text/patterns.js";
+import { headingLength } from "./headed.js";
 
-/** A numbered node of the document outline with the lines it holds. */
+/** A node of the document outline with the lines it holds. */
 export interface OutlineNode {
-  marker: OutlineMarker;
+  style: OutlineStyle;
+  /** The number as printed ("四", "12"); "" for a headed paragraph. */
   label: string;
   /** The heading line (marker removed), display and folded. */
   head: Line;
+  /** The heading as printed, marker included ("（四）优势融合强链"), up to the first 。. */
+  printed: string;
   /** Unnumbered lines that follow the heading, before the first child. */
   content: Line[];
   children: OutlineNode[];
+  /** The label was missing in the source and restored because the next sibling is its second. */
+  inferred: boolean;
 }
 
 const CN = "一二三四五六七八九十百零";
-const MARKERS: { marker: OutlineMarker; rank: number; re: RegExp }[] = [
+const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
+/** Numbering styles by nesting rank: 一、 > （一） > 1. > （1） > ①. */
+const MARKERS: { marker: OutlineMarker | "circled"; rank: number; re: RegExp }[] = [
   { marker: "chinese", rank: 1, re: new RegExp(`^([${CN}]+)[、.]\\s*`) },
   { marker: "paren-chinese", rank: 2, re: new RegExp(`^\\(([${CN}]+)\\)\\s*`) },
   { marker: "arabic", rank: 3, re: new RegExp(`^${arabicMarker(true)}\\s*`) },
   { marker: "paren-arabic", rank: 4, re: new RegExp(`^${parenArabicMarker(true)}\\s*`) },
+  { marker: "circled", rank: 5, re: new RegExp(`^([${CIRCLED}])\\s*`) },
 ];
+
+/** The rank of a numbered style (1 for 一、 … 5 for ①). */
+export function rankOf(style: OutlineStyle): number {
+  return MARKERS.find((m) => m.marker === style)?.rank ?? 0;
+}
 
 /** Recognises an outline marker at the start of a folded line. */
 export function matchMarker(
   norm: string,
-): { marker: OutlineMarker; rank: number; label: string; length: number } | null {
+): { marker: OutlineMarker | "circled"; rank: number; label: string; length: number } | null {
   for (const { marker, rank, re } of MARKERS) {
     const m = re.exec(norm);
     // The label is the first group that matched (the arabic patterns have one per number size).
@@ -33,16 +47,34 @@ export function matchMarker(
   return null;
 }
 
+/** The first label of each style, and the second (the sibling that proves a lost first). */
+const FIRST: Record<string, [string, string]> = {
+  chinese: ["一", "二"],
+  "paren-chinese": ["一", "二"],
+  arabic: ["1", "2"],
+  "paren-arabic": ["1", "2"],
+  circled: ["①", "②"],
+};
+
+interface Marked {
+  line: Line;
+  marker: { marker: OutlineMarker | "circled"; rank: number; label: string; length: number } | null;
+  inferred: boolean;
+}
+
 /**
- * Builds the outline tree of a body: 一、 > （一） > 1. > （1）. Lines before the first heading
- * are returned as `preamble`.
+ * Builds the outline tree of a body: 一、 > （一） > 1. > （1） > ①. Lines before the first
+ * heading are returned as `preamble`. A first item whose number the source lost (a headed
+ * paragraph followed, at the same level, by （二） with no （一） before it) gets it back.
  */
 export function buildOutline(lines: Line[]): { preamble: Line[]; roots: OutlineNode[] } {
+  const marked = restoreLostFirsts(
+    lines.map((line) => ({ line, marker: matchMarker(line.norm), inferred: false })),
+  );
   const preamble: Line[] = [];
   const roots: OutlineNode[] = [];
   const stack: { node: OutlineNode; rank: number }[] = [];
-  for (const line of lines) {
-    const m = matchMarker(line.norm);
+  for (const { line, marker: m, inferred } of marked) {
     if (!m) {
       const top = stack[stack.length - 1];
       if (top) top.node.content.push(line);
@@ -55,7 +87,15 @@ export function buildOutline(lines: Line[]): { preamble: Line[]; roots: OutlineN
       norm: line.norm.slice(m.length),
       cell: line.cell,
     };
-    const node: OutlineNode = { marker: m.marker, label: m.label, head, content: [], children: [] };
+    const node: OutlineNode = {
+      style: m.marker,
+      label: m.label,
+      head,
+      printed: printedHeading(line.text.slice(0, m.length), head),
+      content: [],
+      children: [],
+      inferred,
+    };
     while (stack.length > 0 && (stack[stack.length - 1] as { rank: number }).rank >= m.rank) {
       stack.pop();
     }
@@ -67,11 +107,50 @@ export function buildOutline(lines: Line[]): { preamble: Line[]; roots: OutlineN
   return { preamble, roots };
 }
 
-/** The marker as printed in folded form: 一、 (一) 1. (1). */
-export function markerText(marker: OutlineMarker, label: string): string {
-  if (marker === "chinese") return `${label}、`;
-  if (marker === "arabic") return `${label}.`;
-  return `(${label})`;
+/** The printed marker and the heading up to its first 。. */
+export function printedHeading(marker: string, head: Line): string {
+  const at = head.text.indexOf("。");
+  return `${marker.trim()}${(at >= 0 ? head.text.slice(0, at) : head.text).trim()}`;
+}
+
+/**
+ * Gives a lost first number back: when （二） (or 2., 二、, （2）, ②) comes with no first sibling
+ * since its parent heading, the last headed paragraph between them (an unnumbered line opening
+ * with a short heading sentence, 「加强组织协调。…」) is the first item.
+ */
+function restoreLostFirsts(marked: Marked[]): Marked[] {
+  for (let i = 0; i < marked.length; i++) {
+    const m = marked[i]?.marker;
+    if (!m || FIRST[m.marker]?.[1] !== m.label) continue;
+    // Back to the parent heading; a sibling on the way means nothing was lost.
+    let parent = i - 1;
+    let firstLower = i;
+    for (; parent >= 0; parent--) {
+      const other = (marked[parent] as Marked).marker;
+      if (other && other.rank <= m.rank) break;
+      if (other) firstLower = parent;
+    }
+    if (parent >= 0 && (marked[parent] as Marked).marker?.rank === m.rank) continue;
+    // The lost item opens before any lower-numbered items of its own.
+    let candidate = -1;
+    for (let j = parent + 1; j < firstLower; j++) {
+      if (headingLength((marked[j] as Marked).line.norm) !== null) candidate = j;
+    }
+    if (candidate < 0) continue;
+    const lost = marked[candidate] as Marked;
+    const first = (FIRST[m.marker] as [string, string])[0];
+    lost.marker = { marker: m.marker, rank: m.rank, label: first, length: 0 };
+    lost.inferred = true;
+  }
+  return marked;
+}
+
+/** The marker as printed in folded form: 一、 (一) 1. (1) ①; nothing for a headed paragraph. */
+export function markerText(style: OutlineStyle, label: string): string {
+  if (style === "chinese") return `${label}、`;
+  if (style === "arabic") return `${label}.`;
+  if (style === "paren-chinese" || style === "paren-arabic") return `(${label})`;
+  return label;
 }
 
 /** All lines of a node and its descendants, markers restored, in document order. */
@@ -79,7 +158,8 @@ export function nodeLines(node: OutlineNode, withHead = true): Line[] {
   const out: Line[] = withHead ? [node.head] : [];
   for (const line of node.content) out.push(line);
   for (const child of node.children) {
-    const restore = (s: string) => markerText(child.marker, child.label) + s;
+    const marker = child.inferred ? "" : markerText(child.style, child.label);
+    const restore = (s: string) => marker + s;
     const [first, ...rest] = nodeLines(child);
     if (first) out.push({ ...first, text: restore(first.text), norm: restore(first.norm) });
     for (const line of rest) out.push(line);

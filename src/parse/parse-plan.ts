@@ -7,7 +7,7 @@ import { structureLexicon } from "../text/lexicons.js";
 import { PRINTED_DATE } from "../text/patterns.js";
 import { stripTrailingResponsibility } from "../text/responsibility.js";
 import { namesLowerGovernments, parseResponsibility } from "../text/units.js";
-import { selectTasks, type TaskNode, taskLines, titleOf } from "./body-tasks.js";
+import { readOutline, type TaskNode, taskLines, titleOf } from "./body-tasks.js";
 import { readHeader } from "./header.js";
 import { levelOf } from "./level.js";
 import { inferLevel } from "./level-evidence.js";
@@ -38,9 +38,9 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
   );
   const { preamble, roots } = buildOutline(content.slice(header.bodyStart, bodyEnd));
   const isRegulation = articleCount(content) >= MIN_ARTICLES;
-  const { tasks: taskNodes, sections } = isRegulation
-    ? { tasks: [], sections: [] }
-    : selectTasks(roots);
+  const reading = isRegulation
+    ? { tasks: [], safeguards: [], sections: [], outline: [] }
+    : readOutline(roots);
   if (isRegulation) {
     warnings.push({
       code: "regulation",
@@ -49,9 +49,10 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
     });
   }
 
-  const body = taskNodes.map((node) => bodyTask(node, year));
+  const body = reading.tasks.map((node) => bodyTask(node, year));
   const rows = tables.rows.map((row) => appendixTask(row, year));
-  const tasks = uniqueIds([...body, ...rows], warnings);
+  const safeguards = reading.safeguards.map((node) => bodyTask(node, year));
+  const tasks = uniqueIds([...body, ...rows, ...safeguards], warnings);
   linkAppendix(body, rows);
   warnAboutTasks(tasks, warnings, lines[0]?.line ?? 1);
 
@@ -69,8 +70,8 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
       [...lines.slice(0, header.bodyStart), ...preamble],
       header.docNumber,
     ),
-    sections,
-    outline: [],
+    sections: reading.sections,
+    outline: reading.outline,
     found: { title: NONE, issuer: NONE, level: NONE, date: NONE },
     tasks,
     warnings,
@@ -81,7 +82,7 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
 const NONE = { from: "none", line: null, confidence: "none" } as const;
 
 function bodyTask(taskNode: TaskNode, year: number | null): Task {
-  const { node, section, sectionTitle } = taskNode;
+  const { node } = taskNode;
   const lines = taskLines(taskNode);
   const { units, labelLines } = readResponsibility(lines);
   const textLines = lines.filter((_, i) => !labelLines.has(i));
@@ -90,15 +91,10 @@ function bodyTask(taskNode: TaskNode, year: number | null): Task {
     : stripTrailingResponsibility(node.head.text.trim(), node.head.norm.trim());
   const text = textLines.map((l) => l.text).join("\n");
   return {
-    id:
-      section === null
-        ? `B${node.label}`
-        : taskNode.isSection
-          ? `B${section}`
-          : `B${section}.${node.label}`,
-    source: "body",
-    section,
-    sectionTitle,
+    id: taskNode.id,
+    source: taskNode.source,
+    section: taskNode.section,
+    sectionTitle: taskNode.sectionTitle,
     label: node.label,
     title,
     text,
@@ -108,7 +104,7 @@ function bodyTask(taskNode: TaskNode, year: number | null): Task {
     appendixRefs: [],
     bodyRefs: [],
     line: node.head.line,
-    path: [],
+    path: taskNode.path,
   };
 }
 

@@ -12,6 +12,10 @@ const words = z.array(z.string());
 const StructureSchema = z.object({
   taskPartHeadings: words,
   nonTaskHeadings: words,
+  contextHeadingWords: words,
+  safeguardHeadings: words,
+  goalHeadings: words,
+  boxPrefixes: words,
   noticeTitleWords: words,
   documentTypeEndings: words,
   mastheadEnding: z.string(),
