@@ -50,7 +50,7 @@ function documentMarkdown(doc: PlanDocument, lang: Lang): string {
     "",
     zh
       ? `正文任务 ${body.length} 项，保障措施 ${safeguards.length} 项，清单 ${rows.length} 行。`
-      : `${body.length} body tasks, ${safeguards.length} safeguards, ${rows.length} table rows.`,
+      : `Body tasks ${body.length}, safeguards ${safeguards.length}, table rows ${rows.length}.`,
   );
   let currentSection: number | null | undefined;
   for (const task of body) {

@@ -32,7 +32,7 @@ function documentTable(doc: PlanDocument, color: boolean, lang: Lang): string {
     [doc.docNumber, doc.issuer, doc.level, doc.date].filter(Boolean).join(" · "),
     lang === "zh"
       ? `正文任务 ${body.length} 项 · 保障措施 ${safeguards.length} 项 · 清单 ${rows.length} 行 · 警告 ${warnings} 条`
-      : `${body.length} body tasks · ${safeguards.length} safeguards · ${rows.length} table rows · ${warnings} warnings`,
+      : `body tasks ${body.length} · safeguards ${safeguards.length} · table rows ${rows.length} · warnings ${warnings}`,
     ...foundLine(doc, lang),
   ];
   const table = new Table({
