@@ -18,6 +18,7 @@ import {
   readRealCounts,
   readRealPairs,
   SOURCE_OF,
+  scoreMapped,
 } from "../../bench/eval/real.js";
 import type { PlanDocument } from "../../src/model/document.js";
 import type { Task, TaskSource } from "../../src/model/task.js";
@@ -64,6 +65,36 @@ describe("matchGoldTitle", () => {
     ] as Task[];
     expect(findGoldTask("加大政策支持", tasks)?.id).toBe("B2");
     expect(findGoldTask("完善标准体系", tasks)).toBeNull();
+  });
+});
+
+describe("scoreMapped", () => {
+  const t = (id: string) => ({ id }) as Task;
+  it("links every gold task a parsed task swallowed, and misses the links of an unparsed one", () => {
+    // Parsed parent B1 swallowed gold P1 and P2; gold P3 was not parsed; child B1 is gold C1.
+    const s = scoreMapped(
+      [{ parent: "B1", child: "B1", relation: "reworded" }],
+      [t("B1")],
+      [t("B1"), t("B2")],
+      new Map([
+        ["P1", "B1"],
+        ["P2", "B1"],
+      ]),
+      new Map([["C1", "B1"]]),
+      {
+        parents: ["P1", "P2", "P3"],
+        children: ["C1", "C2"],
+        links: [
+          { parent: "P1", child: "C1", relation: "reworded" },
+          { parent: "P2", child: "C1", relation: "partial" },
+          { parent: "P3", child: "C1", relation: "partial" },
+        ],
+      },
+    );
+    expect([s.link.tp, s.link.fp, s.link.fn]).toEqual([2, 0, 1]);
+    // The unmatched parsed child B2 is predicted added under its own key, gold C2 is added.
+    expect([s.added.tp, s.added.fp, s.added.fn]).toEqual([0, 1, 1]);
+    expect(s.predictedLinks).toBe(2);
   });
 });
 
