@@ -10,6 +10,11 @@
  * this file is also the worker's entry point. The naive baseline's thresholds are always tuned on
  * the TUNE children of every profile, whatever --split and --profiles say, so its rows do not
  * move with the options.
+ *
+ * With the held-out split (the default, or --split holdout|all) a "Real pairs" section follows:
+ * the real pairs' gold tasks found by the parser and their link scores, and the unpaired real
+ * documents' hand counts against the parsed ones (bench/eval/real.ts); --json adds them under
+ * `real`.
  */
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -42,6 +47,7 @@ import {
   type TuneExample,
   tuneThreshold,
 } from "./eval/naive.js";
+import { type RealReport, realReport, realTable } from "./eval/real.js";
 import {
   type GoldFile,
   macroAverage,
@@ -427,18 +433,33 @@ async function main(): Promise<void> {
     console.log("");
     console.log(findingChecks(parent, child).join("\n"));
   }
+  // The real pairs are held out too: nothing is tuned on them.
+  let real: RealReport | null = null;
+  const realErrors: string[] = [];
+  if (o.splits.includes("holdout")) {
+    try {
+      real = await realReport();
+      console.log("");
+      console.log(realTable(real));
+    } catch (e) {
+      realErrors.push(`real pairs: ${message(e)}`);
+    }
+  }
   const stale = SCOPES.filter((s) => tuned[s].threshold !== NAIVE_THRESHOLDS[s]);
   if (stale.length > 0) {
     console.log(
       `note: NAIVE_THRESHOLDS in bench/eval/naive.ts differ for ${stale.join(", ")}; update them`,
     );
   }
-  const errors = [...evaluated].flatMap(([id, e]) =>
-    e.run.error ? [`${id}: ${e.run.error}`] : [],
-  );
+  const errors = [
+    ...[...evaluated].flatMap(([id, e]) => (e.run.error ? [`${id}: ${e.run.error}`] : [])),
+    ...realErrors,
+  ];
   for (const error of errors) console.error(`eval: ${error}`);
-  if (o.json)
-    writeFileSync(o.json, sortedJson(report(results, tuned, tuneChildren.length, errors)));
+  if (o.json) {
+    const out = report(results, tuned, tuneChildren.length, errors);
+    writeFileSync(o.json, sortedJson(real ? { ...out, real } : out));
+  }
 
   const total = (performance.now() - started) / 1000;
   console.log(
