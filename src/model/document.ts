@@ -46,6 +46,7 @@ export type OutlineStyle = z.infer<typeof OutlineStyleSchema>;
  * a top-level part that holds no tasks (总体要求, 主要目标…), a 专栏 box or goal, all `context`.
  */
 export const OutlineRoleSchema = z.enum(["task", "safeguard", "group", "context"]);
+export type OutlineWhy = OutlineEntry["why"];
 
 /** One heading of the document's outline, in document order (a flat pre-order list of the tree). */
 export const OutlineEntrySchema = z.object({
@@ -58,8 +59,21 @@ export const OutlineEntrySchema = z.object({
   role: OutlineRoleSchema,
   /** The id of the task this node became, else null. */
   taskId: z.string().nullable(),
-  /** Why the node has its role, in a few words (shown by `parse --format md`). */
-  why: z.string(),
+  /** Why the node has its role (the parse reports say it in words). */
+  why: z.enum([
+    "context-part", // a top-level part such as 总体要求, 主要目标, 重要意义
+    "unnamed-part", // a part not named as the task part while another one is
+    "inside-context", // under a context node
+    "goal-or-box", // 主要目标 or 专栏 inside a task part
+    "task-group", // numbers tasks below it
+    "safeguards-part", // 保障措施, 组织实施… (or a closing part after the tasks)
+    "numbered-task", // the lowest numbered item
+    "restored-task", // the lowest numbered item, its lost number restored
+    "headed-task", // a headed paragraph of a group that numbers nothing below it
+    "part-task", // a top-level part that is a task on its own
+    "article", // an article of a rules document
+    "context-chapter", // 总则, 附则
+  ]),
   /** The label was missing in the source and restored from its siblings ((二) follows it). */
   inferred: z.boolean(),
 });

@@ -1,4 +1,4 @@
-import type { OutlineEntry, Section } from "../model/document.js";
+import type { OutlineEntry, OutlineWhy, Section } from "../model/document.js";
 import type { Line } from "../model/source.js";
 import { structureLexicon } from "../text/lexicons.js";
 import { headedLines, headingLength } from "./headed.js";
@@ -43,19 +43,14 @@ export function readOutline(roots: OutlineNode[]): OutlineReading {
   if (named.length === 0) markClosingParts(roots, kinds);
   const taskParts = named.length > 0 ? named : roots.filter((r) => kinds.get(r) === "tasks");
   // Parts not chosen are context, with the reason the outline report gives.
-  const roles = new Map<
-    OutlineNode,
-    { role: OutlineEntry["role"]; why: string; taskId: string | null }
-  >();
+  const roles = new Map<OutlineNode, Role>();
   for (const root of roots) {
     const kind = kinds.get(root);
-    if (kind === "context") roles.set(root, { role: "context", why: "context part", taskId: null });
-    else if (kind === "tasks" && !taskParts.includes(root))
-      roles.set(root, {
-        role: "context",
-        why: "another part is named as the task part",
-        taskId: null,
-      });
+    if (kind === "context") roles.set(root, { role: "context", why: "context-part", taskId: null });
+    else if (kind === "safeguards")
+      roles.set(root, { role: "group", why: "safeguards-part", taskId: null });
+    else if (!taskParts.includes(root))
+      roles.set(root, { role: "context", why: "unnamed-part", taskId: null });
   }
 
   // A named part holds the task sections; unnamed parts are the sections themselves.
@@ -124,8 +119,15 @@ export function readOutline(roots: OutlineNode[]): OutlineReading {
       });
     }
   }
-  for (const t of tasks) roles.set(t.node, { role: "task", why: "", taskId: t.id });
-  for (const t of safeguards) roles.set(t.node, { role: "safeguard", why: "", taskId: t.id });
+  const rootSet = new Set<OutlineNode>(roots.map((r) => expanded.get(r) ?? r));
+  for (const t of tasks)
+    roles.set(t.node, { role: "task", why: taskWhy(t.node, rootSet.has(t.node)), taskId: t.id });
+  for (const t of safeguards)
+    roles.set(t.node, {
+      role: "safeguard",
+      why: taskWhy(t.node, rootSet.has(t.node)),
+      taskId: t.id,
+    });
   const bodyNodes = new Set(tasks.map((t) => t.node));
   return {
     tasks,
@@ -261,34 +263,20 @@ function outlineSections(
   return out;
 }
 
+type Role = { role: OutlineEntry["role"]; why: OutlineWhy; taskId: string | null };
+
 /** The annotated heading tree, in document order. */
 function outlineEntries(
   roots: OutlineNode[],
   expanded: Map<OutlineNode, OutlineNode>,
-  roles: Map<OutlineNode, { role: OutlineEntry["role"]; why: string; taskId: string | null }>,
+  roles: Map<OutlineNode, Role>,
 ): OutlineEntry[] {
   const out: OutlineEntry[] = [];
-  const walk = (nodes: OutlineNode[], depth: number, inherited: string | null) => {
+  const walk = (nodes: OutlineNode[], depth: number, inContext: boolean) => {
     for (const original of nodes) {
       const node = expanded.get(original) ?? original;
-      const given = roles.get(original) ?? roles.get(node);
-      const why =
-        given?.why ||
-        (given
-          ? ""
-          : (inherited ??
-            (isTaskLike(node)
-              ? node.children.length > 0
-                ? "group of tasks"
-                : "not in a task part"
-              : "goal or box")));
-      const role =
-        given?.role ??
-        (inherited !== null || !isTaskLike(node)
-          ? "context"
-          : node.children.length > 0
-            ? "group"
-            : "context");
+      const given = roles.get(node) ?? roles.get(original);
+      const { role, why, taskId } = given ?? defaultRole(node, inContext);
       out.push({
         depth,
         style: node.style,
@@ -296,21 +284,28 @@ function outlineEntries(
         title: titleOf(node),
         line: node.head.line,
         role,
-        taskId: given?.taskId ?? null,
-        why: role === "task" || role === "safeguard" ? taskWhy(node) : why,
+        taskId,
+        why,
         inferred: node.inferred,
       });
-      const next = role === "context" ? (inherited ?? why) : null;
-      walk(node.children, depth + 1, next);
+      walk(node.children, depth + 1, role === "context");
     }
   };
-  walk(roots, 1, null);
+  walk(roots, 1, false);
   return out;
 }
 
-function taskWhy(node: OutlineNode): string {
-  if (node.style === "headed") return "headed paragraph of a group that numbers nothing below it";
-  return node.inferred ? "lowest numbered item (its number was restored)" : "lowest numbered item";
+function defaultRole(node: OutlineNode, inContext: boolean): Role {
+  if (inContext) return { role: "context", why: "inside-context", taskId: null };
+  if (!isTaskLike(node)) return { role: "context", why: "goal-or-box", taskId: null };
+  if (node.children.length > 0) return { role: "group", why: "task-group", taskId: null };
+  return { role: "context", why: "inside-context", taskId: null };
+}
+
+function taskWhy(node: OutlineNode, isRoot: boolean): OutlineWhy {
+  if (node.style === "headed") return "headed-task";
+  if (node.inferred) return "restored-task";
+  return isRoot ? "part-task" : "numbered-task";
 }
 
 export { headingLength };

@@ -17,7 +17,7 @@ const entry = (e: Partial<OutlineEntry> & Pick<OutlineEntry, "depth" | "style">)
   line: 1,
   role: "group",
   taskId: null,
-  why: "",
+  why: "task-group",
   inferred: false,
   ...e,
 });
@@ -31,7 +31,7 @@ const OUTLINE: OutlineEntry[] = [
     title: "总体要求",
     line: 25,
     role: "context",
-    why: "总体部分，不含任务",
+    why: "context-part",
   }),
   entry({
     depth: 1,
@@ -39,7 +39,7 @@ const OUTLINE: OutlineEntry[] = [
     label: "三",
     title: "实施路径",
     line: 40,
-    why: "含下级任务",
+    why: "task-group",
   }),
   entry({
     depth: 2,
@@ -47,10 +47,10 @@ const OUTLINE: OutlineEntry[] = [
     label: "四",
     title: "优势融合强链",
     line: 60,
-    why: "含下级任务",
+    why: "task-group",
     inferred: true,
   }),
-  entry({ depth: 3, style: "arabic", label: "1", title: "智能制造", line: 62, why: "含下级任务" }),
+  entry({ depth: 3, style: "arabic", label: "1", title: "智能制造", line: 62, why: "task-group" }),
   entry({
     depth: 4,
     style: "paren-arabic",
@@ -59,7 +59,7 @@ const OUTLINE: OutlineEntry[] = [
     line: 63,
     role: "task",
     taskId: "B4.1.1",
-    why: "末级编号条目",
+    why: "numbered-task",
   }),
   entry({
     depth: 3,
@@ -68,7 +68,7 @@ const OUTLINE: OutlineEntry[] = [
     line: 70,
     role: "task",
     taskId: "B4.2",
-    why: "以标题句开头的段落",
+    why: "headed-task",
   }),
   entry({
     depth: 3,
@@ -76,7 +76,7 @@ const OUTLINE: OutlineEntry[] = [
     title: "专栏1 智能制造*重点*项目",
     line: 75,
     role: "context",
-    why: "专栏，不列为任务",
+    why: "goal-or-box",
   }),
   entry({
     depth: 1,
@@ -84,7 +84,7 @@ const OUTLINE: OutlineEntry[] = [
     label: "五",
     title: "保障措施",
     line: 200,
-    why: "保障措施部分",
+    why: "safeguards-part",
   }),
   entry({
     depth: 2,
@@ -94,7 +94,7 @@ const OUTLINE: OutlineEntry[] = [
     line: 201,
     role: "safeguard",
     taskId: "S1",
-    why: "保障措施条目",
+    why: "numbered-task",
   }),
 ];
 
@@ -133,7 +133,7 @@ function constructed(): PlanDocument {
     },
     date: null,
     // B4.1.1 after B4.1 (its section), the safeguard after the body tasks, then the table rows.
-    tasks: seed.tasks.flatMap((t) =>
+    tasks: seed.tasks.filter((t) => t.source !== "safeguards").flatMap((t) =>
       t.id === "B4.1" ? [t, task] : t.id === "A1" ? [safeguard, t] : [t],
     ),
   };
@@ -159,9 +159,9 @@ describe("parse md: the heading tree", () => {
       "    - 1.智能制造 · 第 62 行 · 含下级任务",
       "      - **B4.1.1** （1）加快突破智能装备关键领域 · 第 63 行 · 末级编号条目",
       "    - **B4.2** ¶ 强化标准引领 · 第 70 行 · 以标题句开头的段落",
-      "    - *¶ 专栏1 智能制造\\*重点\\*项目* · 第 75 行 · *专栏，不列为任务*",
+      "    - *¶ 专栏1 智能制造\\*重点\\*项目* · 第 75 行 · *目标或专栏，不列为任务*",
       "- 五、保障措施 · 第 200 行 · 保障措施部分",
-      "  - **S1** （一）加强组织领导 · 第 201 行 · 保障措施条目",
+      "  - **S1** （一）加强组织领导 · 第 201 行 · 末级编号条目",
     ]);
   });
 
@@ -176,8 +176,8 @@ describe("parse md: the heading tree", () => {
   it("speaks English with lang en", () => {
     const en = render(doc, "md", "en");
     expect(en).toContain("## Outline");
-    expect(en).toContain("  - （四）(label restored) 优势融合强链 · line 60 · 含下级任务");
-    expect(en).toContain("- *一、总体要求* · line 25 · *总体部分，不含任务*");
+    expect(en).toContain("  - （四）(label restored) 优势融合强链 · line 60 · group of tasks");
+    expect(en).toContain("- *一、总体要求* · line 25 · *context part, holds no tasks*");
     expect(en).toContain("      - **B4.1.1** （1）加快突破智能装备关键领域 · line 63");
     expect(en).not.toContain("提纲");
     expect(en).not.toContain("[补]");

@@ -3,7 +3,7 @@ import type { Lang } from "../../model/lang.js";
 import type { Task } from "../../model/task.js";
 import { showBidiControls } from "../../text/bidi.js";
 import type { ParseFormatter } from "./formatter.js";
-import { CONFIDENCE_LABELS, foundFields, printedLabel, pt } from "./text.js";
+import { CONFIDENCE_LABELS, foundFields, printedLabel, pt, WHY_LABELS } from "./text.js";
 
 /**
  * A readable outline of each document: header fields and how they were found, the heading tree
@@ -129,11 +129,10 @@ function outlineTree(outline: readonly OutlineEntry[], lang: Lang): string[] {
 function outlineLine(entry: OutlineEntry, lang: Lang): string {
   const heading = `${md(printedLabel(entry))}${entry.inferred ? pt("restored", lang) : ""}${md(entry.title)}`;
   const line = lang === "zh" ? `第 ${entry.line} 行` : `line ${entry.line}`;
-  const why = entry.why ? md(entry.why) : "";
-  if (entry.role === "context")
-    return [`*${heading}*`, line, ...(why ? [`*${why}*`] : [])].join(" · ");
+  const why = md(WHY_LABELS[entry.why][lang]);
+  if (entry.role === "context") return [`*${heading}*`, line, `*${why}*`].join(" · ");
   const id = entry.taskId && entry.role !== "group" ? `**${entry.taskId}** ` : "";
-  return [`${id}${heading}`, line, ...(why ? [why] : [])].join(" · ");
+  return [`${id}${heading}`, line, why].join(" · ");
 }
 
 function taskLine(task: Task, lang: Lang): string {

@@ -1,5 +1,5 @@
 /** The words of the `plandiff parse` reports (md, table) and the helpers that print outline labels. */
-import type { FieldSource, OutlineEntry, PlanDocument } from "../../model/document.js";
+import type { FieldSource, OutlineEntry, OutlineWhy, PlanDocument } from "../../model/document.js";
 import type { Lang } from "../../model/lang.js";
 
 /** Words of the parse reports, Chinese (the default) and English. */
@@ -51,6 +51,28 @@ export const FROM_LABELS: Record<FieldSource["from"], Record<Lang, string>> = {
   "first-line": { zh: "首行", en: "first line" },
   citation: { zh: "引用", en: "citation" },
   none: { zh: "未找到", en: "not found" },
+};
+
+/** Why an outline node is (not) a task, in words. */
+export const WHY_LABELS: Record<OutlineWhy, Record<Lang, string>> = {
+  "context-part": { zh: "总体部分，不含任务", en: "context part, holds no tasks" },
+  "unnamed-part": { zh: "另有部分标明为任务部分", en: "another part is named as the task part" },
+  "inside-context": { zh: "属于非任务部分", en: "inside a context part" },
+  "goal-or-box": { zh: "目标或专栏，不列为任务", en: "a goal or box, not a task" },
+  "task-group": { zh: "含下级任务", en: "group of tasks" },
+  "safeguards-part": { zh: "保障措施部分", en: "safeguards part" },
+  "numbered-task": { zh: "末级编号条目", en: "lowest numbered item" },
+  "restored-task": { zh: "末级编号条目（编号已补）", en: "lowest numbered item (number restored)" },
+  "headed-task": {
+    zh: "以标题句开头的段落",
+    en: "headed paragraph of a group that numbers nothing below it",
+  },
+  "part-task": { zh: "独立成项的部分", en: "a part that is one task" },
+  article: { zh: "条款", en: "article" },
+  "context-chapter": {
+    zh: "总则或附则，不列为任务",
+    en: "general or final provisions, not a task",
+  },
 };
 
 /** A field with a value but no recorded source: an older parse result. */
