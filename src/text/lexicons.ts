@@ -21,6 +21,8 @@ const StructureSchema = z.object({
   attachmentHeadings: words,
   bundleEndings: words,
   tocHeadings: words,
+  /** Chapters of a rules document whose articles are context, not tasks (总则, 附则). */
+  contextChapters: words,
   tableColumns: z.object({ label: words, title: words, units: words, deadline: words }),
   citingVerbs: words,
   ownPlanMarkers: words,
