@@ -109,8 +109,13 @@ function readArticles(content: Line[]): { chapters: Chapter[]; articles: Article
   const articles: Article[] = [];
   let current: Article | null = null;
   for (const line of content) {
-    const chapter = chapterAt(line, chapters[chapters.length - 1]?.number ?? 0);
+    // A table of contents lists the chapters before the first article: they start again after it.
+    const previousChapter =
+      articles.length === 0 ? 0 : (chapters[chapters.length - 1]?.number ?? 0);
+    const chapter = chapterAt(line, previousChapter);
     if (chapter) {
+      if (articles.length === 0 && chapter.number <= (chapters[chapters.length - 1]?.number ?? 0))
+        chapters.length = 0;
       const { titleNorm, ...rest } = chapter;
       chapters.push({ ...rest, context: contextChapters.some((w) => titleNorm.startsWith(w)) });
       current = null;

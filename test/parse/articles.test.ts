@@ -116,6 +116,14 @@ describe("articleTasks on a 实施细则 in chapters and articles", async () => 
     expect(again.outline.filter((e) => e.style === "article")).toHaveLength(28);
     expect(again.tasks.map((t) => t.id)).toEqual(tasks.map((t) => t.id));
   });
+
+  it("reads a table of contents listing the chapters before the first article as no chapters", () => {
+    // The document's own chapter headings, listed once more in front of it as a 目录.
+    const toc = (content as Line[]).filter((l) => /^第[一二三四五六七八九十]+章/.test(l.norm));
+    const again = articleTasks([...toc, ...(content as Line[])], 2023);
+    expect(again.outline.filter((e) => e.style === "chapter")).toHaveLength(6);
+    expect(again.tasks).toEqual(tasks);
+  });
 });
 
 describe("articleTasks on a plan without articles", () => {
