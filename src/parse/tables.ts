@@ -44,7 +44,7 @@ export function readTables(lines: Line[]): { rows: TableRow[]; firstLine: number
   let i = 0;
   while (i < lines.length) {
     const groups: GroupState = { number: 0, heading: null };
-    const pipe = pipeHeader(cutGroups(lines[i] as Line, groups));
+    const pipe = pipeHeader(lines, i, groups);
     const cells = pipe ? null : cellHeader(lines, i);
     if (pipe) {
       firstLine ??= i;
@@ -77,16 +77,19 @@ function columnOf(header: string): Column | null {
   return null;
 }
 
-/**
- * Maps header cells to columns when they hold at least 序号 and a task column. A content column
- * (主要内容) is the task column of a table that has no other.
- */
-function columnsOf(headers: string[]): (Column | null)[] | null {
+/** Maps header cells to columns. A content column (主要内容) is the task column of a table that has no other. */
+function rolesOf(headers: string[]): (Column | null)[] {
   const cols = headers.map(columnOf);
   if (!cols.includes("title")) {
     const content = cols.indexOf("content");
     if (content >= 0) cols[content] = "title";
   }
+  return cols;
+}
+
+/** Maps header cells to columns when they hold at least 序号 and a task column. */
+function columnsOf(headers: string[]): (Column | null)[] | null {
+  const cols = rolesOf(headers);
   return cols.includes("label") && cols.includes("title") ? cols : null;
 }
 
@@ -97,17 +100,63 @@ function splitPipes(s: string): string[] {
   return cells;
 }
 
-function pipeHeader(line: Line): (Column | null)[] | null {
-  return isPipeRow(line.norm) ? columnsOf(splitPipes(line.norm)) : null;
+/** A pipe table's header: its columns and its cells (to recognise the header when repeated). */
+interface PipeHeader {
+  cols: (Column | null)[];
+  cells: string[];
 }
+
+function pipeHeader(lines: Line[], at: number, groups: GroupState): PipeHeader | null {
+  const line = cutGroups(lines[at] as Line, groups);
+  if (!isPipeRow(line.norm)) return null;
+  const cells = splitPipes(line.norm);
+  const cols = columnsOf(cells) ?? unlabelledColumns(cells, lines, at + 1, groups.number);
+  return cols ? { cols, cells } : null;
+}
+
+/**
+ * A header with a task column but no 序号 whose rows are numbered in their first cell, from 1:
+ * either in a column of their own that the header does not name (任务 | 单位 over 1 | … | …) or in
+ * the header's unnamed first column.
+ */
+function unlabelledColumns(
+  headers: string[],
+  lines: Line[],
+  from: number,
+  groupNumber: number,
+): (Column | null)[] | null {
+  const cols = rolesOf(headers);
+  if (cols.includes("label") || !cols.includes("title")) return null;
+  let at = from;
+  while (at < lines.length && isSeparatorRow(lines[at] as Line)) at++;
+  at = groupLinesEnd(lines, at, groupNumber);
+  const first = lines[at];
+  if (!first || !isPipeRow(first.norm)) return null;
+  const cells = splitPipes(cutGroups(first, { number: groupNumber, heading: null }).norm);
+  if (cells[0] !== "1") return null;
+  if (cells.length === cols.length + 1) return ["label", ...cols];
+  if (cells.length === cols.length && cols[0] === null) return ["label", ...cols.slice(1)];
+  return null;
+}
+
+function isSeparator(cells: string[]): boolean {
+  return cells.every((c) => /^:?-{2,}:?$/.test(c));
+}
+
+function isSeparatorRow(line: Line): boolean {
+  return isPipeRow(line.norm) && isSeparator(splitPipes(line.norm));
+}
+
+const squeeze = (cells: string[]): string => cells.join("|").replace(/\s/g, "");
 
 function readPipeRows(
   lines: Line[],
   start: number,
-  cols: (Column | null)[],
+  header: PipeHeader,
   rows: RowDraft[],
   groups: GroupState,
 ): number {
+  const { cols } = header;
   let i = start;
   for (; i < lines.length; i++) {
     const raw = lines[i] as Line;
@@ -123,7 +172,9 @@ function readPipeRows(
     // A group row that text extraction glued to the end of the row above starts after it.
     const line = cutGroups(raw, groups);
     const normCells = splitPipes(line.norm);
-    if (normCells.every((c) => /^:?-{2,}:?$/.test(c)) || columnsOf(normCells)) continue;
+    // Separator rows and the header repeated after a page break.
+    if (isSeparator(normCells) || columnsOf(normCells)) continue;
+    if (squeeze(normCells) === squeeze(header.cells)) continue;
     const textCells = splitPipes(line.text);
     for (const [from, to] of rowSpans(normCells, cols.length)) {
       addRow(rows, cols, textCells.slice(from, to), normCells.slice(from, to), line.line, heading);

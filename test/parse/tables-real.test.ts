@@ -82,6 +82,37 @@ describe("the State Council's 推广清单 (序号 | 改革举措 | 主 要 内 
       rows.map((r) => [r.title, r.units, r.text]),
     );
   });
+
+  it("reads the table when its header has no 序号 but its rows are numbered in the first cell", () => {
+    const header = (content as Line[]).findIndex((l) => l.norm.startsWith("序号|"));
+    const without = (content as Line[]).map((l, i) =>
+      i === header
+        ? { ...l, text: l.text.replace(/^序号\|/, ""), norm: l.norm.replace(/^序号\|/, "") }
+        : l,
+    );
+    expect(without[header]?.norm.startsWith("改革举措|")).toBe(true);
+    expect(readTables(without).rows).toEqual(rows);
+    // The same with the 序号 cell left empty (| 改革举措 | …).
+    const blank = (content as Line[]).map((l, i) =>
+      i === header
+        ? { ...l, text: l.text.replace(/^序号/, "|"), norm: l.norm.replace(/^序号/, "|") }
+        : l,
+    );
+    expect(readTables(blank).rows).toEqual(rows);
+  });
+
+  it("does not read a header without 序号 when its rows are not numbered from 1", () => {
+    const header = (content as Line[]).findIndex((l) => l.norm.startsWith("序号|"));
+    // The header without 序号, and the rows before row 6 left out.
+    const lines = (content as Line[])
+      .map((l, i) =>
+        i === header
+          ? { ...l, text: l.text.replace(/^序号\|/, ""), norm: l.norm.replace(/^序号\|/, "") }
+          : l,
+      )
+      .filter((l) => !/^[1-5]\|/.test(l.norm));
+    expect(readTables(lines).rows).toEqual([]);
+  });
 });
 
 describe("the seeds' task tables read as before", () => {
