@@ -83,6 +83,15 @@ export function articleTasks(
   return { tasks, outline };
 }
 
+/**
+ * How many articles the lines hold, counted as `articleTasks` reads them (numbers increasing, so
+ * a cross reference at the start of a line is not counted): to decide that a document is a rules
+ * document.
+ */
+export function articleCount(content: Line[]): number {
+  return readArticles(content).articles.length;
+}
+
 function articleEntry(article: Article, task: Task | null): OutlineEntry {
   const chapter = article.chapter;
   return {

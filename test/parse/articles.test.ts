@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeText, readSource, splitBundle } from "../../src/ingest/index.js";
 import type { Line } from "../../src/model/source.js";
-import { articleTasks } from "../../src/parse/articles.js";
+import { articleCount, articleTasks } from "../../src/parse/articles.js";
 import { readHeader } from "../../src/parse/header.js";
 import { SEEDS } from "../helpers/seeds.js";
 
@@ -114,6 +114,7 @@ describe("articleTasks on a 实施细则 in chapters and articles", async () => 
     );
     const again = articleTasks(lines, 2023);
     expect(again.outline.filter((e) => e.style === "article")).toHaveLength(28);
+    expect(articleCount(lines)).toBe(28);
     expect(again.tasks.map((t) => t.id)).toEqual(tasks.map((t) => t.id));
   });
 
@@ -133,5 +134,6 @@ describe("articleTasks on a plan without articles", () => {
       false,
     );
     expect(articleTasks(content as Line[], 2018)).toEqual({ tasks: [], outline: [] });
+    expect(articleCount(content as Line[])).toBe(0);
   });
 });
