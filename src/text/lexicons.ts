@@ -25,7 +25,18 @@ const StructureSchema = z.object({
   attachmentHeadings: words,
   bundleEndings: words,
   tocHeadings: words,
-  tableColumns: z.object({ label: words, title: words, units: words, deadline: words }),
+  /** Chapters of a rules document whose articles are context, not tasks (总则, 附则). */
+  contextChapters: words,
+  tableColumns: z.object({
+    label: words,
+    title: words,
+    /** What the task column's measure consists of (主要内容): appended to the row's text. */
+    content: words,
+    units: words,
+    deadline: words,
+    /** Where the measure applies (推广范围: 全国, 8个改革试验区域). */
+    scope: words,
+  }),
   citingVerbs: words,
   ownPlanMarkers: words,
 });
