@@ -69,9 +69,7 @@ export function articleTasks(
       line: chapter.line.line,
       role: chapter.context ? "context" : "group",
       taskId: null,
-      why: chapter.context
-        ? `chapter ${chapter.title} is context`
-        : `chapter of articles ${chapter.title}`,
+      why: chapter.context ? "context-chapter" : "task-group",
       inferred: false,
     });
     for (const article of articles.filter((a) => a.chapterIndex === at + 1)) {
@@ -102,11 +100,7 @@ function articleEntry(article: Article, task: Task | null): OutlineEntry {
     line: article.head.line,
     role: task ? "task" : "context",
     taskId: task?.id ?? null,
-    why: chapter
-      ? task
-        ? `article of chapter ${chapter.title}`
-        : `article of context chapter ${chapter.title}`
-      : "article",
+    why: task ? "article" : "context-chapter",
     inferred: false,
   };
 }

@@ -7,6 +7,7 @@ import { structureLexicon } from "../text/lexicons.js";
 import { PRINTED_DATE } from "../text/patterns.js";
 import { stripTrailingResponsibility } from "../text/responsibility.js";
 import { namesLowerGovernments, parseResponsibility } from "../text/units.js";
+import { articleCount, articleTasks } from "./articles.js";
 import { readOutline, type TaskNode, taskLines, titleOf } from "./body-tasks.js";
 import { readHeader } from "./header.js";
 import { levelOf } from "./level.js";
@@ -38,10 +39,13 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
   );
   const { preamble, roots } = buildOutline(content.slice(header.bodyStart, bodyEnd));
   const isRegulation = articleCount(content) >= MIN_ARTICLES;
+  // Implementing rules (细则, 办法) are compared article by article; other regulations are not plans.
+  const articles =
+    isRegulation && isImplementingRules(header.title, content) ? articleTasks(content, year) : null;
   const reading = isRegulation
-    ? { tasks: [], safeguards: [], sections: [], outline: [] }
+    ? { tasks: [], safeguards: [], sections: [], outline: articles?.outline ?? [] }
     : readOutline(roots);
-  if (isRegulation) {
+  if (isRegulation && !articles) {
     warnings.push({
       code: "regulation",
       message: "the document is organised in articles (第…条), not in numbered tasks",
@@ -49,7 +53,7 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
     });
   }
 
-  const body = reading.tasks.map((node) => bodyTask(node, year));
+  const body = articles ? articles.tasks : reading.tasks.map((node) => bodyTask(node, year));
   const rows = tables.rows.map((row) => appendixTask(row, year));
   const safeguards = reading.safeguards.map((node) => bodyTask(node, year));
   const tasks = uniqueIds([...body, ...rows, ...safeguards], warnings);
@@ -118,14 +122,14 @@ function appendixTask(row: TableRow, year: number | null): Task {
     sectionTitle: null,
     label: row.label,
     title,
-    text: row.title,
+    text: row.text ?? row.title,
     units,
     obligatory: namesLowerGovernments(units),
     deadline: parseDeadline(row.deadline, { year }),
     appendixRefs: [],
     bodyRefs: [],
     line: row.line,
-    path: [],
+    path: row.group ? [row.group] : [],
   };
 }
 
@@ -139,11 +143,17 @@ function attachmentStart(lines: Line[], from: number): number {
   return lines.length;
 }
 
-/** Rules (工作规则, 条例) are written in articles; three or more make a regulation. */
+/** Rules (工作规则, 条例, 细则) are written in articles; three or more make a regulation. */
 const MIN_ARTICLES = 3;
 
-function articleCount(lines: Line[]): number {
-  return lines.filter((l) => /^第[一二三四五六七八九十百零\d]+条/.test(l.norm)).length;
+/**
+ * Rules that implement a policy (实施细则, 管理办法) by their title's ending or, without a title,
+ * by how they name themselves (本细则, 本办法).
+ */
+function isImplementingRules(title: string | null, content: Line[]): boolean {
+  const { titleEndings, selfNames } = structureLexicon().implementingRules;
+  if (title) return titleEndings.some((w) => title.endsWith(w));
+  return content.some((l) => selfNames.some((w) => l.norm.includes(w)));
 }
 
 function yearOfTitle(title: string | null): number | null {
@@ -180,7 +190,7 @@ function warnAboutTasks(tasks: Task[], warnings: ParseWarning[], firstLine: numb
     return;
   }
   for (const task of tasks) {
-    if (task.source === "appendix" && task.deadline.kind === "none") {
+    if (task.source === "appendix" && task.deadline.kind === "none" && task.deadline.raw !== "") {
       warnings.push({
         code: "deadline-unreadable",
         message: `row ${task.label}: no deadline could be read`,

@@ -16,6 +16,7 @@ const StructureSchema = z.object({
   safeguardHeadings: words,
   goalHeadings: words,
   boxPrefixes: words,
+  implementingRules: z.object({ titleEndings: words, selfNames: words }),
   noticeTitleWords: words,
   documentTypeEndings: words,
   mastheadEnding: z.string(),

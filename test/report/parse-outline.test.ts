@@ -230,7 +230,8 @@ describe("parse md: the heading tree", () => {
 
 describe("parse md of a seed as parsed today", () => {
   it("still lists its tasks by section and its table, after an empty outline", () => {
-    const md = render(seed, "md");
+    const old = { ...seed, outline: [], tasks: seed.tasks.filter((t) => t.source !== "safeguards") };
+    const md = render(old, "md");
     expect(md).toContain("未记录提纲（旧版解析结果，或文件没有标题层级）。");
     expect(md).toContain("正文任务 41 项，保障措施 0 项，清单 49 行。");
     expect(md).toContain(
@@ -318,7 +319,8 @@ describe("parse table", () => {
   });
 
   it("a result without safeguards or sources reads as before", () => {
-    const table = render(seed, "table");
+    const old = { ...seed, tasks: seed.tasks.filter((t) => t.source !== "safeguards") };
+    const table = render(old, "table");
     expect(table).not.toContain("来源：");
     expect(table).not.toContain("│ 重点任务清单");
     expect(table).toContain("正文任务 41 项 · 保障措施 0 项 · 清单 49 行 · 警告 0 条");

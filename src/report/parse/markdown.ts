@@ -153,8 +153,9 @@ function taskLine(task: Task, lang: Lang): string {
       : "";
   const unitText = units ? (zh ? `（${md(units)}）` : ` (${md(units)})`) : "";
   const line = `- **${task.id}** ${md(task.title)}${unitText}${md(deadline)}${refs}`;
-  // The headings above the task as a breadcrumb on a second line (a hard break: `\`).
-  if (task.path.length < 2) return line;
+  // The headings above the task as a breadcrumb on a second line (a hard break: `\`), when
+  // they go deeper than the part and the section the task list is grouped by.
+  if (task.path.length < 3) return line;
   return `${line}\\\n  ${pt("path", lang)}${zh ? "：" : ": "}${task.path.map(md).join(" › ")}`;
 }
 
