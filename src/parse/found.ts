@@ -65,15 +65,18 @@ export function readFound(
 }
 
 /**
- * The year of a document: that of its date, else a year in its title (数字山东2021行动方案), when
- * plausible (see PLAUSIBLE_YEARS); else null.
+ * The year of a document: that of its date, else the first plausible year of its title (a year
+ * written with 年 first, as parse-plan reads it today: …(2018-2022年) → 2022; then a bare one:
+ * 数字山东2021行动方案 → 2021); else null. Implausible years (see PLAUSIBLE_YEARS) never count.
  */
 export function documentYear(date: string | null, title: string | null): number | null {
   const fromDate = date ? Number(date.slice(0, 4)) : null;
   if (fromDate !== null && isPlausibleYear(fromDate)) return fromDate;
-  for (const m of title?.matchAll(/(?<!\d)(\d{4})(?!\d)/g) ?? []) {
-    const year = Number(m[1]);
-    if (isPlausibleYear(year)) return year;
+  for (const pattern of [/(\d{4})年/g, /(?<!\d)(\d{4})(?!\d)/g]) {
+    for (const m of title?.matchAll(pattern) ?? []) {
+      const year = Number(m[1]);
+      if (isPlausibleYear(year)) return year;
+    }
   }
   return null;
 }

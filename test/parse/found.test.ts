@@ -283,6 +283,8 @@ describe("documentYear", () => {
     expect(documentYear("2020-12-10", "数字山东2021行动方案")).toBe(2020);
     expect(documentYear(null, "数字山东2021行动方案")).toBe(2021);
     expect(documentYear(null, "到4549年行动方案")).toBeNull();
+    expect(documentYear(null, "某某行动计划(2018-2022年)实施方案")).toBe(2022);
+    expect(documentYear("4549-01-01", "2021年工作要点")).toBe(2021);
     expect(documentYear(null, null)).toBeNull();
   });
 });
