@@ -1,6 +1,6 @@
 import type { FieldSource, Level, PlanDocument } from "../model/document.js";
 import type { Line } from "../model/source.js";
-import { structureLexicon } from "../text/lexicons.js";
+import { levelsLexicon, structureLexicon } from "../text/lexicons.js";
 import { OUTLINE_START } from "../text/patterns.js";
 import { type DocumentHeader, isTitleShaped } from "./header.js";
 import type { EvidenceKind, LevelEvidence } from "./level-evidence.js";
@@ -145,6 +145,13 @@ function firstLineTitle(
   return { text: first.text + second.text, line: first.line };
 }
 
+/** A signature's organ: 某某市人民政府, 工业和信息化部 (short, no punctuation, an organ's ending). */
+function isSigningOrgan(norm: string): boolean {
+  if (isOrganLine(norm)) return true;
+  if (norm.length > MAX_BARE_TITLE || /[\p{P}\d]/u.test(norm)) return false;
+  return levelsLexicon().evidence.signatureEndings.some((w) => norm.endsWith(w));
+}
+
 /** A title standing alone right above the closing signature (organ and date lines). */
 function closingLineTitle(
   lines: Line[],
@@ -154,7 +161,7 @@ function closingLineTitle(
   let signature = 0;
   while (i > 0 && signature < 2) {
     const norm = (lines[i] as Line).norm;
-    if (dateOfLine(norm) === null && !isOrganLine(norm)) break;
+    if (dateOfLine(norm) === null && !isSigningOrgan(norm)) break;
     signature++;
     i--;
   }

@@ -243,9 +243,10 @@ const BODY = "一、主要任务\n（一）加强组织领导。完善工作机�
 describe("readFound on small texts", () => {
   it("reads a first-line title broken over two lines", () => {
     const doc = foundInText(
-      `某某省关于加快推进数字经济\n发展的实施意见\n为推动发展，制定本意见。\n${BODY}`,
+      `某某省数字经济高质量发展\n三年行动方案\n为推动发展，制定本方案。\n${BODY}`,
     );
-    expect(doc.title).toBe("某某省关于加快推进数字经济发展的实施意见");
+    expect(doc.title).toBe("某某省数字经济高质量发展三年行动方案");
+    expect(doc.found.title).toEqual(src("first-line", 1, "medium"));
   });
 
   it("takes no first line that is a sentence, a heading or a citation", () => {
@@ -262,6 +263,10 @@ describe("readFound on small texts", () => {
     expect(doc.title).toBe("某某市数字经济发展行动计划");
     expect(doc.found.title).toMatchObject({ from: "signature", confidence: "low" });
     expect(doc.date).toBe("2021-03-01");
+    const ministry = foundInText(
+      `${BODY}某某领域数字化转型指导意见\n工业和信息化部\n2020年4月28日\n`,
+    );
+    expect(ministry.title).toBe("某某领域数字化转型指导意见");
   });
 
   it("prefers a signed date to the printed one", () => {
