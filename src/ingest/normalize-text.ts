@@ -8,6 +8,7 @@ import {
   OUTLINE_START,
   PRINTED_DATE,
 } from "../text/patterns.js";
+import { dropContentsAndPageNumbers, isPageNumberLine } from "./contents.js";
 
 /** Page furniture left by extraction: page numbers, Word field codes. */
 const PAGE_FURNITURE = [/^-\s*\d+\s*-$/, /^PAGE\s*\d*$/i, /^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$/];
@@ -27,7 +28,8 @@ const MAX_HEADING_LENGTH = 40;
 
 /**
  * Decoded text → normalised lines: stray spaces removed, blank lines and page furniture dropped,
- * sentences broken across lines (often with a blank line between, "定准\n\n确") joined again.
+ * a table of contents and page numbers of PDF text dropped (contents.ts), sentences broken across
+ * lines (often with a blank line between, "定准\n\n确") joined again.
  */
 export const normalizeText: NormalizeText = (text) => {
   const cleaned: Line[] = [];
@@ -42,11 +44,11 @@ export const normalizeText: NormalizeText = (text) => {
     if (isPageFurniture(norm)) return;
     cleaned.push({ line: i + 1, text: display, norm, cell });
   });
-  return joinBrokenLines(cleaned);
+  return joinBrokenLines(dropContentsAndPageNumbers(cleaned));
 };
 
 function isPageFurniture(norm: string): boolean {
-  return PAGE_FURNITURE.some((re) => re.test(norm));
+  return PAGE_FURNITURE.some((re) => re.test(norm)) || isPageNumberLine(norm);
 }
 
 /** Removes zero-width characters, list bullets and spaces that extraction put inside Chinese text. */

@@ -15,6 +15,13 @@ export interface DocumentHeader {
   bodyStart: number;
   /** Index one past the last line of content (the closing 抄送/印发 block starts there). */
   contentEnd: number;
+  /** The file line each field was read from (the first line of a title over several), else null. */
+  lineOf: {
+    title: number | null;
+    issuer: number | null;
+    date: number | null;
+    printedDate: number | null;
+  };
 }
 
 const HEAD_SCAN = 12;
@@ -28,30 +35,45 @@ export function readHeader(lines: Line[]): DocumentHeader {
   const dateIndex = lines.findIndex((l, i) => i < contentEnd && dateOfLine(l.norm) !== null);
   const issuerLine = dateIndex > 0 ? lines[dateIndex - 1] : undefined;
   const numberLine = lines.slice(0, HEAD_SCAN).find((l) => isDocNumberLine(l.norm));
-  const noticeTitle = findNoticeTitle(lines, Math.min(bodyStart, HEAD_SCAN));
-  const planTitle =
+  const notice = findNoticeTitle(lines, Math.min(bodyStart, HEAD_SCAN));
+  const plan =
     dateIndex >= 0 && dateIndex < bodyStart ? findPlanTitle(lines, dateIndex + 1, bodyStart) : null;
+  const title = notice ?? plan;
   const issuer =
     issuerLine && isOrganLine(issuerLine.norm)
-      ? issuerLine.text
-      : mastheadIssuer(lines, noticeTitle);
+      ? { text: issuerLine.text, line: issuerLine.line }
+      : mastheadIssuer(lines, notice);
+  const printed = printedDate(lines);
+  const dateLine = dateIndex >= 0 ? (lines[dateIndex] as Line) : undefined;
   return {
-    title: noticeTitle ?? planTitle,
-    planTitle,
+    title: title?.text ?? null,
+    planTitle: plan?.text ?? null,
     docNumber: numberLine ? numberLine.text : null,
-    issuer,
-    date: dateIndex >= 0 ? dateOfLine((lines[dateIndex] as Line).norm) : null,
-    printedDate: printedDate(lines),
+    issuer: issuer?.text ?? null,
+    date: dateLine ? dateOfLine(dateLine.norm) : null,
+    printedDate: printed?.date ?? null,
     bodyStart,
     contentEnd,
+    lineOf: {
+      title: title?.line ?? null,
+      issuer: issuer?.line ?? null,
+      date: dateLine?.line ?? null,
+      printedDate: printed?.line ?? null,
+    },
   };
+}
+
+/** Text read from a line, with the line's number in the file. */
+interface Read {
+  text: string;
+  line: number;
 }
 
 function closingBlockStart(lines: Line[]): number {
   const { closingBlockStart: words } = structureLexicon();
   const cc = lines.findIndex((l) => words.some((w) => l.norm.startsWith(w)));
   if (cc >= 0) return cc;
-  const printed = lines.findIndex((l) => PRINTED_DATE.test(l.norm));
+  const printed = lines.findIndex((l) => printedOn(l.norm) !== null);
   if (printed < 0) return lines.length;
   const before = lines[printed - 1];
   return before && isOrganLine(before.norm) ? printed - 1 : printed;
@@ -62,32 +84,54 @@ function firstOutlineLine(lines: Line[], end: number): number {
   return end;
 }
 
-function printedDate(lines: Line[]): string | null {
+function printedDate(lines: Line[]): { date: string | null; line: number } | null {
   for (let i = lines.length - 1; i >= 0; i--) {
-    const m = PRINTED_DATE.exec((lines[i] as Line).norm);
-    if (m) return isoDate(m[1] as string, m[2] as string, m[3] as string);
+    const line = lines[i] as Line;
+    const printed = printedOn(line.norm);
+    if (printed) return { date: printed.date, line: line.line };
   }
   return null;
 }
 
+/**
+ * The 印发 line of the closing block: 2018年5月10日印发 alone, or after the printing office on the
+ * same line (山东省人民政府办公厅2020年12月10日印发, as a web page or spreadsheet cell has it).
+ */
+export function printedOn(norm: string): { organ: string | null; date: string | null } | null {
+  const alone = PRINTED_DATE.exec(norm);
+  if (alone)
+    return {
+      organ: null,
+      date: isoDate(alone[1] as string, alone[2] as string, alone[3] as string),
+    };
+  const { printedSuffix } = structureLexicon();
+  if (!norm.endsWith(printedSuffix)) return null;
+  const m = /^(.+?)(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(
+    norm.slice(0, -printedSuffix.length).trim(),
+  );
+  const organ = m?.[1]?.trim();
+  if (!m || !organ || !isOrganLine(organ)) return null;
+  return { organ, date: isoDate(m[2] as string, m[3] as string, m[4] as string) };
+}
+
 /** 浙江省人民政府关于印发…的通知, possibly broken over up to three lines. */
-function findNoticeTitle(lines: Line[], end: number): string | null {
+function findNoticeTitle(lines: Line[], end: number): Read | null {
   const { noticeTitleWords } = structureLexicon();
   for (let i = 0; i < end; i++) {
     const line = lines[i] as Line;
     if (!noticeTitleWords.some((w) => line.norm.includes(w)) || !isTitleShaped(line.norm)) continue;
-    return collectTitle(lines, i, end);
+    return { text: collectTitle(lines, i, end), line: line.line };
   }
   return null;
 }
 
 /** The plan's own title: the title-shaped lines after the date (and 此件公开发布). */
-function findPlanTitle(lines: Line[], from: number, end: number): string | null {
+function findPlanTitle(lines: Line[], from: number, end: number): Read | null {
   const { publicationNotes } = structureLexicon();
   let i = from;
   while (i < end && publicationNotes.some((w) => (lines[i] as Line).norm.includes(w))) i++;
   if (i >= end || !isTitleShaped((lines[i] as Line).norm)) return null;
-  return collectTitle(lines, i, end);
+  return { text: collectTitle(lines, i, end), line: (lines[i] as Line).line };
 }
 
 /** Joins a title that continues over the next lines until it ends like a title. */
@@ -105,7 +149,7 @@ function collectTitle(lines: Line[], start: number, end: number): string {
   return title;
 }
 
-function isTitleShaped(norm: string): boolean {
+export function isTitleShaped(norm: string): boolean {
   return (
     norm.length <= MAX_TITLE_LENGTH &&
     !/[。;:]$/.test(norm) &&
@@ -119,13 +163,14 @@ function isTitleShaped(norm: string): boolean {
 const DOC_NUMBER_IN_PARENS = new RegExp(`^\\(${DOC_NUMBER.source}\\)`);
 
 /** Falls back to the masthead (浙江省人民政府文件) or to the title's prefix (…关于). */
-function mastheadIssuer(lines: Line[], title: string | null): string | null {
+function mastheadIssuer(lines: Line[], title: Read | null): Read | null {
   const { mastheadEnding, noticeTitleWords } = structureLexicon();
   const masthead = lines.slice(0, 3).find((l) => l.norm.endsWith(mastheadEnding));
-  if (masthead) return masthead.text.slice(0, -mastheadEnding.length);
+  if (masthead)
+    return { text: masthead.text.slice(0, -mastheadEnding.length), line: masthead.line };
   for (const w of noticeTitleWords) {
-    const at = title?.indexOf(w) ?? -1;
-    if (title && at > 0) return title.slice(0, at);
+    const at = title?.text.indexOf(w) ?? -1;
+    if (title && at > 0) return { text: title.text.slice(0, at), line: title.line };
   }
   return null;
 }

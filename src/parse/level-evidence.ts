@@ -21,8 +21,16 @@ export interface LevelEvidence {
   issuer: string | null;
   /** The date of that signature line, else null. */
   date: string | null;
+  /** The file lines of that organ and of its date, else null. */
+  issuerLine: number | null;
+  dateLine: number | null;
+  /** The most trusted evidence for the level decided (null when it stays unknown). */
+  basis: { kind: EvidenceKind; line: number | null } | null;
   warnings: ParseWarning[];
 }
+
+/** What spoke for a level, from the most trusted: the bracket reads a citation (根据《…》). */
+export type EvidenceKind = "addressee" | "signature" | "printed" | "self-reference" | "citation";
 
 /** Lines read for an addressee at the start. */
 const ADDRESSEE_SCAN = 5;
@@ -33,6 +41,7 @@ const PRINTED_SCAN = 2;
 const MAX_ORGAN = 30;
 
 interface Finding {
+  kind: EvidenceKind;
   source: string;
   level: Level;
   line: number | null;
@@ -69,7 +78,16 @@ export function inferLevel(lines: Line[], contentEnd: number): LevelEvidence {
       line: firstLine,
     });
   }
-  return { level, issuer: signature.issuer, date: signature.date, warnings };
+  const trusted = level === "unknown" ? undefined : findings.find((f) => f.level === level);
+  return {
+    level,
+    issuer: signature.issuer,
+    date: signature.date,
+    issuerLine: signature.issuerLine,
+    dateLine: signature.dateLine,
+    basis: trusted ? { kind: trusted.kind, line: trusted.line } : null,
+    warnings,
+  };
 }
 
 function asLevel(value: string | undefined): Level {
@@ -98,7 +116,7 @@ function fromAddressee(lines: Line[], end: number): Finding | null {
     // A province also addresses the counties (各市人民政府，各县（市、区）人民政府): the
     // highest issuer level named wins, since no one addresses the level above its own.
     const [level] = [...found].sort((a, b) => LEVEL_RANK[a] - LEVEL_RANK[b]);
-    return level ? { source: "the addressee", level, line: line.line } : null;
+    return level ? { kind: "addressee", source: "the addressee", level, line: line.line } : null;
   }
   return null;
 }
@@ -107,13 +125,21 @@ interface Signature {
   findings: Finding[];
   issuer: string | null;
   date: string | null;
+  issuerLine: number | null;
+  dateLine: number | null;
 }
 
 const ORGAN_DATE = /^(.+?)(\d{4})年(\d{1,2})月(\d{1,2})日(印发)?$/;
 
 /** 工业和信息化部 / 2020年4月28日 at the end; or the printed-by line 山东省人民政府办公厅2019年3月15日印发. */
 function fromSignature(lines: Line[], contentEnd: number): Signature {
-  const candidates: { organ: string; date: string | null; printed: boolean; line: number }[] = [];
+  const candidates: {
+    organ: string;
+    date: string | null;
+    printed: boolean;
+    line: number;
+    dateLine: number | null;
+  }[] = [];
   const content = lines.slice(0, contentEnd).filter((l) => l.norm.trim() !== "");
   const tail = content.slice(-SIGNATURE_SCAN);
   tail.forEach((line, i) => {
@@ -122,10 +148,12 @@ function fromSignature(lines: Line[], contentEnd: number): Signature {
     const m = ORGAN_DATE.exec(norm);
     if (m && isOrgan((m[1] as string).trim())) {
       const date = isoDate(m[2] as string, m[3] as string, m[4] as string);
-      candidates.push({ organ: (m[1] as string).trim(), date, printed: !!m[5], line: line.line });
+      const organ = (m[1] as string).trim();
+      candidates.push({ organ, date, printed: !!m[5], line: line.line, dateLine: line.line });
     } else if (isOrgan(norm) && (!next || dateOfLine(next.norm.trim()) !== null)) {
       const date = next ? dateOfLine(next.norm.trim()) : null;
-      candidates.push({ organ: norm, date, printed: false, line: line.line });
+      const dateLine = next && date !== null ? next.line : null;
+      candidates.push({ organ: norm, date, printed: false, line: line.line, dateLine });
     }
   });
   const rest = lines.slice(contentEnd).filter((l) => l.norm.trim() !== "");
@@ -137,6 +165,7 @@ function fromSignature(lines: Line[], contentEnd: number): Signature {
         date: null,
         printed: true,
         line: line.line,
+        dateLine: null,
       });
     }
   }
@@ -145,11 +174,18 @@ function fromSignature(lines: Line[], contentEnd: number): Signature {
     const level = organLevel(c.organ);
     if (level === "unknown") continue;
     const source = c.printed ? "the printed-by line" : "the signature";
-    findings.push({ source: `${source} (${c.organ})`, level, line: c.line });
+    const kind = c.printed ? "printed" : "signature";
+    findings.push({ kind, source: `${source} (${c.organ})`, level, line: c.line });
   }
   const signed = candidates.filter((c) => !c.printed);
   const only = signed.length === 1 ? signed[0] : undefined;
-  return { findings, issuer: only ? only.organ : null, date: only ? only.date : null };
+  return {
+    findings,
+    issuer: only ? only.organ : null,
+    date: only ? only.date : null,
+    issuerLine: only ? only.line : null,
+    dateLine: only && only.date !== null ? only.dateLine : null,
+  };
 }
 
 function isOrgan(norm: string): boolean {
@@ -198,7 +234,12 @@ function fromSelfReferences(lines: Line[]): { finding: Finding | null; summary: 
   const level = asLevel(top[0]);
   if (level === "unknown") return { finding: null, summary };
   return {
-    finding: { source: `the self-references (${summary})`, level, line: null },
+    finding: {
+      kind: "self-reference",
+      source: `the self-references (${summary})`,
+      level,
+      line: null,
+    },
     summary,
   };
 }
@@ -249,6 +290,7 @@ function fromBracket(lines: Line[]): Finding | null {
   const level = (Object.keys(LEVEL_RANK) as Level[]).filter((l) => LEVEL_RANK[l] === lowest);
   if (level.length !== 1) return null;
   return {
+    kind: "citation",
     source: `the bracket (implements ${basis}, gives tasks to ${assigned})`,
     level: level[0] as Level,
     line: null,

@@ -5,15 +5,13 @@
 import { type Deadline, NO_DEADLINE } from "../model/deadline.js";
 import { foldKeepingOffsets } from "../text/fold-offsets.js";
 import { LEXICON, PATTERNS } from "./deadline-patterns.js";
+import { isPlausibleYear } from "./text-shapes.js";
 
 /** Context for reading a deadline phrase. */
 export interface DeadlineOptions {
   /** Year of the document, used for phrases that name no year ("6月底前"); null when unknown. */
   year: number | null;
 }
-
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2199;
 
 // ---------------------------------------------------------------------------------------------
 // Calendar arithmetic.
@@ -30,7 +28,12 @@ function daysIn(year: number | null, month: number): number {
   return new Date(Date.UTC(year ?? 2000, month, 0)).getUTCDate();
 }
 
-const validYear = (year: number): boolean => year >= MIN_YEAR && year <= MAX_YEAR;
+/** A damaged year (到4549年 for 到2025年) is no deadline: see PLAUSIBLE_YEARS. */
+const validYear = isPlausibleYear;
+
+/** The document's year, or null when it is unknown or implausible (then yearless phrases stay undated). */
+const documentYear = (options: DeadlineOptions): number | null =>
+  options.year !== null && validYear(options.year) ? options.year : null;
 
 // ---------------------------------------------------------------------------------------------
 // Date mentions.
@@ -292,7 +295,7 @@ export function parseDeadline(phrase: string, options: DeadlineOptions): Deadlin
   const text = foldKeepingOffsets(raw).text;
   const masked = spansOf(PATTERNS.title, text);
   const periods = periodHits(text, masked);
-  const date = dateHits(text, options.year, [...masked, ...periods])[0];
+  const date = dateHits(text, documentYear(options), [...masked, ...periods])[0];
   const hit =
     dateHit(date) ??
     periods[0] ??
@@ -320,7 +323,9 @@ export function findDeadline(text: string, options: DeadlineOptions): Deadline {
   const folded = foldKeepingOffsets(text);
   const masked = spansOf(PATTERNS.title, folded.text);
   const periods = periodHits(folded.text, masked);
-  const dates = dateHits(folded.text, options.year, [...masked, ...periods]).filter((d) => d.cued);
+  const dates = dateHits(folded.text, documentYear(options), [...masked, ...periods]).filter(
+    (d) => d.cued,
+  );
   const hit =
     dateHit(latest(dates)) ??
     latest(periods.map((p) => ({ ...p, due: p.deadline.due }))) ??

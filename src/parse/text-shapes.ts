@@ -1,9 +1,20 @@
 import { levelsLexicon, structureLexicon } from "../text/lexicons.js";
 import { DATE_ONLY } from "../text/patterns.js";
 
-/** 2018年4月28日 → 2018-04-28 (null when the date does not exist). */
+/**
+ * The years a plan can be dated in or due by: from the founding of the People's Republic to the
+ * end of the century. A year outside (到4549年, a damaged 2025) is no date and no deadline.
+ */
+export const PLAUSIBLE_YEARS = { first: 1949, last: 2100 } as const;
+
+export function isPlausibleYear(year: number): boolean {
+  return Number.isInteger(year) && year >= PLAUSIBLE_YEARS.first && year <= PLAUSIBLE_YEARS.last;
+}
+
+/** 2018年4月28日 → 2018-04-28 (null when the date does not exist or its year is implausible). */
 export function isoDate(year: string, month: string, day: string): string | null {
   const y = Number(year);
+  if (!isPlausibleYear(y)) return null;
   const m = Number(month);
   const d = Number(day);
   const date = new Date(Date.UTC(y, m - 1, d));
