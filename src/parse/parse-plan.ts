@@ -9,6 +9,7 @@ import { stripTrailingResponsibility } from "../text/responsibility.js";
 import { namesLowerGovernments, parseResponsibility } from "../text/units.js";
 import { articleCount, articleTasks } from "./articles.js";
 import { readOutline, type TaskNode, taskLines, titleOf } from "./body-tasks.js";
+import { documentYear, readFound } from "./found.js";
 import { readHeader } from "./header.js";
 import { levelOf } from "./level.js";
 import { inferLevel } from "./level-evidence.js";
@@ -28,9 +29,10 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
   // No cover to read the level from: ask the addressee, the signature and the self-references.
   const evidence = headerLevel === "unknown" ? inferLevel(lines, header.contentEnd) : null;
   warnings.push(...(evidence?.warnings ?? []));
-  const issuer = header.issuer ?? evidence?.issuer ?? null;
-  const date = header.date ?? evidence?.date ?? null;
-  const year = date ? Number(date.slice(0, 4)) : yearOfTitle(header.title);
+  // Title, issuer, date and level, each with how it was found (the cover, the signature…).
+  const found = readFound(lines, header, evidence, headerLevel);
+  const { issuer, date } = found;
+  const year = documentYear(date, found.title);
   const content = lines.slice(0, header.contentEnd);
   const tables = readTables(content);
   const bodyEnd = Math.min(
@@ -41,7 +43,7 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
   const isRegulation = articleCount(content) >= MIN_ARTICLES;
   // Implementing rules (细则, 办法) are compared article by article; other regulations are not plans.
   const articles =
-    isRegulation && isImplementingRules(header.title, content) ? articleTasks(content, year) : null;
+    isRegulation && isImplementingRules(found.title, content) ? articleTasks(content, year) : null;
   const reading = isRegulation
     ? { tasks: [], safeguards: [], sections: [], outline: articles?.outline ?? [] }
     : readOutline(roots);
@@ -63,11 +65,11 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
   return {
     file: source.file,
     index: source.index,
-    title: header.title,
+    title: found.title,
     planTitle: header.planTitle,
     docNumber: header.docNumber,
     issuer,
-    level: evidence ? evidence.level : headerLevel,
+    level: found.level,
     date,
     printedDate: header.printedDate,
     references: findReferences(
@@ -76,14 +78,12 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
     ),
     sections: reading.sections,
     outline: reading.outline,
-    found: { title: NONE, issuer: NONE, level: NONE, date: NONE },
+    found: found.found,
     tasks,
     warnings,
     lines: { start: lines[0]?.line ?? 1, end: lastLine(lines) },
   };
 };
-
-const NONE = { from: "none", line: null, confidence: "none" } as const;
 
 function bodyTask(taskNode: TaskNode, year: number | null): Task {
   const { node } = taskNode;
@@ -154,11 +154,6 @@ function isImplementingRules(title: string | null, content: Line[]): boolean {
   const { titleEndings, selfNames } = structureLexicon().implementingRules;
   if (title) return titleEndings.some((w) => title.endsWith(w));
   return content.some((l) => selfNames.some((w) => l.norm.includes(w)));
-}
-
-function yearOfTitle(title: string | null): number | null {
-  const m = title ? /(\d{4})年/.exec(title) : null;
-  return m ? Number(m[1]) : null;
 }
 
 function lastLine(lines: Line[]): number {

@@ -133,9 +133,9 @@ function constructed(): PlanDocument {
     },
     date: null,
     // B4.1.1 after B4.1 (its section), the safeguard after the body tasks, then the table rows.
-    tasks: seed.tasks.filter((t) => t.source !== "safeguards").flatMap((t) =>
-      t.id === "B4.1" ? [t, task] : t.id === "A1" ? [safeguard, t] : [t],
-    ),
+    tasks: seed.tasks
+      .filter((t) => t.source !== "safeguards")
+      .flatMap((t) => (t.id === "B4.1" ? [t, task] : t.id === "A1" ? [safeguard, t] : [t])),
   };
   return PlanDocumentSchema.parse(doc);
 }
@@ -230,7 +230,11 @@ describe("parse md: the heading tree", () => {
 
 describe("parse md of a seed as parsed today", () => {
   it("still lists its tasks by section and its table, after an empty outline", () => {
-    const old = { ...seed, outline: [], tasks: seed.tasks.filter((t) => t.source !== "safeguards") };
+    const old = {
+      ...seed,
+      outline: [],
+      tasks: seed.tasks.filter((t) => t.source !== "safeguards"),
+    };
     const md = render(old, "md");
     expect(md).toContain("未记录提纲（旧版解析结果，或文件没有标题层级）。");
     expect(md).toContain("正文任务 41 项，保障措施 0 项，清单 49 行。");
@@ -267,7 +271,9 @@ describe("parse md: how the header was found", () => {
   });
 
   it("a value with no recorded source (an older result) is 未记录, not 未找到", () => {
-    const md = render(seed, "md");
+    const none = { from: "none" as const, line: null, confidence: "none" as const };
+    const old = { ...seed, found: { title: none, issuer: none, level: none, date: none } };
+    const md = render(old, "md");
     expect(md).toContain("| 发文机关 | 浙江省人民政府 | 未记录 | — | 无 |");
   });
 });
@@ -319,7 +325,12 @@ describe("parse table", () => {
   });
 
   it("a result without safeguards or sources reads as before", () => {
-    const old = { ...seed, tasks: seed.tasks.filter((t) => t.source !== "safeguards") };
+    const none = { from: "none" as const, line: null, confidence: "none" as const };
+    const old = {
+      ...seed,
+      found: { title: none, issuer: none, level: none, date: none },
+      tasks: seed.tasks.filter((t) => t.source !== "safeguards"),
+    };
     const table = render(old, "table");
     expect(table).not.toContain("来源：");
     expect(table).not.toContain("│ 重点任务清单");
