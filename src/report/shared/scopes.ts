@@ -4,12 +4,12 @@ import type { CompareSummary } from "../../model/compare.js";
 export type ScopeKey = "body" | "safeguards" | "appendix";
 
 /**
- * The scopes a report prints, in the order of the task-by-task view: body tasks, the safeguards
- * (保障措施) only when the parent or the child has any (so reports of plans without them stay as
- * they were), the task table.
+ * The scopes a summary table prints: body tasks, the task table, then the safeguards (保障措施)
+ * only when the parent or the child has any. Appended last, so that the rows and columns of the
+ * other scopes keep their place, and reports of plans without safeguards stay as they were.
  */
 export function reportScopes(summary: CompareSummary): ScopeKey[] {
-  return hasSafeguards(summary) ? ["body", "safeguards", "appendix"] : ["body", "appendix"];
+  return hasSafeguards(summary) ? ["body", "appendix", "safeguards"] : ["body", "appendix"];
 }
 
 /** Whether the parent or the child has safeguards tasks (S ids). */
