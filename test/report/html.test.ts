@@ -137,7 +137,10 @@ describe("html formatter", () => {
     expect(at).toBeGreaterThan(0);
     expect(groups.slice(0, at).every((id) => /^\d+$/.test(id ?? ""))).toBe(true);
     expect(groups[at + 1]).toBe("appendix");
-    expect(group(page, "safeguards")).toContain('<h3 id="sec-safeguards-h">保障措施');
+    const { carried, parentTasks } = result.summary.safeguards;
+    expect(group(page, "safeguards")).toContain(
+      `<h3 id="sec-safeguards-h">保障措施 <span class="group-stats">已落实 ${carried}/${parentTasks}</span></h3>`,
+    );
     for (const task of parent.tasks.filter((t) => t.source === "safeguards")) {
       expect(group(page, "safeguards")).toContain(`id="p-${task.id}"`);
     }

@@ -90,6 +90,10 @@ function groupTitle(group: RowGroup, context: ViewContext): string {
 
 function groupStats(group: RowGroup, context: ViewContext): SafeHtml {
   const { lang, result } = context;
+  if (group.kind === "safeguards") {
+    const { carried, parentTasks } = result.summary.safeguards;
+    return h` <span class="group-stats">${TEXT.carried[lang]} ${carried}/${parentTasks}</span>`;
+  }
   const summary = result.summary.sections.find((s) => s.parent === group.section);
   if (group.kind !== "section" || !summary) return h``;
   return h` <span class="group-stats">${TEXT.carried[lang]} ${summary.carried}/${summary.tasks} · ${TEXT.fidelity[lang]} ${percent(summary.fidelity)}</span>`;
