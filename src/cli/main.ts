@@ -100,10 +100,15 @@ function buildProgram(io: CliIo, exit: (code: number) => void): Command {
         .default("json"),
     )
     .option("-o, --out <path>", "write to a file instead of stdout")
+    .addOption(
+      new Option("--lang <lang>", "language of headings and labels (document text as it is)")
+        .choices(LangSchema.options)
+        .default("zh"),
+    )
     .action(
       async (
         files: string[],
-        opts: { format: keyof typeof parseFormatters; out?: string; maxBytes: number },
+        opts: { format: keyof typeof parseFormatters; out?: string; maxBytes: number; lang: Lang },
       ) => {
         const { out, ...rest } = opts;
         exit(await runParse(files, out ? { ...rest, out } : rest, io));

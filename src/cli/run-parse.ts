@@ -1,4 +1,5 @@
 import type { ParseResult, PlanDocument } from "../model/document.js";
+import type { Lang } from "../model/lang.js";
 import { parseFile } from "../pipeline.js";
 import { type ParseFormatId, parseFormatters } from "../report/parse/index.js";
 import { writeFileAtomic } from "../util/write-atomic.js";
@@ -8,6 +9,8 @@ export interface ParseCommandOptions {
   format: ParseFormatId;
   maxBytes: number;
   out?: string;
+  /** Language of the table and Markdown headings and labels; Chinese when absent. */
+  lang?: Lang;
 }
 
 /** `plandiff parse FILE[#N]…`: parse every document, format, write to --out or stdout. */
@@ -22,6 +25,7 @@ export async function runParse(
   const result: ParseResult = { schemaVersion: 1, documents };
   const text = parseFormatters[options.format](result, {
     color: !options.out && colorEnabled(io),
+    lang: options.lang ?? "zh",
   });
   if (options.out) writeFileAtomic(pathIn(io, options.out), text);
   else io.stdout.write(text);

@@ -59,7 +59,7 @@ export async function runRun(options: RunCommandOptions, io: CliIo): Promise<num
       for (const p of record.pairs) {
         const s = p.summary;
         io.stdout.write(
-          `${p.parent} → ${p.child}: 正文覆盖率 ${(s.body.coverage * 100).toFixed(1)}%，应落实 ${(s.body.requiredCoverage * 100).toFixed(1)}%，清单 ${(s.appendix.coverage * 100).toFixed(1)}%，忠实度 ${(s.fidelity * 100).toFixed(1)}%，问题 ${s.findings.total} 条\n`,
+          `${p.parent} → ${p.child}: 正文覆盖率 ${(s.body.coverage * 100).toFixed(1)}%，应落实 ${(s.body.requiredCoverage * 100).toFixed(1)}%，清单 ${(s.appendix.coverage * 100).toFixed(1)}%，${s.safeguards.parentTasks > 0 ? `保障措施 ${(s.safeguards.coverage * 100).toFixed(1)}%，` : ""}忠实度 ${(s.fidelity * 100).toFixed(1)}%，问题 ${s.findings.total} 条\n`,
         );
       }
       io.stdout.write(

@@ -43,6 +43,11 @@ export function summarize(
   return {
     body: scopeSummary(body, bySource(child, "body"), alignments),
     appendix: scopeSummary(bySource(parent, "appendix"), bySource(child, "appendix"), alignments),
+    safeguards: scopeSummary(
+      bySource(parent, "safeguards"),
+      bySource(child, "safeguards"),
+      alignments,
+    ),
     fidelity: round(mean(body.map(fidelityOf))),
     sections: sectionSummaries(parent, sectionAlignments, alignments, fidelityOf),
     findings: { total: findings.length - waived, waived, byKind, bySeverity },
@@ -50,11 +55,16 @@ export function summarize(
   };
 }
 
+/**
+ * One scope's counts. Links are by id whatever the source on the other side: a parent safeguard
+ * carried by a child body task is carried, and a child task that carries any parent task (a body
+ * task carrying a parent safeguard) is not added.
+ */
 function scopeSummary(parents: Task[], children: Task[], alignments: Alignment[]): ScopeSummary {
   const parentIds = new Set(parents.map((t) => t.id));
   const links = alignments.filter((a) => parentIds.has(a.parent));
   const carried = new Set(links.map((a) => a.parent));
-  const used = new Set(links.map((a) => a.child));
+  const used = new Set(alignments.map((a) => a.child));
   const relations = { equivalent: 0, reworded: 0, partial: 0 };
   for (const link of links) relations[link.relation]++;
   const obligatory = parents.filter((t) => t.obligatory);

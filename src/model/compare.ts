@@ -3,7 +3,7 @@ import { AlignmentSchema, RelationSchema, SectionAlignmentSchema } from "./align
 import { PlanDocumentSchema } from "./document.js";
 import { DriftSchema, FindingSchema, SeveritySchema } from "./finding.js";
 
-/** Counts for one scope (body tasks or appendix rows). */
+/** Counts for one scope (body tasks, appendix rows or safeguards). */
 export const ScopeSummarySchema = z.object({
   parentTasks: z.number().int().nonnegative(),
   childTasks: z.number().int().nonnegative(),
@@ -41,6 +41,11 @@ export type SectionSummary = z.infer<typeof SectionSummarySchema>;
 export const CompareSummarySchema = z.object({
   body: ScopeSummarySchema,
   appendix: ScopeSummarySchema,
+  /**
+   * The 保障措施 / 推进措施 / 组织实施 tasks (ids S<n>). A parent safeguard counts as carried
+   * whatever the source of the child task that carries it (links are by id).
+   */
+  safeguards: ScopeSummarySchema,
   /** Mean fidelity of the parent's body tasks. */
   fidelity: z.number().min(0).max(1),
   sections: z.array(SectionSummarySchema),

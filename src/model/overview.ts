@@ -33,6 +33,8 @@ export interface LeagueRow {
   requiredCoverage: number;
   /** Coverage of the parent's task table, or null when the parent has no table. */
   tableCoverage: number | null;
+  /** Coverage of the parent's safeguards (保障措施, S ids), or null when the parent has none. */
+  safeguardsCoverage: number | null;
   fidelity: number;
   /** Findings not waived by a review decision. */
   findings: number;

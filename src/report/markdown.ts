@@ -1,4 +1,4 @@
-import type { CompareResult } from "../model/compare.js";
+import type { CompareResult, ScopeSummary } from "../model/compare.js";
 import type { PlanDocument } from "../model/document.js";
 import type { DiffPart, Finding } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
@@ -13,6 +13,7 @@ import {
   SEVERITY_LABELS,
   TEXT,
 } from "./shared/labels.js";
+import { reportScopes } from "./shared/scopes.js";
 
 /**
  * A gap report for GitHub and Markdown viewers: both documents, the summary numbers, a table per
@@ -43,8 +44,8 @@ function header(result: CompareResult, lang: Lang): string {
 }
 
 function summary(result: CompareResult, lang: Lang): string {
-  const { body, appendix, fidelity, findings } = result.summary;
-  const scope = (name: string, s: typeof body) =>
+  const { fidelity, findings } = result.summary;
+  const scope = (name: string, s: ScopeSummary) =>
     `| ${name} | ${s.parentTasks} | ${s.carried} | ${percent(s.coverage)} | ${s.obligatoryCarried}/${s.obligatory} | ${percent(s.requiredCoverage)} | ${s.missing.length} | ${s.added.length} |`;
   const bySeverity = (Object.keys(findings.bySeverity) as Finding["severity"][])
     .map((s) => `${label(SEVERITY_LABELS, s, lang)} ${findings.bySeverity[s]}`)
@@ -57,8 +58,7 @@ function summary(result: CompareResult, lang: Lang): string {
     "",
     `| | ${t("tasks", lang)} | ${t("carried", lang)} | ${t("coverage", lang)} | ${lang === "zh" ? "应落实" : "obligatory"} | ${t("requiredCoverage", lang)} | ${t("missingTasks", lang)} | ${t("addedTasks", lang)} |`,
     "|---|---|---|---|---|---|---|---|",
-    scope(t("body", lang), body),
-    scope(t("appendix", lang), appendix),
+    ...reportScopes(result.summary).map((key) => scope(t(key, lang), result.summary[key])),
     "",
     `- **${t("fidelity", lang)}**: ${percent(fidelity)}`,
     `- **${t("findings", lang)}** (${findings.total}): ${bySeverity}`,

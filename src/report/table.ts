@@ -5,6 +5,7 @@ import { showBidiControls } from "../text/bidi.js";
 import { wrapToWidth } from "../util/display-width.js";
 import type { Formatter } from "./formatter.js";
 import { KIND_LABELS, label, percent, SEVERITY_LABELS, TEXT } from "./shared/labels.js";
+import { hasSafeguards } from "./shared/scopes.js";
 
 /** Column widths (content), chosen so that the table with its borders fits 100 columns. */
 const WIDTHS = [8, 12, 6, 6, 52] as const;
@@ -20,8 +21,14 @@ export const table: Formatter = (result, { color, lang }) =>
 
 function summaryLines(result: CompareResult, lang: Lang, color: boolean): string[] {
   const bold = (s: string) => (color ? `\u001b[1m${s}\u001b[22m` : s);
-  const { body, appendix, fidelity, findings } = result.summary;
+  const { body, appendix, safeguards, fidelity, findings } = result.summary;
   const t = (k: keyof typeof TEXT) => TEXT[k][lang];
+  // On a line of its own: the line above fills the 100 columns already.
+  const safeguardsLine = hasSafeguards(result.summary)
+    ? [
+        `${t("safeguards")} ${t("coverage")} ${percent(safeguards.coverage)} (${safeguards.carried}/${safeguards.parentTasks}) · ${t("requiredCoverage")} ${percent(safeguards.requiredCoverage)}`,
+      ]
+    : [];
   return [
     bold(
       wrapToWidth(
@@ -32,6 +39,7 @@ function summaryLines(result: CompareResult, lang: Lang, color: boolean): string
       ),
     ),
     `${t("body")} ${t("coverage")} ${percent(body.coverage)} (${body.carried}/${body.parentTasks}) · ${t("requiredCoverage")} ${percent(body.requiredCoverage)} · ${t("appendix")} ${percent(appendix.coverage)} · ${t("fidelity")} ${percent(fidelity)}`,
+    ...safeguardsLine,
     `${t("findings")} ${findings.total}: ${Object.entries(findings.bySeverity)
       .map(([s, n]) => `${label(SEVERITY_LABELS, s, lang)} ${n}`)
       .join(" · ")}`,

@@ -24,6 +24,7 @@ import {
   SEVERITY_LABELS,
   TEXT,
 } from "./shared/labels.js";
+import { hasSafeguards, reportScopes } from "./shared/scopes.js";
 
 /** Sheet names and captions the shared label table lacks. */
 export const XLSX_TEXT = {
@@ -140,15 +141,18 @@ function addFindings(workbook: Workbook, result: CompareResult, lang: Lang): voi
 
 function addSummary(workbook: Workbook, result: CompareResult, lang: Lang): void {
   const sheet = workbook.addWorksheet(XLSX_TEXT.summary[lang]);
+  const { parent, child, summary } = result;
   sheet.columns = [
     { width: 22, style: { alignment: TOP } },
     { width: 50, style: { alignment: WRAP } },
     { width: 50, style: { alignment: WRAP } },
+    ...(hasSafeguards(summary) ? [{ width: 20, style: { alignment: WRAP } }] : []),
   ];
-  const { parent, child, summary } = result;
   const t = (key: keyof typeof TEXT): string => TEXT[key][lang];
   const x = (key: keyof typeof XLSX_TEXT): string => XLSX_TEXT[key][lang];
   const percent = "0.0%";
+  // Body, the task table, the safeguards when either plan has some: one column each.
+  const scopes = reportScopes(summary);
   const blocks: SummaryRow[][] = [
     [
       { cells: [x("item"), t("parentPlan"), t("childPlan")] },
@@ -160,22 +164,15 @@ function addSummary(workbook: Workbook, result: CompareResult, lang: Lang): void
       { cells: [t("date"), parent.date, child.date] },
     ],
     [
-      { cells: [x("item"), t("body"), t("appendix")] },
+      { cells: [x("item"), ...scopes.map((key) => t(key))] },
+      { cells: [t("coverage"), ...scopes.map((key) => summary[key].coverage)], numFmt: percent },
       {
-        cells: [t("coverage"), summary.body.coverage, summary.appendix.coverage],
+        cells: [t("requiredCoverage"), ...scopes.map((key) => summary[key].requiredCoverage)],
         numFmt: percent,
       },
-      {
-        cells: [
-          t("requiredCoverage"),
-          summary.body.requiredCoverage,
-          summary.appendix.requiredCoverage,
-        ],
-        numFmt: percent,
-      },
-      { cells: [x("parentTasks"), summary.body.parentTasks, summary.appendix.parentTasks] },
-      { cells: [t("carried"), summary.body.carried, summary.appendix.carried] },
-      { cells: [x("obligatory"), summary.body.obligatory, summary.appendix.obligatory] },
+      { cells: [x("parentTasks"), ...scopes.map((key) => summary[key].parentTasks)] },
+      { cells: [t("carried"), ...scopes.map((key) => summary[key].carried)] },
+      { cells: [x("obligatory"), ...scopes.map((key) => summary[key].obligatory)] },
       { cells: [t("fidelity"), summary.fidelity], numFmt: percent },
     ],
     [

@@ -56,7 +56,7 @@ export function leagueTable(record: RunRecord): LeagueRow[] {
         live++;
         if (f.severity === "high") high++;
       }
-      const { body, appendix } = pair.summary;
+      const { body, appendix, safeguards } = pair.summary;
       return {
         child: pair.child,
         childTitle: input?.title ?? null,
@@ -65,6 +65,7 @@ export function leagueTable(record: RunRecord): LeagueRow[] {
         coverage: body.coverage,
         requiredCoverage: body.requiredCoverage,
         tableCoverage: appendix.parentTasks === 0 ? null : appendix.coverage,
+        safeguardsCoverage: safeguards.parentTasks === 0 ? null : safeguards.coverage,
         fidelity: pair.summary.fidelity,
         findings: live,
         high,
@@ -128,7 +129,8 @@ export function heatmap(record: RunRecord): Heatmap[] {
 }
 
 /**
- * Parent tasks most often reported missing (findings of kind `missing`, waived ones ignored):
+ * Parent tasks most often reported missing (findings of kind `missing`, waived ones ignored), of
+ * every scope of the summary (body tasks, table rows, safeguards):
  * by count descending, then parent id, then task id in natural order; at most `limit`.
  */
 export function mostMissing(record: RunRecord, limit: number): MissingTask[] {

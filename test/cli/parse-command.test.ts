@@ -24,6 +24,21 @@ describe("plandiff parse", () => {
     expect(a).toBe(b);
   });
 
+  it("speaks English with --lang en, Chinese by default, and refuses other languages", async () => {
+    const en = await runCli(["parse", SEEDS.city, "--format", "md", "--lang", "en"]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain("## Task table");
+    expect(en.stdout).not.toContain("## 重点任务清单");
+    const table = await runCli(["parse", SEEDS.city, "--format", "table", "--lang", "en"]);
+    expect(table.stdout).toContain("Task table");
+    expect(table.stdout).not.toContain("正文任务");
+    const zh = await runCli(["parse", SEEDS.city, "--format", "md", "--lang", "zh"]);
+    expect(zh.stdout).toBe((await runCli(["parse", SEEDS.city, "--format", "md"])).stdout);
+    const bad = await runCli(["parse", SEEDS.city, "--lang", "fr"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("fr");
+  });
+
   it("picks one document of a bundle with FILE#N", async () => {
     const { stdout } = await runCli(["parse", `${SEEDS.gazette}#5`]);
     const docs = JSON.parse(stdout).documents;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareDocuments } from "../../src/compare.js";
 import { DEFAULT_DIFF_OPTIONS } from "../../src/diff/index.js";
+import type { Alignment } from "../../src/model/alignment.js";
 import type { CompareResult } from "../../src/model/compare.js";
 import type { Lang } from "../../src/model/lang.js";
 import { parseDocument } from "../../src/pipeline.js";
@@ -29,6 +30,16 @@ async function render(r: CompareResult, lang: Lang = "zh"): Promise<string> {
   const out = await html(r, { color: false, lang });
   if (typeof out !== "string") throw new Error("the html formatter must produce text");
   return out;
+}
+
+/** The alignment group `sec-<id>` of a page, up to the next group. */
+function group(text: string, id: string): string {
+  return (
+    text
+      .split(`<section class="align-group" id="sec-${id}"`)[1]
+      ?.split('<section class="align-group"')[0]
+      ?.split("</section>")[0] ?? ""
+  );
 }
 
 function count(text: string, needle: string): number {
@@ -91,8 +102,8 @@ describe("html formatter", () => {
   it("puts every parent and child task in the alignment view, missing and added in their column", () => {
     for (const task of parent.tasks) expect(page).toContain(`id="p-${task.id}"`);
     for (const task of child.tasks) expect(page).toContain(`id="c-${task.id}"`);
-    const { body, appendix } = result.summary;
-    const missing = new Set([...body.missing, ...appendix.missing]).size;
+    const { body, appendix, safeguards } = result.summary;
+    const missing = new Set([...body.missing, ...appendix.missing, ...safeguards.missing]).size;
     const added = new Set(
       child.tasks.filter((t) => !result.alignments.some((a) => a.child === t.id)).map((t) => t.id),
     ).size;
@@ -115,6 +126,48 @@ describe("html formatter", () => {
     expect(ids.size).toBe(idList.length);
     const targets = [...page.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
     expect(targets.length).toBeGreaterThan(result.findings.length);
+    expect(targets.filter((t) => !ids.has(t))).toEqual([]);
+  });
+
+  it("shows the safeguards after the body sections and before the task table", () => {
+    const groups = [...page.matchAll(/<section class="align-group" id="sec-([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    const at = groups.indexOf("safeguards");
+    expect(at).toBeGreaterThan(0);
+    expect(groups.slice(0, at).every((id) => /^\d+$/.test(id ?? ""))).toBe(true);
+    expect(groups[at + 1]).toBe("appendix");
+    const { carried, parentTasks } = result.summary.safeguards;
+    expect(group(page, "safeguards")).toContain(
+      `<h3 id="sec-safeguards-h">保障措施 <span class="group-stats">已落实 ${carried}/${parentTasks}</span></h3>`,
+    );
+    for (const task of parent.tasks.filter((t) => t.source === "safeguards")) {
+      expect(group(page, "safeguards")).toContain(`id="p-${task.id}"`);
+    }
+    expect(page).toMatch(/<tr><th scope="row">保障措施<\/th><td>\d+<\/td>/);
+  });
+
+  it("shows a link across sources in the row of its parent task, and added safeguards there", async () => {
+    const s1 = parent.tasks.find((t) => t.source === "safeguards");
+    const body = child.tasks.find((t) => t.source === "body");
+    const childS = child.tasks.filter((t) => t.source === "safeguards");
+    if (!s1 || !body || childS.length === 0) throw new Error("the plans lack safeguards");
+    const crossed = [
+      ...result.alignments.filter(
+        (a) => a.parent !== s1.id && a.child !== body.id && !a.child.startsWith("S"),
+      ),
+      { ...(result.alignments[0] as Alignment), parent: s1.id, child: body.id },
+    ];
+    const out = await render({ ...result, alignments: crossed });
+    const safeguards = group(out, "safeguards");
+    expect(safeguards).toContain(`id="p-${s1.id}"`);
+    expect(safeguards).toContain(`id="c-${body.id}"`);
+    for (const task of childS) expect(safeguards).toContain(`id="c-${task.id}"`);
+    expect(count(safeguards, 'placeholder-added"')).toBe(childS.length);
+    for (const task of parent.tasks) expect(count(out, `id="p-${task.id}"`)).toBe(1);
+    for (const task of child.tasks) expect(count(out, `id="c-${task.id}"`)).toBe(1);
+    const ids = new Set([...out.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    const targets = [...out.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
     expect(targets.filter((t) => !ids.has(t))).toEqual([]);
   });
 
@@ -184,6 +237,7 @@ describe("html formatter", () => {
       "Child plan",
       "Required coverage",
       "Task by task",
+      "Safeguards",
       "Findings",
       "Coverage and fidelity by parent section",
       "nothing ticked shows all",

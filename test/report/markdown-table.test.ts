@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { compareDocuments } from "../../src/compare.js";
 import { DEFAULT_DIFF_OPTIONS } from "../../src/diff/index.js";
+import type { CompareResult } from "../../src/model/compare.js";
 import type { PlanDocument } from "../../src/model/document.js";
 import { markdown } from "../../src/report/markdown.js";
+import { percent } from "../../src/report/shared/labels.js";
 import { table } from "../../src/report/table.js";
 import { displayWidth } from "../../src/util/display-width.js";
 import { SEEDS, seedDocument } from "../helpers/seeds.js";
@@ -25,6 +27,30 @@ function hostile(doc: PlanDocument): PlanDocument {
   return { ...doc, tasks };
 }
 
+/** The comparison as it would be of plans without safeguards: no S task, an empty scope. */
+function withoutSafeguards(r: CompareResult): CompareResult {
+  const drop = (doc: PlanDocument) => ({
+    ...doc,
+    tasks: doc.tasks.filter((t) => t.source !== "safeguards"),
+  });
+  const empty = {
+    ...r.summary.safeguards,
+    parentTasks: 0,
+    childTasks: 0,
+    carried: 0,
+    missing: [],
+    added: [],
+  };
+  return {
+    ...r,
+    parent: drop(r.parent),
+    child: drop(r.child),
+    alignments: r.alignments.filter((a) => !a.parent.startsWith("S") && !a.child.startsWith("S")),
+    findings: r.findings.filter((f) => !f.parent?.startsWith("S") && !f.child?.startsWith("S")),
+    summary: { ...r.summary, safeguards: empty },
+  };
+}
+
 describe("markdown report", () => {
   const md = markdown(result, { color: false, lang: "zh" }) as string;
 
@@ -37,6 +63,17 @@ describe("markdown report", () => {
     expect(md).toContain(
       "| 上级任务 | 下级任务 | 上级时间要求 | 下级时间要求 | 变化 | 天数 | 严重程度 |",
     );
+  });
+
+  it("adds a safeguards row when either plan has safeguards, and none when neither has", () => {
+    const s = result.summary.safeguards;
+    expect(s.parentTasks).toBeGreaterThan(0);
+    expect(md).toContain(`| 保障措施 | ${s.parentTasks} | ${s.carried} |`);
+    expect(markdown(result, { color: false, lang: "en" }) as string).toContain("| Safeguards |");
+    const none = withoutSafeguards(result);
+    const out = markdown(none, { color: false, lang: "zh" }) as string;
+    expect(out).not.toContain("保障措施");
+    expect(out).toContain("| 重点任务清单 |");
   });
 
   it("escapes document text so tables and markup stay intact", () => {
@@ -64,6 +101,16 @@ describe("terminal table", () => {
     expect(out).not.toContain("\u001b[");
     expect(out).toContain("浙政发〔2018〕16号");
     expect(out).not.toContain("\uFFFD");
+  });
+
+  it("prints the safeguards coverage on a line of its own, only when there are safeguards", () => {
+    const s = result.summary.safeguards;
+    const out = table(result, { color: false, lang: "zh" }) as string;
+    expect(out).toContain(`保障措施 覆盖率 ${percent(s.coverage)} (${s.carried}/${s.parentTasks})`);
+    expect(table(result, { color: false, lang: "en" }) as string).toContain("Safeguards Coverage");
+    expect(table(withoutSafeguards(result), { color: false, lang: "zh" }) as string).not.toContain(
+      "保障措施",
+    );
   });
 
   it("uses colour on request", () => {

@@ -124,6 +124,19 @@ describe("xlsx formatter", () => {
       result.summary.body.requiredCoverage,
       result.summary.appendix.requiredCoverage,
     ]);
+    const scopes = [...(ws.getRows(1, ws.rowCount) ?? [])].find(
+      (row) => row.getCell(2).value === "正文任务",
+    );
+    expect(values(ws, scopes?.number ?? 0, 4)).toEqual([
+      "项目",
+      "正文任务",
+      "重点任务清单",
+      "保障措施",
+    ]);
+    const coverage = [...(ws.getRows(1, ws.rowCount) ?? [])].find(
+      (row) => row.getCell(1).value === "覆盖率",
+    );
+    expect(coverage?.getCell(4).value).toBe(result.summary.safeguards.coverage);
     expect(rows.get("忠实度")?.[0]).toBe(result.summary.fidelity);
     expect(rows.get("缺失任务")?.[0]).toBe(result.summary.findings.byKind.missing);
     expect(rows.get("合计")?.[0]).toBe(result.findings.length);

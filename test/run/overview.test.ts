@@ -228,6 +228,7 @@ describe("overview data", () => {
     expect(yc?.newFindings).toBe(0);
     expect(jx?.childTitle).toBe(HOSTILE_TITLE);
     expect(jx?.tableCoverage).toBe(toCity.summary.appendix.coverage);
+    expect(jx?.safeguardsCoverage).toBe(toCity.summary.safeguards.coverage);
     expect(jx?.level).toBe("city");
   });
 
@@ -253,9 +254,14 @@ describe("overview data", () => {
   });
 
   it("lists the parent tasks most often missing, waived findings ignored", () => {
+    // Every scope of the summary: body tasks, table rows, safeguards.
     const missingIn = (r: CompareResult, waived: string | null) =>
       new Set(
-        [...r.summary.body.missing, ...r.summary.appendix.missing].filter((id) => id !== waived),
+        [
+          ...r.summary.body.missing,
+          ...r.summary.appendix.missing,
+          ...r.summary.safeguards.missing,
+        ].filter((id) => id !== waived),
       );
     const inCity = missingIn(toCity, null);
     const inDistrict = missingIn(toDistrict, WAIVED.task);
@@ -354,6 +360,15 @@ describe("overviewMarkdown", () => {
     expect(md).toContain("\\| 嘉兴\\*实施\\*方案");
     expect(md).toContain("\\<b\\>已删除\\</b\\>");
     expect(tablesAreRectangular(md)).toBe(true);
+  });
+
+  it("adds a safeguards coverage column only when a parent has safeguards", () => {
+    expect(md).toContain("| 保障措施覆盖率 |");
+    const none = structuredClone(record);
+    for (const pair of none.pairs) pair.summary.safeguards.parentTasks = 0;
+    const out = overviewMarkdown(none, "zh");
+    expect(out).not.toContain("保障措施覆盖率");
+    expect(tablesAreRectangular(out)).toBe(true);
   });
 
   it("says when there is no chain and when this is the first run", () => {

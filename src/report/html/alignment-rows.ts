@@ -9,9 +9,12 @@ export interface AlignmentRow {
   link: Alignment | null;
 }
 
-/** Rows under one heading: a parent task section, the task table, or added tasks placed nowhere. */
+/**
+ * Rows under one heading: a parent task section, the safeguards (保障措施), the task table, or
+ * added tasks placed nowhere.
+ */
 export interface RowGroup {
-  kind: "section" | "appendix" | "other";
+  kind: "section" | "safeguards" | "appendix" | "other";
   /** The parent task section (kind "section"), else null. */
   section: number | null;
   rows: AlignmentRow[];
@@ -28,7 +31,10 @@ interface Lookup {
 /**
  * Groups the alignment into rows: each parent task in document order with its child tasks (or a
  * missing row), and each child task no alignment names inserted after the nearest child task
- * before it, in the group of its section.
+ * before it, in the group of its section. Groups: the parent's body sections, its safeguards
+ * (with the child's safeguards no alignment names), its task table, then the child's body tasks
+ * added outside any aligned section. A link may cross sources (a parent safeguard carried by a
+ * child body task): the child task shows in the row of its parent task.
  */
 export function buildRowGroups(result: CompareResult): RowGroup[] {
   const lookup = lookupOf(result);
@@ -45,6 +51,15 @@ export function buildRowGroups(result: CompareResult): RowGroup[] {
     for (const t of extra) placed.add(t.id);
     const parents = result.parent.tasks.filter((t) => t.source === "body" && t.section === section);
     return { kind: "section", section, rows: rowsOf(parents, extra, lookup) };
+  });
+  groups.push({
+    kind: "safeguards",
+    section: null,
+    rows: rowsOf(
+      result.parent.tasks.filter((t) => t.source === "safeguards"),
+      added.filter((t) => t.source === "safeguards"),
+      lookup,
+    ),
   });
   const appendixParents = result.parent.tasks.filter((t) => t.source === "appendix");
   const appendixAdded = added.filter((t) => t.source === "appendix");

@@ -29,7 +29,10 @@ interface ViewContext {
   seen: Record<Side, Set<string>>;
 }
 
-/** The task-by-task view: parent | child, grouped by parent section, then the task table. */
+/**
+ * The task-by-task view: parent | child, grouped by parent section, then the safeguards, then the
+ * task table.
+ */
 export function renderAlignment(result: CompareResult, lang: Lang): SafeHtml {
   const context = contextOf(result, lang);
   const groups = buildRowGroups(result).map((group) => renderGroup(group, context));
@@ -77,6 +80,7 @@ function renderGroup(group: RowGroup, context: ViewContext): SafeHtml {
 function groupTitle(group: RowGroup, context: ViewContext): string {
   const { lang, result } = context;
   if (group.kind === "appendix") return TEXT.appendix[lang];
+  if (group.kind === "safeguards") return TEXT.safeguards[lang];
   if (group.kind === "other") return say("otherAdded", lang);
   const section = group.section ?? 0;
   const summary = result.summary.sections.find((s) => s.parent === section);
@@ -86,6 +90,10 @@ function groupTitle(group: RowGroup, context: ViewContext): string {
 
 function groupStats(group: RowGroup, context: ViewContext): SafeHtml {
   const { lang, result } = context;
+  if (group.kind === "safeguards") {
+    const { carried, parentTasks } = result.summary.safeguards;
+    return h` <span class="group-stats">${TEXT.carried[lang]} ${carried}/${parentTasks}</span>`;
+  }
   const summary = result.summary.sections.find((s) => s.parent === group.section);
   if (group.kind !== "section" || !summary) return h``;
   return h` <span class="group-stats">${TEXT.carried[lang]} ${summary.carried}/${summary.tasks} · ${TEXT.fidelity[lang]} ${percent(summary.fidelity)}</span>`;

@@ -3,6 +3,7 @@ import type { CompareResult, CompareSummary, ScopeSummary } from "../../model/co
 import { SEVERITY_ORDER } from "../../model/finding.js";
 import type { Lang } from "../../model/lang.js";
 import { DRIFT_LABELS, percent, RELATION_LABELS, SEVERITY_LABELS, TEXT } from "../shared/labels.js";
+import { reportScopes } from "../shared/scopes.js";
 import { colon, say } from "./labels.js";
 import { h, type SafeHtml } from "./markup.js";
 
@@ -66,9 +67,7 @@ function scopeTable(summary: CompareSummary, lang: Lang): SafeHtml {
   return h`<table class="scopes">
 <thead><tr>${heads.map((text) => h`<th scope="col">${text}</th>`)}</tr></thead>
 <tbody>
-${scopeRow(TEXT.body[lang], summary.body)}
-${scopeRow(TEXT.appendix[lang], summary.appendix)}
-</tbody>
+${reportScopes(summary).map((key) => h`${scopeRow(TEXT[key][lang], summary[key])}\n`)}</tbody>
 </table>`;
 }
 

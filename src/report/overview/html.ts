@@ -21,6 +21,7 @@ import {
   fieldLabel,
   formatDelta,
   formatScore,
+  hasSafeguardsColumn,
   OVERVIEW_TEXT,
   RESOLUTION_LABELS,
   reportHref,
@@ -132,6 +133,7 @@ function notes(run: RunOverview, lang: Lang): SafeHtml {
 function league(run: RunOverview, lang: Lang): SafeHtml {
   const rows = run.league;
   if (rows.length === 0) return h`<p class="empty">${t("none", lang)}</p>`;
+  const safeguards = hasSafeguardsColumn(run);
   return table(
     [
       o("rank", lang),
@@ -142,16 +144,17 @@ function league(run: RunOverview, lang: Lang): SafeHtml {
       num(`${t("body", lang)}${t("coverage", lang)}`),
       num(t("requiredCoverage", lang)),
       num(o("tableCoverage", lang)),
+      ...(safeguards ? [num(o("safeguardsCoverage", lang))] : []),
       num(t("fidelity", lang)),
       num(`${t("findings", lang)} / ${o("high", lang)}`),
       num(o("newFindings", lang)),
       o("reports", lang),
     ],
-    rows.map((r, i) => leagueRow(r, i, lang)),
+    rows.map((r, i) => leagueRow(r, i, lang, safeguards)),
   );
 }
 
-function leagueRow(r: LeagueRow, index: number, lang: Lang): SafeHtml {
+function leagueRow(r: LeagueRow, index: number, lang: Lang, safeguards: boolean): SafeHtml {
   const links = r.reports.flatMap((path) => {
     const href = reportHref(path);
     return href === null ? [] : [h`<a href="${href}">${reportName(path)}</a>`];
@@ -159,7 +162,8 @@ function leagueRow(r: LeagueRow, index: number, lang: Lang): SafeHtml {
   const main = r.reports.map(reportHref).find((href) => href?.endsWith(".html")) ?? null;
   const id = main === null ? h`${r.child}` : h`<a href="${main}">${r.child}</a>`;
   const ratio = (x: number) => h`<td class="num${x < 0.8 ? " weak" : ""}">${percent(x)}</td>`;
-  return h`<tr><td class="num">${index + 1}</td><td class="id">${id}</td><td>${r.childTitle ?? "—"}</td><td class="id">${r.parent}</td><td>${label(LEVEL_LABELS, r.level, lang)}</td>${ratio(r.coverage)}${ratio(r.requiredCoverage)}${r.tableCoverage === null ? h`<td class="num">—</td>` : ratio(r.tableCoverage)}${ratio(r.fidelity)}<td class="num">${r.findings} / ${r.high}${r.waived > 0 ? h` <span class="muted">（${o("waived", lang)} ${r.waived}）</span>` : ""}</td><td class="num">${r.newFindings}</td><td class="report-links">${links.length > 0 ? links : "—"}</td></tr>`;
+  const optionalRatio = (x: number | null) => (x === null ? h`<td class="num">—</td>` : ratio(x));
+  return h`<tr><td class="num">${index + 1}</td><td class="id">${id}</td><td>${r.childTitle ?? "—"}</td><td class="id">${r.parent}</td><td>${label(LEVEL_LABELS, r.level, lang)}</td>${ratio(r.coverage)}${ratio(r.requiredCoverage)}${optionalRatio(r.tableCoverage)}${safeguards ? optionalRatio(r.safeguardsCoverage) : ""}${ratio(r.fidelity)}<td class="num">${r.findings} / ${r.high}${r.waived > 0 ? h` <span class="muted">（${o("waived", lang)} ${r.waived}）</span>` : ""}</td><td class="num">${r.newFindings}</td><td class="report-links">${links.length > 0 ? links : "—"}</td></tr>`;
 }
 
 /** Geometry of a heatmap, in SVG user units. */

@@ -14,6 +14,7 @@ import {
   fieldLabel,
   formatDelta,
   formatScore,
+  hasSafeguardsColumn,
   OVERVIEW_TEXT,
   RESOLUTION_LABELS,
   reportHref,
@@ -93,6 +94,7 @@ function notes(run: RunOverview, lang: Lang): string {
 }
 
 function league(run: RunOverview, lang: Lang): string {
+  const safeguards = hasSafeguardsColumn(run);
   const rows = run.league.map((r, i) =>
     row([
       String(i + 1),
@@ -103,6 +105,7 @@ function league(run: RunOverview, lang: Lang): string {
       percent(r.coverage),
       percent(r.requiredCoverage),
       r.tableCoverage === null ? "—" : percent(r.tableCoverage),
+      ...(safeguards ? [r.safeguardsCoverage === null ? "—" : percent(r.safeguardsCoverage)] : []),
       percent(r.fidelity),
       `${r.findings} / ${r.high}${r.waived > 0 ? `（${o("waived", lang)} ${r.waived}）` : ""}`,
       String(r.newFindings),
@@ -123,6 +126,7 @@ function league(run: RunOverview, lang: Lang): string {
             `${t("body", lang)}${t("coverage", lang)}`,
             t("requiredCoverage", lang),
             o("tableCoverage", lang),
+            ...(safeguards ? [o("safeguardsCoverage", lang)] : []),
             t("fidelity", lang),
             `${t("findings", lang)} / ${o("high", lang)}`,
             o("newFindings", lang),

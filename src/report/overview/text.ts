@@ -1,6 +1,7 @@
 /** The words of the run overview and the helpers that print its scores and links. */
 import type { Severity } from "../../model/finding.js";
 import type { Lang } from "../../model/lang.js";
+import type { RunOverview } from "../../model/overview.js";
 import type { RunInput } from "../../model/run.js";
 import { KIND_LABELS, label, percent, SEVERITY_LABELS, TEXT } from "../shared/labels.js";
 
@@ -17,6 +18,7 @@ export const OVERVIEW_TEXT = {
   league: { zh: "落实情况排名（由弱到强）", en: "League table (weakest first)" },
   rank: { zh: "序号", en: "#" },
   tableCoverage: { zh: "清单覆盖率", en: "Task-table coverage" },
+  safeguardsCoverage: { zh: "保障措施覆盖率", en: "Safeguards coverage" },
   high: { zh: "高", en: "high" },
   waived: { zh: "已豁免", en: "waived" },
   newFindings: { zh: "新增问题", en: "New" },
@@ -148,4 +150,12 @@ export function reportName(path: string): string {
 
 function hex(c: string): string {
   return c.charCodeAt(0).toString(16).toUpperCase();
+}
+
+/**
+ * Whether the league table shows a safeguards coverage column: when a pair's parent has
+ * safeguards (保障措施); runs over plans without any keep the table as it was.
+ */
+export function hasSafeguardsColumn(run: Pick<RunOverview, "league">): boolean {
+  return run.league.some((r) => r.safeguardsCoverage !== null);
 }

@@ -67,6 +67,7 @@ export const TEXT = {
   fidelity: { zh: "忠实度", en: "Fidelity" },
   body: { zh: "正文任务", en: "Body tasks" },
   appendix: { zh: "重点任务清单", en: "Task table" },
+  safeguards: { zh: "保障措施", en: "Safeguards" },
   sections: { zh: "分部分落实情况", en: "By section" },
   section: { zh: "部分", en: "Section" },
   tasks: { zh: "任务数", en: "Tasks" },
