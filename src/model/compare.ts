@@ -43,9 +43,21 @@ export const CompareSummarySchema = z.object({
   appendix: ScopeSummarySchema,
   /**
    * The 保障措施 / 推进措施 / 组织实施 tasks (ids S<n>). A parent safeguard counts as carried
-   * whatever the source of the child task that carries it (links are by id).
+   * whatever the source of the child task that carries it (links are by id). Results stored
+   * before safeguards were parsed have none: they read as an empty scope.
    */
-  safeguards: ScopeSummarySchema,
+  safeguards: ScopeSummarySchema.default({
+    parentTasks: 0,
+    childTasks: 0,
+    carried: 0,
+    coverage: 1,
+    obligatory: 0,
+    obligatoryCarried: 0,
+    requiredCoverage: 1,
+    missing: [],
+    added: [],
+    relations: { equivalent: 0, reworded: 0, partial: 0 },
+  }),
   /** Mean fidelity of the parent's body tasks. */
   fidelity: z.number().min(0).max(1),
   sections: z.array(SectionSummarySchema),

@@ -410,6 +410,14 @@ describe("overviewMarkdown", () => {
     const again = overviewMarkdown(RunRecordSchema.parse(JSON.parse(JSON.stringify(record))), "zh");
     expect(again).toBe(md);
   });
+
+  it("reads a run stored before safeguards were parsed (its pairs have no safeguards scope)", () => {
+    const old = JSON.parse(JSON.stringify(record));
+    for (const pair of old.pairs) delete pair.summary.safeguards;
+    const read = RunRecordSchema.safeParse(old);
+    expect(read.success).toBe(true);
+    expect(read.data?.pairs[0]?.summary.safeguards).toMatchObject({ parentTasks: 0, coverage: 1 });
+  });
 });
 
 describe("overviewHtml", () => {
