@@ -15,6 +15,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { AlignOptions } from "../../src/align/options.js";
 import { compareDocuments } from "../../src/compare.js";
 import type { PlanDocument } from "../../src/model/document.js";
 import type { Task, TaskSource } from "../../src/model/task.js";
@@ -302,6 +303,7 @@ const dedupeCross = (pair: RealPair): CrossScopeLink[] => {
 export async function evaluatePair(
   pair: RealPair,
   dataDir: string = REAL_DATA_DIR,
+  align?: AlignOptions,
 ): Promise<PairResult> {
   const [p, c] = await Promise.all([
     parseDocument(join(dataDir, pair.parent)),
@@ -313,11 +315,13 @@ export async function evaluatePair(
   });
   const pm = matchDocument(p, side("parent"), pair.parent, "parent");
   const cm = matchDocument(c, side("child"), pair.child, "child");
-  const predicted: PredictedLink[] = compareDocuments(p, c).alignments.map((a) => ({
-    parent: a.parent,
-    child: a.child,
-    relation: a.relation,
-  }));
+  const predicted: PredictedLink[] = compareDocuments(p, c, align ? { align } : {}).alignments.map(
+    (a) => ({
+      parent: a.parent,
+      child: a.child,
+      relation: a.relation,
+    }),
+  );
 
   const scores = {} as Record<RealScope | "all", PairScopeScore>;
   for (const scope of REAL_SCOPES) {
@@ -462,4 +466,46 @@ export function realTable(r: RealReport): string {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(realTable(await realReport()));
+}
+
+/**
+ * A real pair as fitting data: both documents parsed, and the gold links of both scopes and across
+ * them as (parent id, child id) pairs of the parsed tasks (gold tasks found by title).
+ */
+export async function realTruth(
+  pair: RealPair,
+  dataDir: string = REAL_DATA_DIR,
+): Promise<{ parent: PlanDocument; child: PlanDocument; links: RealGoldLink[] }> {
+  const [parent, child] = await Promise.all([
+    parseDocument(join(dataDir, pair.parent)),
+    parseDocument(join(dataDir, pair.child)),
+  ]);
+  const idOf = new Map<string, string>();
+  for (const scope of REAL_SCOPES) {
+    const g = pair.gold[scope];
+    const find = (doc: PlanDocument, t: RealGoldTask) =>
+      findGoldTask(
+        t.title,
+        doc.tasks.filter((u) => u.source === SOURCE_OF[scope]),
+      )?.id;
+    for (const t of g.parentTasks) {
+      const id = find(parent, t);
+      if (id) idOf.set(`P ${goldKey(scope, t.key)}`, id);
+    }
+    for (const t of g.childTasks) {
+      const id = find(child, t);
+      if (id) idOf.set(`C ${goldKey(scope, t.key)}`, id);
+    }
+  }
+  const links: RealGoldLink[] = [];
+  const add = (ps: RealScope, p: string, cs: RealScope, c: string, relation: string) => {
+    const parentId = idOf.get(`P ${goldKey(ps, p)}`);
+    const childId = idOf.get(`C ${goldKey(cs, c)}`);
+    if (parentId && childId) links.push({ parent: parentId, child: childId, relation });
+  };
+  for (const scope of REAL_SCOPES)
+    for (const l of pair.gold[scope].links) add(scope, l.parent, scope, l.child, l.relation);
+  for (const l of dedupeCross(pair))
+    add(l.parentScope, l.parent, l.childScope, l.child, l.relation);
+  return { parent, child, links };
 }
