@@ -41,6 +41,10 @@ const BODY_PRIMARY = [
   "ratioParent",
   "ratioChild",
   "mutual",
+  "parentVerbatim",
+  "childVerbatim",
+  "ratioParentVerbatim",
+  "ratioChildVerbatim",
 ];
 const BODY_PARTIAL = [
   "title",
@@ -53,6 +57,10 @@ const BODY_PARTIAL = [
   "ratioParent",
   "ratioChild",
   "mutual",
+  "parentVerbatim",
+  "childVerbatim",
+  "ratioParentVerbatim",
+  "ratioChildVerbatim",
   "parentLinked",
   "childLinked",
 ];
@@ -159,6 +167,7 @@ function fitScope(
   base: ScopeOptions,
   primaryNames: string[],
   partialNames: string[],
+  tuneThresholds = false,
 ): ScopeOptions {
   const p = primaryRows(examples);
   const primary = fitLogistic(p.rows, p.labels, primaryNames, { lambda: 1, positiveWeight: 3 });
@@ -166,7 +175,35 @@ function fitScope(
   const q = partialRows(examples, withPrimary);
   const partial = fitLogistic(q.rows, q.labels, partialNames, { lambda: 1, positiveWeight: 2 });
   const fitted = { ...withPrimary, partial };
-  return { ...fitted, equivalentText: fitEquivalent(examples, fitted) };
+  const tuned = tuneThresholds ? fitThresholds(examples, fitted) : fitted;
+  return { ...tuned, equivalentText: fitEquivalent(examples, tuned) };
+}
+
+/**
+ * The partial-link threshold that gives the best link F1 over all examples together (each
+ * example counted as often as it is listed), on a grid; the primary threshold stays at 0.5.
+ */
+function fitThresholds(examples: Example[], scope: ScopeOptions): ScopeOptions {
+  let best = { cut: scope.partialThreshold, f1: -1 };
+  for (let cut = 0.1; cut <= 0.701; cut += 0.05) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const { matrix, truth } of examples) {
+      const gold = new Set(truth.links.map((l) => `${l.parent} ${l.child}`));
+      const found = new Set(
+        scopeAlignments(matrix, { ...scope, partialThreshold: cut }).map(
+          (a) => `${a.parent} ${a.child}`,
+        ),
+      );
+      for (const k of found) if (gold.has(k)) tp++;
+      fp += found.size - [...found].filter((k) => gold.has(k)).length;
+      fn += [...gold].filter((k) => !found.has(k)).length;
+    }
+    const f1 = (2 * tp) / (2 * tp + fp + fn || 1);
+    if (f1 > best.f1 + 1e-9) best = { cut: Math.round(cut * 100) / 100, f1 };
+  }
+  return { ...scope, partialThreshold: best.cut };
 }
 
 const started = performance.now();
@@ -233,7 +270,7 @@ function fitBody(handPairs: Prepared[]): ScopeOptions {
     ...synthetic,
     ...handPairs.flatMap((h) => Array.from({ length: HAND_WEIGHT }, () => h)),
   ].map((x) => ({ matrix: x.body.body, truth: x.truthBody }));
-  return fitScope(examples, defaultAlignOptions().body, BODY_PRIMARY, BODY_PARTIAL);
+  return fitScope(examples, defaultAlignOptions().body, BODY_PRIMARY, BODY_PARTIAL, true);
 }
 
 const base = defaultAlignOptions();

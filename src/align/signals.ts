@@ -6,6 +6,7 @@ import {
   coverage,
   type SentenceMatch,
   sentenceMatches,
+  sharedCount,
   type TaskFeatures,
 } from "./task-features.js";
 import { cosine } from "./tfidf.js";
@@ -50,6 +51,18 @@ export function bodySignals(
     units: jaccard(p.units, c.units),
     deadline: deadlineAgreement(p.task.deadline, c.task.deadline),
     section: pSection !== null && ctx.sectionMap.get(pSection) === c.task.section ? 1 : 0,
+    ...verbatim(p, c),
+  };
+}
+
+/** Shares of each side's text the other repeats word for word (shared character n-grams). */
+function verbatim(p: TaskFeatures, c: TaskFeatures): Signals {
+  const shared = sharedCount(p.grams, c.grams);
+  const total = p.grams.length + c.grams.length;
+  return {
+    parentVerbatim: p.grams.length > 0 ? shared / p.grams.length : 0,
+    childVerbatim: c.grams.length > 0 ? shared / c.grams.length : 0,
+    verbatim: total > 0 ? (2 * shared) / total : 0,
   };
 }
 
