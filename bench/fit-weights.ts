@@ -209,7 +209,7 @@ function fitThresholds(examples: Example[], scope: ScopeOptions): ScopeOptions {
 const started = performance.now();
 const ALL_PAIRS = { ...defaultAlignOptions().candidates, mode: "all" as const };
 /** A hand-made pair weighs as much as this many synthetic children. */
-const HAND_WEIGHT = 8;
+const HAND_WEIGHT = 4;
 
 interface Prepared {
   name: string;
