@@ -8,6 +8,8 @@
  *   npm run fit -- --lopo       leave one hand-made pair out: fit on the rest, score the one left
  *                               out (the figures say how the matcher does on a pair it was not
  *                               fitted on); writes nothing
+ *   npm run fit -- --without A --out FILE
+ *                               fit without one hand-made pair, write the weights to FILE
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { prepareAppendix, prepareBody } from "../src/align/compare.js";
@@ -207,6 +209,11 @@ function fitThresholds(examples: Example[], scope: ScopeOptions): ScopeOptions {
 }
 
 const started = performance.now();
+
+function argValue(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
 const ALL_PAIRS = { ...defaultAlignOptions().candidates, mode: "all" as const };
 /** A hand-made pair weighs as much as this many synthetic children. */
 const HAND_WEIGHT = 4;
@@ -309,7 +316,9 @@ if (process.argv.includes("--lopo")) {
   console.log(rows.join("\n"));
   console.log(`leave-one-pair-out in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } else {
-  const body = fitBody(hand);
+  // --without NAME: leave one hand-made pair out (to study the matcher on it); --out FILE.
+  const without = argValue("--without");
+  const body = fitBody(hand.filter((h) => h.name !== without));
   const rowExamples = synthetic.map((x) => {
     for (const link of scopeAlignments(x.body.body, body))
       x.body.context.bodyLinks.add(`${link.parent} ${link.child}`);
@@ -325,7 +334,10 @@ if (process.argv.includes("--lopo")) {
     appendix,
     candidates: base.candidates,
   };
-  writeFileSync("data/align-weights.json", `${JSON.stringify(options, null, 2)}\n`);
+  writeFileSync(
+    argValue("--out") ?? "data/align-weights.json",
+    `${JSON.stringify(options, null, 2)}\n`,
+  );
   console.log(JSON.stringify(options, null, 2));
   console.log(
     `fitted on ${children.length} children and ${hand.length} hand-made pairs in ${((performance.now() - started) / 1000).toFixed(1)} s`,
