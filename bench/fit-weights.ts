@@ -45,8 +45,6 @@ const BODY_PRIMARY = [
   "mutual",
   "parentVerbatim",
   "childVerbatim",
-  "ratioParentVerbatim",
-  "ratioChildVerbatim",
 ];
 const BODY_PARTIAL = [
   "title",
@@ -61,8 +59,6 @@ const BODY_PARTIAL = [
   "mutual",
   "parentVerbatim",
   "childVerbatim",
-  "ratioParentVerbatim",
-  "ratioChildVerbatim",
   "parentLinked",
   "childLinked",
 ];

@@ -64,18 +64,7 @@ export function prepareBody(
       : parents.map((p) => children.map((c) => bodySignals(p, c, context))),
   };
   addRelativeSignals(body, "text", textSimilarity);
-  // The same for verbatim reuse, over the scored pairs (a pair left out shares next to nothing).
-  addRelativeSignals(body, "verbatim", scoredValues(body, "verbatim"), {
-    parent: "ratioParentVerbatim",
-    child: "ratioChildVerbatim",
-    mutual: "mutualVerbatim",
-  });
   return { body, sectionAlignments, context, model };
-}
-
-/** One signal of every scored pair as a matrix (0 for pairs candidate generation left out). */
-function scoredValues(matrix: CandidateMatrix, key: string): number[][] {
-  return matrix.signals.map((row) => row.map((s) => s?.[key] ?? 0));
 }
 
 /** Similarity of every parent × child pair of one vector kind, through the parent's index. */

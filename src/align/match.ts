@@ -30,11 +30,6 @@ export function addRelativeSignals(
   matrix: CandidateMatrix,
   key: string,
   similarity: number[][],
-  names: { parent: string; child: string; mutual: string } = {
-    parent: "ratioParent",
-    child: "ratioChild",
-    mutual: "mutual",
-  },
 ): void {
   const { signals } = matrix;
   const rowMax = similarity.map((row) => row.reduce((max, v) => Math.max(max, v), 1e-9));
@@ -47,12 +42,10 @@ export function addRelativeSignals(
     row.forEach((s, j) => {
       if (!s) return;
       const v = s[key] ?? 0;
-      const ratioParent = v / (rowMax[i] as number);
-      const ratioChild = v / (colMax[j] as number);
-      s[names.parent] = ratioParent;
-      s[names.child] = ratioChild;
+      s.ratioParent = v / (rowMax[i] as number);
+      s.ratioChild = v / (colMax[j] as number);
       // Each is the other's best candidate: in corresponding plans such pairs are nearly always one task.
-      s[names.mutual] = ratioParent === 1 && ratioChild === 1 ? v : 0;
+      s.mutual = s.ratioParent === 1 && s.ratioChild === 1 ? v : 0;
     });
   });
 }
