@@ -3,7 +3,7 @@
  * synthetic children (bench/eval/datasets.ts), per scope, and prints a Markdown table of macro
  * averages over children.
  *
- *   npm run eval -- [--split tune|holdout|all] [--profiles realistic,hard] [--json FILE] [--quiet]
+ *   npm run eval -- [--split tune|holdout|all] [--profiles realistic,hard,regrouped] [--json FILE] [--quiet]
  *                   [--jobs N]
  *
  * Children are parsed and aligned in worker threads (--jobs, default: one per core, at most 4);
@@ -85,6 +85,11 @@ interface ScopeRun {
 
 interface ChildRun {
   scopes: Record<Scope, ScopeRun>;
+  /**
+   * The body scope with the safeguards (S ids) on both sides: used when the truth lists safeguards
+   * (the regrouped synthetic children); otherwise S links stay out of every scope.
+   */
+  bodyWithSafeguards: ScopeRun;
   error: string | null;
 }
 
@@ -146,6 +151,16 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
 const scopeOfId = (id: string): Scope | null =>
   id.startsWith("B") ? "body" : id.startsWith("A") ? "appendix" : null;
 
+/** A document whose safeguards count as body tasks (the naive baseline then pairs them too). */
+const safeguardsAsBody = (doc: PlanDocument): PlanDocument => ({
+  ...doc,
+  tasks: doc.tasks.map((t) => (t.source === "safeguards" ? { ...t, source: "body" } : t)),
+});
+
+/** True when a truth file lists safeguards (S ids): its body scope is "body and safeguards". */
+const listsSafeguards = (gold: GoldFile): boolean =>
+  [...gold.parentTasks, ...gold.childTasks].some((t) => t.id.startsWith("S"));
+
 async function runChild(job: Job, parents: Parents): Promise<ChildRun> {
   const p = parents.get(job.parent);
   if (!p) throw new Error(`parent not parsed: ${job.parent}`);
@@ -173,7 +188,28 @@ async function runChild(job: Job, parents: Parents): Promise<ChildRun> {
     matcher: links.filter((l) => scopeOfId(l.parent) === scope),
     naive: child ? naiveCandidates(p, child, scope) : [],
   });
-  return { scopes: { body: scopeRun("body"), appendix: scopeRun("appendix") }, error };
+  const withS = (doc: PlanDocument | null) =>
+    (doc?.tasks ?? [])
+      .filter((t) => t.source === "body" || t.source === "safeguards")
+      .map((t) => t.id);
+  const bodyWithSafeguards: ScopeRun = {
+    parentIds: withS(p),
+    childIds: withS(child),
+    matcher: links.filter((l) => l.parent.startsWith("B") || l.parent.startsWith("S")),
+    naive: child ? naiveCandidates(safeguardsAsBody(p), safeguardsAsBody(child), "body") : [],
+  };
+  return {
+    scopes: { body: scopeRun("body"), appendix: scopeRun("appendix") },
+    bodyWithSafeguards,
+    error,
+  };
+}
+
+/** The run of one scope as its truth needs it: body with safeguards when the truth lists them. */
+function scopeView(run: ChildRun, gold: Record<Scope, GoldFile>, scope: Scope): ScopeRun {
+  return scope === "body" && listsSafeguards(gold.body)
+    ? run.bodyWithSafeguards
+    : run.scopes[scope];
 }
 
 function serveWorker(data: WorkerData): void {
@@ -233,6 +269,8 @@ type ScoreRow = Record<Method, ScopeScore>;
 interface SetResult {
   set: EvalSet;
   perChild: Map<string, Record<Scope, ScoreRow>>;
+  /** The set's truth lists safeguards: its body scope is body tasks and safeguards (S ids). */
+  withSafeguards: boolean;
 }
 
 type Tuned = Record<Scope, { threshold: number; f1: number }>;
@@ -294,7 +332,7 @@ function tuneNaive(
   const tune = (scope: Scope) => {
     const examples: TuneExample[] = tuneChildren.map((c) => {
       const { run, gold } = need(evaluated, c.id);
-      const { naive, parentIds, childIds } = run.scopes[scope];
+      const { naive, parentIds, childIds } = scopeView(run, gold, scope);
       return { candidates: naive, gold: gold[scope], parentIds, childIds };
     });
     return tuneThreshold(examples);
@@ -308,10 +346,11 @@ function scoreSet(
   tuned: Tuned,
 ): SetResult {
   const perChild = new Map<string, Record<Scope, ScoreRow>>();
+  let withSafeguards = set.children.length > 0;
   for (const child of set.children) {
     const { run, gold } = need(evaluated, child.id);
     const score = (scope: Scope): ScoreRow => {
-      const { matcher, naive, parentIds, childIds } = run.scopes[scope];
+      const { matcher, naive, parentIds, childIds } = scopeView(run, gold, scope);
       const naiveLinks = applyThreshold(naive, tuned[scope].threshold);
       return {
         plandiff: scoreScope(matcher, gold[scope], parentIds, childIds),
@@ -319,8 +358,9 @@ function scoreSet(
       };
     };
     perChild.set(child.id, { body: score("body"), appendix: score("appendix") });
+    withSafeguards &&= listsSafeguards(gold.body);
   }
-  return { set, perChild };
+  return { set, perChild, withSafeguards };
 }
 
 const scoresOf = (r: SetResult, scope: Scope, method: Method): ScopeScore[] =>
@@ -339,13 +379,20 @@ function table(results: readonly SetResult[]): string {
       for (const method of METHODS) {
         const scores = scoresOf(r, scope, method);
         const m = macroAverage(scores);
-        const cells = [r.set.name, scope, method, String(scores.length)];
+        const label = scope === "body" && r.withSafeguards ? "body+S" : scope;
+        const cells = [r.set.name, label, method, String(scores.length)];
         const ratios = [m.link.precision, m.link.recall, m.link.f1, m.primaryRecall];
         ratios.push(m.missing.precision, m.missing.recall, m.missing.f1, m.added.f1);
         ratios.push(m.relationAccuracy);
         lines.push(`| ${[...cells, ...ratios.map(fmt)].join(" | ")} |`);
       }
     }
+  }
+  if (results.some((r) => r.withSafeguards)) {
+    lines.push(
+      "",
+      "body+S: body and safeguards. The truth of these sets lists the safeguards (S ids) of both plans, so S ids count in the body scope (links may join any B/S with any B/S). The other sets' truth lists no safeguards: their body scope is body tasks only and links from a parent safeguard are left out, as before.",
+    );
   }
   return lines.join("\n");
 }
@@ -385,6 +432,7 @@ function report(
         r.set.name,
         {
           split: r.set.split,
+          bodyScope: r.withSafeguards ? "body and safeguards" : "body",
           children: Object.fromEntries(r.perChild),
           macro: byScope(r, macroAverage),
           micro: byScope(r, microAverage),
