@@ -11,6 +11,12 @@
  * the TUNE children of every profile, whatever --split and --profiles say, so its rows do not
  * move with the options.
  *
+ * Scopes: a predicted link belongs to a scope by its parent id (B body, A appendix). Where a child's
+ * truth lists safeguards (S ids: the regrouped profile), its body scope is "body and safeguards"
+ * (`body+S` in the table): S ids count on both sides, links may join any B/S with any B/S, and the
+ * naive baseline pairs safeguards too, with a threshold of its own. Elsewhere (public gold, realistic,
+ * hard) links from a parent safeguard are left out, as before.
+ *
  * With the held-out split (the default, or --split holdout|all) a "Real pairs" section follows:
  * the real pairs' gold tasks found by the parser and their link scores, and the unpaired real
  * documents' hand counts against the parsed ones (bench/eval/real.ts); --json adds them under
