@@ -3,13 +3,19 @@
  * synthetic children (bench/eval/datasets.ts), per scope, and prints a Markdown table of macro
  * averages over children.
  *
- *   npm run eval -- [--split tune|holdout|all] [--profiles realistic,hard] [--json FILE] [--quiet]
+ *   npm run eval -- [--split tune|holdout|all] [--profiles realistic,hard,regrouped] [--json FILE] [--quiet]
  *                   [--jobs N]
  *
  * Children are parsed and aligned in worker threads (--jobs, default: one per core, at most 4);
  * this file is also the worker's entry point. The naive baseline's thresholds are always tuned on
  * the TUNE children of every profile, whatever --split and --profiles say, so its rows do not
  * move with the options.
+ *
+ * Scopes: a predicted link belongs to a scope by its parent id (B body, A appendix). Where a child's
+ * truth lists safeguards (S ids: the regrouped profile), its body scope is "body and safeguards"
+ * (`body+S` in the table): S ids count on both sides, links may join any B/S with any B/S, and the
+ * naive baseline pairs safeguards too, with a threshold of its own. Elsewhere (public gold, realistic,
+ * hard) links from a parent safeguard are left out, as before.
  *
  * With the held-out split (the default, or --split holdout|all) a "Real pairs" section follows:
  * the real pairs' gold tasks found by the parser and their link scores, and the unpaired real
@@ -85,6 +91,11 @@ interface ScopeRun {
 
 interface ChildRun {
   scopes: Record<Scope, ScopeRun>;
+  /**
+   * The body scope with the safeguards (S ids) on both sides: used when the truth lists safeguards
+   * (the regrouped synthetic children); otherwise S links stay out of every scope.
+   */
+  bodyWithSafeguards: ScopeRun;
   error: string | null;
 }
 
@@ -146,6 +157,16 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
 const scopeOfId = (id: string): Scope | null =>
   id.startsWith("B") ? "body" : id.startsWith("A") ? "appendix" : null;
 
+/** A document whose safeguards count as body tasks (the naive baseline then pairs them too). */
+const safeguardsAsBody = (doc: PlanDocument): PlanDocument => ({
+  ...doc,
+  tasks: doc.tasks.map((t) => (t.source === "safeguards" ? { ...t, source: "body" } : t)),
+});
+
+/** True when a truth file lists safeguards (S ids): its body scope is "body and safeguards". */
+const listsSafeguards = (gold: GoldFile): boolean =>
+  [...gold.parentTasks, ...gold.childTasks].some((t) => t.id.startsWith("S"));
+
 async function runChild(job: Job, parents: Parents): Promise<ChildRun> {
   const p = parents.get(job.parent);
   if (!p) throw new Error(`parent not parsed: ${job.parent}`);
@@ -173,7 +194,28 @@ async function runChild(job: Job, parents: Parents): Promise<ChildRun> {
     matcher: links.filter((l) => scopeOfId(l.parent) === scope),
     naive: child ? naiveCandidates(p, child, scope) : [],
   });
-  return { scopes: { body: scopeRun("body"), appendix: scopeRun("appendix") }, error };
+  const withS = (doc: PlanDocument | null) =>
+    (doc?.tasks ?? [])
+      .filter((t) => t.source === "body" || t.source === "safeguards")
+      .map((t) => t.id);
+  const bodyWithSafeguards: ScopeRun = {
+    parentIds: withS(p),
+    childIds: withS(child),
+    matcher: links.filter((l) => l.parent.startsWith("B") || l.parent.startsWith("S")),
+    naive: child ? naiveCandidates(safeguardsAsBody(p), safeguardsAsBody(child), "body") : [],
+  };
+  return {
+    scopes: { body: scopeRun("body"), appendix: scopeRun("appendix") },
+    bodyWithSafeguards,
+    error,
+  };
+}
+
+/** The run of one scope as its truth needs it: body with safeguards when the truth lists them. */
+function scopeView(run: ChildRun, gold: Record<Scope, GoldFile>, scope: Scope): ScopeRun {
+  return scope === "body" && listsSafeguards(gold.body)
+    ? run.bodyWithSafeguards
+    : run.scopes[scope];
 }
 
 function serveWorker(data: WorkerData): void {
@@ -233,9 +275,16 @@ type ScoreRow = Record<Method, ScopeScore>;
 interface SetResult {
   set: EvalSet;
   perChild: Map<string, Record<Scope, ScoreRow>>;
+  /** The set's truth lists safeguards: its body scope is body tasks and safeguards (S ids). */
+  withSafeguards: boolean;
 }
 
-type Tuned = Record<Scope, { threshold: number; f1: number }>;
+/**
+ * Naive thresholds: one per scope, and one for "body and safeguards" (the body scope of children
+ * whose truth lists safeguards), tuned on those children only, so the body threshold stays what
+ * the children without safeguards give.
+ */
+type Tuned = Record<Scope | "bodyWithSafeguards", { threshold: number; f1: number }>;
 
 const fmt = (x: number): string => x.toFixed(2);
 
@@ -291,16 +340,29 @@ function tuneNaive(
   tuneChildren: readonly EvalChild[],
   evaluated: ReadonlyMap<string, Evaluated>,
 ): Tuned {
-  const tune = (scope: Scope) => {
-    const examples: TuneExample[] = tuneChildren.map((c) => {
+  const tune = (scope: Scope, keep: (gold: Record<Scope, GoldFile>) => boolean) => {
+    const examples: TuneExample[] = tuneChildren.flatMap((c) => {
       const { run, gold } = need(evaluated, c.id);
-      const { naive, parentIds, childIds } = run.scopes[scope];
-      return { candidates: naive, gold: gold[scope], parentIds, childIds };
+      if (!keep(gold)) return [];
+      const { naive, parentIds, childIds } = scopeView(run, gold, scope);
+      return [{ candidates: naive, gold: gold[scope], parentIds, childIds }];
     });
-    return tuneThreshold(examples);
+    return examples.length > 0
+      ? tuneThreshold(examples)
+      : { threshold: NAIVE_THRESHOLDS.body, f1: 0 };
   };
-  return { body: tune("body"), appendix: tune("appendix") };
+  return {
+    body: tune("body", (g) => !listsSafeguards(g.body)),
+    bodyWithSafeguards: tune("body", (g) => listsSafeguards(g.body)),
+    appendix: tune("appendix", () => true),
+  };
 }
+
+/** The naive threshold that applies to one scope of a child. */
+const naiveThreshold = (tuned: Tuned, gold: Record<Scope, GoldFile>, scope: Scope): number =>
+  scope === "body" && listsSafeguards(gold.body)
+    ? tuned.bodyWithSafeguards.threshold
+    : tuned[scope].threshold;
 
 function scoreSet(
   set: EvalSet,
@@ -308,19 +370,21 @@ function scoreSet(
   tuned: Tuned,
 ): SetResult {
   const perChild = new Map<string, Record<Scope, ScoreRow>>();
+  let withSafeguards = set.children.length > 0;
   for (const child of set.children) {
     const { run, gold } = need(evaluated, child.id);
     const score = (scope: Scope): ScoreRow => {
-      const { matcher, naive, parentIds, childIds } = run.scopes[scope];
-      const naiveLinks = applyThreshold(naive, tuned[scope].threshold);
+      const { matcher, naive, parentIds, childIds } = scopeView(run, gold, scope);
+      const naiveLinks = applyThreshold(naive, naiveThreshold(tuned, gold, scope));
       return {
         plandiff: scoreScope(matcher, gold[scope], parentIds, childIds),
         naive: scoreScope(naiveLinks, gold[scope], parentIds, childIds),
       };
     };
     perChild.set(child.id, { body: score("body"), appendix: score("appendix") });
+    withSafeguards &&= listsSafeguards(gold.body);
   }
-  return { set, perChild };
+  return { set, perChild, withSafeguards };
 }
 
 const scoresOf = (r: SetResult, scope: Scope, method: Method): ScopeScore[] =>
@@ -339,13 +403,20 @@ function table(results: readonly SetResult[]): string {
       for (const method of METHODS) {
         const scores = scoresOf(r, scope, method);
         const m = macroAverage(scores);
-        const cells = [r.set.name, scope, method, String(scores.length)];
+        const label = scope === "body" && r.withSafeguards ? "body+S" : scope;
+        const cells = [r.set.name, label, method, String(scores.length)];
         const ratios = [m.link.precision, m.link.recall, m.link.f1, m.primaryRecall];
         ratios.push(m.missing.precision, m.missing.recall, m.missing.f1, m.added.f1);
         ratios.push(m.relationAccuracy);
         lines.push(`| ${[...cells, ...ratios.map(fmt)].join(" | ")} |`);
       }
     }
+  }
+  if (results.some((r) => r.withSafeguards)) {
+    lines.push(
+      "",
+      "body+S: body and safeguards. The truth of these sets lists the safeguards (S ids) of both plans, so S ids count in the body scope (links may join any B/S with any B/S). The other sets' truth lists no safeguards: their body scope is body tasks only and links from a parent safeguard are left out, as before.",
+    );
   }
   return lines.join("\n");
 }
@@ -385,6 +456,7 @@ function report(
         r.set.name,
         {
           split: r.set.split,
+          bodyScope: r.withSafeguards ? "body and safeguards" : "body",
           children: Object.fromEntries(r.perChild),
           macro: byScope(r, macroAverage),
           micro: byScope(r, microAverage),
@@ -419,8 +491,9 @@ async function main(): Promise<void> {
 
   console.log(table(results));
   console.log("");
-  const notes = SCOPES.map(
-    (s) => `${s} ${fmt(tuned[s].threshold)} (tune link F1 ${tuned[s].f1.toFixed(3)})`,
+  const notes = (["body", "bodyWithSafeguards", "appendix"] as const).map(
+    (s) =>
+      `${s === "bodyWithSafeguards" ? "body+S" : s} ${fmt(tuned[s].threshold)} (tune link F1 ${tuned[s].f1.toFixed(3)})`,
   );
   console.log(
     `naive thresholds, tuned on ${tuneChildren.length} TUNE children: ${notes.join(", ")}`,

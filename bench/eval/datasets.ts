@@ -23,7 +23,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..")
 export const PARENT = join(ROOT, "data", "002_2cdac00586eece9b.txt");
 
 /** Synthetic profiles evaluated (bench/synth/src/profiles.mjs). */
-export const PROFILES = ["realistic", "hard"] as const;
+export const PROFILES = ["realistic", "hard", "regrouped"] as const;
 export type Profile = (typeof PROFILES)[number];
 
 /** Seeds the matcher and the naive baseline may be tuned on. */
