@@ -3,6 +3,7 @@ import type { CompareResult } from "../model/compare.js";
 import type { PlanDocument } from "../model/document.js";
 import type { Task } from "../model/task.js";
 import { compareIds } from "../util/task-ids.js";
+import { bundledBackground } from "./background.js";
 import { parentIndex } from "./candidates.js";
 import { addRelativeSignals, type CandidateMatrix, scopeAlignments } from "./match.js";
 import { type AlignOptions, type CandidateOptions, defaultAlignOptions } from "./options.js";
@@ -42,7 +43,7 @@ export function prepareBody(
   child: PlanDocument,
   candidates: CandidateOptions = defaultAlignOptions().candidates,
 ): Omit<PreparedComparison, "appendix"> & { model: TfIdf } {
-  const model = new TfIdf([...parent.tasks, ...child.tasks].map(taskTokens));
+  const model = new TfIdf([...parent.tasks, ...child.tasks].map(taskTokens), bundledBackground());
   const parents = textTasks(parent).map((t) => taskFeatures(t, model));
   const children = textTasks(child).map((t) => taskFeatures(t, model));
   const indexed = candidates.mode === "index";

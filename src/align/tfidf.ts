@@ -62,8 +62,12 @@ export class TfIdf {
   private readonly idf = new Map<number, number>();
   private readonly defaultIdf: number;
 
-  /** `documents`: the sorted term ids of each text (see `termIds`). */
-  constructor(documents: number[][]) {
+  /**
+   * `documents`: the sorted term ids of each text (see `termIds`). `background`: frequencies over
+   * other plans, added to the pair's own, so that words every plan uses weigh little even where
+   * the pair uses them rarely, and words rare among plans (机器人, DCMM) weigh much.
+   */
+  constructor(documents: number[][], background?: { documents: number; df: Map<number, number> }) {
     const df = this.idf;
     for (const doc of documents) {
       for (let k = 0; k < doc.length; k++) {
@@ -72,9 +76,9 @@ export class TfIdf {
         df.set(id, (df.get(id) ?? 0) + 1);
       }
     }
-    const n = documents.length;
+    const n = documents.length + (background?.documents ?? 0);
     df.forEach((count, term) => {
-      df.set(term, Math.log(1 + n / count));
+      df.set(term, Math.log(1 + n / (count + (background?.df.get(term) ?? 0))));
     });
     this.defaultIdf = Math.log(1 + n);
   }
