@@ -4,6 +4,7 @@ import type { PlanDocument } from "../model/document.js";
 import type { Task } from "../model/task.js";
 import { compareIds } from "../util/task-ids.js";
 import { parentIndex } from "./candidates.js";
+import { parentCoverage } from "./coverage.js";
 import { addRelativeSignals, type CandidateMatrix, scopeAlignments } from "./match.js";
 import { type AlignOptions, type CandidateOptions, defaultAlignOptions } from "./options.js";
 import { alignSections } from "./sections.js";
@@ -252,6 +253,8 @@ export function prepareAppendix(
 export interface Alignment {
   sectionAlignments: CompareResult["sectionAlignments"];
   alignments: AlignmentLink[];
+  /** How much of each parent body / safeguard task the child carries (src/align/coverage.ts). */
+  coverage: CompareResult["coverage"];
 }
 
 /**
@@ -280,5 +283,6 @@ export function alignDocuments(
       compareIds(a.child, b.child) ||
       (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : 0),
   );
-  return { sectionAlignments, alignments };
+  const coverage = parentCoverage(parent, body.parents, body.children);
+  return { sectionAlignments, alignments, coverage };
 }
