@@ -5,11 +5,14 @@ import { createFinding, type DiffRule } from "../rule.js";
 /**
  * A parent task with no link whose coverage (src/align/coverage.ts) reaches this is reported as
  * partly carried — the child holds its measures in tasks written under other titles, or in its
- * safeguards — with a lower severity (low instead of high when obligatory). On the real pairs
- * every task the gold calls missing has coverage 0, while unlinked tasks the gold says are carried
- * reach 0.2–0.75; 0.2 keeps one carried sentence of a short task from clearing a long one.
+ * safeguards — with a lower severity (low instead of high when obligatory). Half the task: on the
+ * real pairs every task the gold calls missing has coverage 0 and the task the child moved into
+ * its safeguards has 0.75; on 48 synthetic children, 18 of the 149 body tasks the generator
+ * dropped reach 0.2 (short stock sentences such as 加强考核结果运用 recur across tasks), 8 reach
+ * 0.3 and 3 reach 0.5 — lowering the severity of a truly dropped task costs more than reporting a
+ * half-carried one as missing.
  */
-export const PARTLY_CARRIED = 0.2;
+export const PARTLY_CARRIED = 0.5;
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
