@@ -42,6 +42,7 @@ export function compareDocuments(
     alignments: links.alignments,
     sectionAlignments,
     lang: diff.lang,
+    coverage: aligned.coverage,
   });
   const waived = applyWaivers(decisions, parent, child, runRules(context, diff));
   options.onReview?.(
@@ -54,6 +55,7 @@ export function compareDocuments(
     child,
     sectionAlignments,
     alignments: links.alignments,
+    coverage: aligned.coverage,
     findings: waived.findings,
     summary: summarize(parent, child, links.alignments, sectionAlignments, waived.findings),
   };

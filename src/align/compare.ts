@@ -5,6 +5,7 @@ import type { Task } from "../model/task.js";
 import { compareIds } from "../util/task-ids.js";
 import { bundledBackground } from "./background.js";
 import { parentIndex } from "./candidates.js";
+import { parentCoverage } from "./coverage.js";
 import { addRelativeSignals, type CandidateMatrix, scopeAlignments } from "./match.js";
 import { type AlignOptions, type CandidateOptions, defaultAlignOptions } from "./options.js";
 import { alignSections } from "./sections.js";
@@ -253,6 +254,8 @@ export function prepareAppendix(
 export interface Alignment {
   sectionAlignments: CompareResult["sectionAlignments"];
   alignments: AlignmentLink[];
+  /** How much of each parent body / safeguard task the child carries (src/align/coverage.ts). */
+  coverage: CompareResult["coverage"];
 }
 
 /**
@@ -281,5 +284,6 @@ export function alignDocuments(
       compareIds(a.child, b.child) ||
       (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : 0),
   );
-  return { sectionAlignments, alignments };
+  const coverage = parentCoverage(parent, body.parents, body.children);
+  return { sectionAlignments, alignments, coverage };
 }

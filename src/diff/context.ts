@@ -1,4 +1,4 @@
-import type { Alignment, SectionAlignment } from "../model/alignment.js";
+import type { Alignment, ParentCoverage, SectionAlignment } from "../model/alignment.js";
 import type { PlanDocument } from "../model/document.js";
 import type { Span } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
@@ -12,17 +12,22 @@ export function createContext(input: {
   alignments: Alignment[];
   sectionAlignments: SectionAlignment[];
   lang: Lang;
+  /** Per parent task coverage (src/align/coverage.ts); without it no task reads as partly carried. */
+  coverage?: ParentCoverage[];
 }): DiffContext {
   const parentTasks = new Map(input.parent.tasks.map((t) => [t.id, t]));
   const childTasks = new Map(input.child.tasks.map((t) => [t.id, t]));
   const byParent = group(input.alignments, (a) => a.parent);
   const byChild = group(input.alignments, (a) => a.child);
+  const coverage = new Map((input.coverage ?? []).map((c) => [c.parent, c]));
+  const { coverage: _, ...rest } = input;
   return {
-    ...input,
+    ...rest,
     parentTask: (id) => parentTasks.get(id),
     childTask: (id) => childTasks.get(id),
     linksOfParent: (id) => byParent.get(id) ?? [],
     linksOfChild: (id) => byChild.get(id) ?? [],
+    coverageOf: (id) => coverage.get(id),
   };
 }
 

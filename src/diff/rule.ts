@@ -1,4 +1,4 @@
-import type { Alignment, SectionAlignment } from "../model/alignment.js";
+import type { Alignment, ParentCoverage, SectionAlignment } from "../model/alignment.js";
 import type { PlanDocument } from "../model/document.js";
 import type { Finding, FindingKind, Severity } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
@@ -17,6 +17,8 @@ export interface DiffContext {
   linksOfParent(id: string): Alignment[];
   /** Links of a child task (any relation), in output order. */
   linksOfChild(id: string): Alignment[];
+  /** How much of a parent body / safeguard task the child carries (undefined: not computed, or a row). */
+  coverageOf(id: string): ParentCoverage | undefined;
 }
 
 /**

@@ -37,3 +37,22 @@ export const SectionAlignmentSchema = z.object({
   score: z.number().min(0).max(1),
 });
 export type SectionAlignment = z.infer<typeof SectionAlignmentSchema>;
+
+/** One child task carrying part of a parent task's sentences, with the share of the parent it carries. */
+export const CarrierSchema = z.object({
+  child: z.string(),
+  share: z.number().min(0).max(1),
+});
+export type Carrier = z.infer<typeof CarrierSchema>;
+
+/**
+ * How much of a parent task (body or safeguard) the child carries, wherever it sits: the
+ * mass-weighted share of its sentences that some child sentence matches (src/align/coverage.ts),
+ * and the child tasks holding them, largest share first. Independent of the links.
+ */
+export const ParentCoverageSchema = z.object({
+  parent: z.string(),
+  coverage: z.number().min(0).max(1),
+  carriedBy: z.array(CarrierSchema),
+});
+export type ParentCoverage = z.infer<typeof ParentCoverageSchema>;

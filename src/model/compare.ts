@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { AlignmentSchema, RelationSchema, SectionAlignmentSchema } from "./alignment.js";
+import {
+  AlignmentSchema,
+  ParentCoverageSchema,
+  RelationSchema,
+  SectionAlignmentSchema,
+} from "./alignment.js";
 import { PlanDocumentSchema } from "./document.js";
 import { DriftSchema, FindingSchema, SeveritySchema } from "./finding.js";
 
@@ -81,6 +86,11 @@ export const CompareResultSchema = z.object({
   child: PlanDocumentSchema,
   sectionAlignments: z.array(SectionAlignmentSchema),
   alignments: z.array(AlignmentSchema),
+  /**
+   * Per parent body / safeguard task, in parent order: how much of it the child carries and in
+   * which child tasks (appendix rows are left out). Results stored before it existed read as [].
+   */
+  coverage: z.array(ParentCoverageSchema).default([]),
   findings: z.array(FindingSchema),
   summary: CompareSummarySchema,
 });

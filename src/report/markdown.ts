@@ -5,6 +5,7 @@ import type { Lang } from "../model/lang.js";
 import { showBidiControls } from "../text/bidi.js";
 import type { Formatter } from "./formatter.js";
 import {
+  carriersText,
   DRIFT_LABELS,
   KIND_LABELS,
   LEVEL_LABELS,
@@ -22,7 +23,7 @@ import { reportScopes } from "./shared/scopes.js";
 export const markdown: Formatter = (result, { lang }) =>
   // Bidirectional controls in document text or file names shown as visible marks (⟨U+202E⟩).
   showBidiControls(
-    `${[header(result, lang), summary(result, lang), sections(result, lang), findings(result, lang)].join("\n\n")}\n`,
+    `${[header(result, lang), summary(result, lang), sections(result, lang), coverage(result, lang), findings(result, lang)].filter((part) => part !== "").join("\n\n")}\n`,
   );
 
 const t = (key: keyof typeof TEXT, lang: Lang) => TEXT[key][lang];
@@ -76,6 +77,25 @@ function sections(result: CompareResult, lang: Lang): string {
     "",
     `| ${t("section", lang)} | ${t("title", lang)} | ${t("childPlan", lang)} | ${t("tasks", lang)} | ${t("carried", lang)} | ${t("fidelity", lang)} |`,
     "|---|---|---|---|---|---|",
+    ...rows,
+  ].join("\n");
+}
+
+/** One row per parent body / safeguard task: its coverage and the child tasks carrying it. */
+function coverage(result: CompareResult, lang: Lang): string {
+  if (result.coverage.length === 0) return "";
+  const tasks = new Map(result.parent.tasks.map((task) => [task.id, task]));
+  const rows = result.coverage.map(
+    (c) =>
+      `| ${c.parent} | ${cell(tasks.get(c.parent)?.title ?? "")} | ${percent(c.coverage)} | ${cell(carriersText(c.carriedBy, lang)) || "—"} |`,
+  );
+  return [
+    `## ${t("taskCoverageTitle", lang)}`,
+    "",
+    t("taskCoverageNote", lang),
+    "",
+    `| ${t("parentTask", lang)} | ${t("title", lang)} | ${t("taskCoverage", lang)} | ${t("carriedBy", lang)} |`,
+    "|---|---|---|---|",
     ...rows,
   ].join("\n");
 }

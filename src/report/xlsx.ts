@@ -17,6 +17,7 @@ import {
   ROW_TEXT,
 } from "./shared/finding-rows.js";
 import {
+  carriersText,
   KIND_LABELS,
   LEVEL_LABELS,
   label,
@@ -103,6 +104,7 @@ export const xlsx: Formatter = async (result, { lang }) => {
   addFindings(workbook, result, lang);
   addSummary(workbook, result, lang);
   addAlignment(workbook, result, lang);
+  addCoverage(workbook, result, lang);
   // exceljs types its Node Buffer as an ArrayBuffer; either way this makes our own copy.
   return pinZipDates(new Uint8Array(await workbook.xlsx.writeBuffer()), date);
 };
@@ -248,6 +250,35 @@ function addAlignment(workbook: Workbook, result: CompareResult, lang: Lang): vo
       shown(childTitles.get(a.child) ?? ""),
       RELATION_LABELS[a.relation][lang],
       a.score,
+    ]);
+  }
+  styleHeader(sheet, headers.length);
+}
+
+/** One row per parent body / safeguard task: its coverage (a fraction, shown as %) and carriers. */
+function addCoverage(workbook: Workbook, result: CompareResult, lang: Lang): void {
+  if (result.coverage.length === 0) return;
+  const sheet = workbook.addWorksheet(TEXT.taskCoverage[lang]);
+  sheet.columns = [
+    { width: 13, style: { alignment: TOP } },
+    { width: 40, style: { alignment: WRAP } },
+    { width: 10, style: { alignment: TOP, numFmt: "0.0%" } },
+    { width: 40, style: { alignment: WRAP } },
+  ];
+  const headers = [
+    ROW_TEXT.parentId[lang],
+    TEXT.parentTask[lang],
+    TEXT.taskCoverage[lang],
+    TEXT.carriedBy[lang],
+  ];
+  sheet.addRow(headers);
+  const parentTitles = titles(result.parent.tasks);
+  for (const c of result.coverage) {
+    sheet.addRow([
+      c.parent,
+      shown(parentTitles.get(c.parent) ?? ""),
+      c.coverage,
+      carriersText(c.carriedBy, lang),
     ]);
   }
   styleHeader(sheet, headers.length);

@@ -1,6 +1,6 @@
 import { createContext } from "../../src/diff/context.js";
 import type { DiffContext } from "../../src/diff/rule.js";
-import type { Alignment, Relation } from "../../src/model/alignment.js";
+import type { Alignment, ParentCoverage, Relation } from "../../src/model/alignment.js";
 import type { PlanDocument } from "../../src/model/document.js";
 import type { Lang } from "../../src/model/lang.js";
 
@@ -21,6 +21,7 @@ export function contextOf(
   child: PlanDocument,
   alignments: Alignment[],
   lang: Lang = "zh",
+  coverage: ParentCoverage[] = [],
 ): DiffContext {
   const sections = parent.sections.flatMap((s) => (s.taskSection ? [s.taskSection] : []));
   return createContext({
@@ -29,5 +30,6 @@ export function contextOf(
     alignments,
     sectionAlignments: sections.map((s) => ({ parent: s, child: s, score: 1 })),
     lang,
+    coverage,
   });
 }

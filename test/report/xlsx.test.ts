@@ -56,9 +56,14 @@ describe("xlsx formatter", () => {
   });
 
   it("writes the three sheets in order, named in the report language", async () => {
-    expect(zh.worksheets.map((ws) => ws.name)).toEqual(["问题清单", "概览", "逐项对照"]);
+    expect(zh.worksheets.map((ws) => ws.name)).toEqual(["问题清单", "概览", "逐项对照", "覆盖度"]);
     const en = await load(await render(result, "en"));
-    expect(en.worksheets.map((ws) => ws.name)).toEqual(["Findings", "Summary", "Alignment"]);
+    expect(en.worksheets.map((ws) => ws.name)).toEqual([
+      "Findings",
+      "Summary",
+      "Alignment",
+      "Coverage",
+    ]);
     expect(values(sheet(en, "Findings"), 1, FINDING_COLUMNS.length)).toEqual(
       findingRows(result, "en").headers,
     );

@@ -1,4 +1,4 @@
-import type { Alignment } from "../../model/alignment.js";
+import type { Alignment, ParentCoverage } from "../../model/alignment.js";
 import type { CompareResult } from "../../model/compare.js";
 import type { DiffPart } from "../../model/finding.js";
 import type { Lang } from "../../model/lang.js";
@@ -27,6 +27,8 @@ interface ViewContext {
   findingsByPair: Map<string, number[]>;
   /** Tasks already rendered in full: later rows refer back to them. */
   seen: Record<Side, Set<string>>;
+  /** How much of each parent body / safeguard task the child carries. */
+  coverage: Map<string, ParentCoverage>;
 }
 
 /**
@@ -39,6 +41,7 @@ export function renderAlignment(result: CompareResult, lang: Lang): SafeHtml {
   return h`<section id="alignment" class="report-section" aria-labelledby="alignment-h">
 <h2 id="alignment-h">${TEXT.alignment[lang]}</h2>
 ${legend(lang)}
+${result.coverage.length > 0 ? h`<p class="legend-line">${TEXT.taskCoverageNote[lang]}</p>` : h``}
 <div class="columns-head" aria-hidden="true"><div>${TEXT.parentPlan[lang]} · ${planName(result.parent)}</div><div>${TEXT.childPlan[lang]} · ${planName(result.child)}</div></div>
 ${groups}
 </section>`;
@@ -56,7 +59,14 @@ function contextOf(result: CompareResult, lang: Lang): ViewContext {
     if (finding.kind === "reworded" && finding.diff.length > 0) diffs.set(key, finding.diff);
     findingsByPair.set(key, [...(findingsByPair.get(key) ?? []), i]);
   });
-  return { result, lang, diffs, findingsByPair, seen: { parent: new Set(), child: new Set() } };
+  return {
+    result,
+    lang,
+    diffs,
+    findingsByPair,
+    seen: { parent: new Set(), child: new Set() },
+    coverage: new Map(result.coverage.map((c) => [c.parent, c])),
+  };
 }
 
 function legend(lang: Lang): SafeHtml {
@@ -133,7 +143,27 @@ function taskCell(
   }
   const id = first ? h` id="${taskAnchor(side, task.id)}"` : h``;
   const text = diff ? diffSide(diff, side) : h`${task.text}`;
-  return h`<div class="cell cell-${side}"${id}>${head}<p class="task-text">${text}</p>${taskMeta(task, context.lang)}</div>`;
+  const coverage = side === "parent" ? taskCoverage(task, context) : h``;
+  return h`<div class="cell cell-${side}"${id}>${head}<p class="task-text">${text}</p>${taskMeta(task, context.lang)}${coverage}</div>`;
+}
+
+/** 覆盖度 75% ▮▮▮▯ · 由 S4（75%）承接: how much of the parent task the child carries, and where. */
+function taskCoverage(task: Task, context: ViewContext): SafeHtml {
+  const coverage = context.coverage.get(task.id);
+  if (!coverage) return h``;
+  const { lang } = context;
+  const shown = percent(coverage.coverage);
+  const carriers = coverage.carriedBy.map(
+    (c, i) =>
+      h`${i > 0 ? (lang === "zh" ? "、" : ", ") : ""}<a href="#${taskAnchor("child", c.child)}">${c.child}</a>${lang === "zh" ? `（${Math.round(c.share * 100)}%）` : ` (${Math.round(c.share * 100)}%)`}`,
+  );
+  const by =
+    carriers.length === 0
+      ? h``
+      : lang === "zh"
+        ? h` · 由 ${carriers}承接`
+        : h` · carried by ${carriers}`;
+  return h`<p class="task-coverage"><span class="meta-name">${TEXT.taskCoverage[lang]}${colon(lang)}</span><span class="meter meter-inline" aria-hidden="true"><span style="width:${shown}"></span></span> ${shown}${by}</p>`;
 }
 
 function cellHead(side: Side, task: Task, link: Alignment | null, lang: Lang): SafeHtml {

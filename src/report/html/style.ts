@@ -45,6 +45,8 @@ main.wrap { padding-bottom: 40px; }
 .card-detail { margin: 6px 0 0; font-size: 12.5px; color: var(--muted); }
 .meter { height: 7px; border-radius: 4px; background: var(--track); overflow: hidden; }
 .meter span { display: block; height: 100%; background: var(--coverage); border-radius: 4px; }
+.meter-inline { display: inline-block; width: 5em; vertical-align: middle; }
+.task-coverage { margin: .3em 0 0; font-size: .85em; }
 .card-fidelity .meter span { background: var(--fidelity); }
 .card-appendix .meter span { background: #6d5bd0; }
 .card-findings .card-value { color: var(--ink); }

@@ -93,12 +93,27 @@ export const TEXT = {
   feedback: { zh: "整改说明/反馈", en: "Response / remediation" },
   none: { zh: "无", en: "none" },
   missingTasks: { zh: "缺失", en: "missing" },
+  taskCoverage: { zh: "覆盖度", en: "Coverage" },
+  carriedBy: { zh: "由…承接", en: "Carried by" },
+  taskCoverageTitle: { zh: "上级任务覆盖度", en: "Coverage by parent task" },
+  taskCoverageNote: {
+    zh: "覆盖度：上级任务的语句在实施方案中（不论位于哪项任务）有对应语句的比例（按信息量加权），与是否建立对应关系无关；括号内为各承接任务所占比例。重点任务清单不计。",
+    en: "Coverage: the share of a parent task's sentences (weighted by how much they say) that some child task repeats, wherever it sits and whether or not a link was found; each carrier's share in brackets. Task-table rows are left out.",
+  },
   addedTasks: { zh: "新增", en: "added" },
 } as const satisfies Labels;
 
 /** A label in the report's language (unknown keys come back as they are). */
 export function label(labels: Labels, key: string, lang: Lang): string {
   return labels[key]?.[lang] ?? key;
+}
+
+/** 「S4（75%）、B7.1（12%）」 / "S4 (75%), B7.1 (12%)": the child tasks carrying a parent task. */
+export function carriersText(carriedBy: readonly { child: string; share: number }[], lang: Lang) {
+  const share = (x: number) => `${Math.round(x * 100)}%`;
+  return lang === "zh"
+    ? carriedBy.map((c) => `${c.child}（${share(c.share)}）`).join("、")
+    : carriedBy.map((c) => `${c.child} (${share(c.share)})`).join(", ");
 }
 
 /** 0.976 → "97.6%". */
