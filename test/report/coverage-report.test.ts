@@ -12,6 +12,9 @@ const result = compareDocuments(parent, child);
 const moved = parent.tasks.find((t) => t.title === "开展工业数据应用示范");
 const movedCoverage = result.coverage.find((c) => c.parent === moved?.id);
 const carrier = movedCoverage?.carriedBy[0]?.child as string;
+// As the reports print them: coverage to one decimal, a carrier's share to a whole percent.
+const pct = `${((movedCoverage?.coverage ?? 0) * 100).toFixed(1)}%`;
+const share = `${Math.round((movedCoverage?.carriedBy[0]?.share ?? 0) * 100)}%`;
 
 /** The same result with one parent task's title made hostile. */
 function hostile(): CompareResult {
@@ -31,22 +34,25 @@ const render = async (format: "md" | "html", r: CompareResult, lang: "zh" | "en"
 
 describe("coverage per parent task in the reports", () => {
   it("md: a row per parent task with its coverage and carriers, in Chinese by default", async () => {
+    expect(movedCoverage?.coverage).toBeGreaterThan(0.5);
     const md = await render("md", result, "zh");
     expect(md).toContain("## 上级任务覆盖度");
     expect(md).toContain("| 上级任务 | 标题 | 覆盖度 | 由…承接 |");
-    expect(md).toContain(`| ${moved?.id} | 开展工业数据应用示范 | 74.7% | ${carrier}（75%） |`);
+    expect(md).toContain(
+      `| ${moved?.id} | 开展工业数据应用示范 | ${pct} | ${carrier}（${share}） |`,
+    );
     const en = await render("md", result, "en");
     expect(en).toContain("## Coverage by parent task");
-    expect(en).toContain(`| 74.7% | ${carrier} (75%) |`);
+    expect(en).toContain(`| ${pct} | ${carrier} (${share}) |`);
   });
 
   it("html: a bar, the percentage and the carriers linked to their child task", async () => {
     const html = await render("html", result, "zh");
     expect(html).toContain(
-      `<span style="width:74.7%"></span></span> 74.7% · 由 <a href="#c-${carrier}">${carrier}</a>（75%）承接</p>`,
+      `<span style="width:${pct}"></span></span> ${pct} · 由 <a href="#c-${carrier}">${carrier}</a>（${share}）承接</p>`,
     );
     expect(await render("html", result, "en")).toContain(
-      `74.7% · carried by <a href="#c-${carrier}">${carrier}</a> (75%)</p>`,
+      `${pct} · carried by <a href="#c-${carrier}">${carrier}</a> (${share})</p>`,
     );
   });
 
