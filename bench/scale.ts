@@ -56,6 +56,8 @@ export function workspace(batch: string, n: number, name: string): string {
       "    parent: province",
       "output: out",
       "formats: [json]",
+      // The documents are symbolic links to the generated batch, outside this folder.
+      "allowOutside: true",
       "",
     ].join("\n"),
   );
