@@ -45,6 +45,8 @@ export interface RealGoldLink {
   parent: string;
   child: string;
   relation: string;
+  /** The child's sentence that carries the parent task, as the gold's maker quoted it. */
+  evidence?: string;
 }
 
 export interface CrossScopeLink extends RealGoldLink {
@@ -417,12 +419,18 @@ export async function evaluateCounts(
 export interface RealReport {
   pairs: PairResult[];
   counts: CountResult[];
+  /** By pair: how the evidence shown for gold links agrees with the gold's quoted sentence. */
+  evidence: Record<string, EvidenceAgreement>;
 }
 
 export async function realReport(): Promise<RealReport> {
   const pairs: PairResult[] = [];
-  for (const pair of readRealPairs()) pairs.push(await evaluatePair(pair));
-  return { pairs, counts: await evaluateCounts() };
+  const evidence: Record<string, EvidenceAgreement> = {};
+  for (const pair of readRealPairs()) {
+    pairs.push(await evaluatePair(pair));
+    evidence[pair.pair] = await evidenceAgreement(pair);
+  }
+  return { pairs, counts: await evaluateCounts(), evidence };
 }
 
 const fmt = (x: number): string => x.toFixed(2);
@@ -470,6 +478,14 @@ export function realTable(r: RealReport): string {
         lines.push(`| ${cells.join(" | ")} |`);
       }
     }
+  }
+  lines.push("");
+  lines.push(
+    "Evidence: of the gold links plandiff makes whose gold quotes the carrying sentence, those whose shown sentence pairs hold it (and those showing none).",
+  );
+  lines.push("");
+  for (const [name, e] of Object.entries(r.evidence)) {
+    lines.push(`- ${name}: ${e.agreeing} / ${e.links} agree, ${e.empty} without sentences`);
   }
   lines.push("");
   lines.push(
@@ -522,14 +538,68 @@ export async function realTruth(
     }
   }
   const links: RealGoldLink[] = [];
-  const add = (ps: RealScope, p: string, cs: RealScope, c: string, relation: string) => {
+  const add = (
+    ps: RealScope,
+    p: string,
+    cs: RealScope,
+    c: string,
+    relation: string,
+    evidence?: string,
+  ) => {
     const parentId = idOf.get(`P ${goldKey(ps, p)}`);
     const childId = idOf.get(`C ${goldKey(cs, c)}`);
-    if (parentId && childId) links.push({ parent: parentId, child: childId, relation });
+    if (parentId && childId)
+      links.push({ parent: parentId, child: childId, relation, ...(evidence ? { evidence } : {}) });
   };
   for (const scope of REAL_SCOPES)
-    for (const l of pair.gold[scope].links) add(scope, l.parent, scope, l.child, l.relation);
+    for (const l of pair.gold[scope].links)
+      add(scope, l.parent, scope, l.child, l.relation, l.evidence);
   for (const l of dedupeCross(pair))
     add(l.parentScope, l.parent, l.childScope, l.child, l.relation);
   return { parent, child, links };
+}
+
+/** How far the evidence plandiff shows for a link agrees with the sentence the gold quotes. */
+export interface EvidenceAgreement {
+  /** Gold links with a quoted sentence that plandiff also makes. */
+  links: number;
+  /** …whose evidence holds the quoted sentence (most of its characters' bigrams). */
+  agreeing: number;
+  /** …whose evidence lists no sentence pair at all. */
+  empty: number;
+}
+
+/** Share of the quoted sentence's bigrams a shown sentence must hold to agree with it. */
+const EVIDENCE_CONTAINED = 0.6;
+
+export async function evidenceAgreement(
+  pair: RealPair,
+  align?: AlignOptions,
+): Promise<EvidenceAgreement> {
+  const { parent, child, links } = await realTruth(pair);
+  const result = compareDocuments(parent, child, align ? { align } : {});
+  const byPair = new Map(result.alignments.map((a) => [`${a.parent} ${a.child}`, a]));
+  const out: EvidenceAgreement = { links: 0, agreeing: 0, empty: 0 };
+  for (const l of links) {
+    const a = byPair.get(`${l.parent} ${l.child}`);
+    if (!a || !l.evidence) continue;
+    out.links++;
+    if (a.evidence.sentences.length === 0) out.empty++;
+    const quoted = bigramsOf(l.evidence);
+    const holds = a.evidence.sentences.some((s) => {
+      const shown = bigramsOf(s.child);
+      let shared = 0;
+      for (const g of quoted) if (shown.has(g)) shared++;
+      return quoted.size > 0 && shared / quoted.size >= EVIDENCE_CONTAINED;
+    });
+    if (holds) out.agreeing++;
+  }
+  return out;
+}
+
+function bigramsOf(text: string): Set<string> {
+  const s = text.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "");
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
 }

@@ -18,7 +18,7 @@ export interface CandidateMatrix {
 
 const SHARED_TERMS = 8;
 const EVIDENCE_SENTENCES = 3;
-const EVIDENCE_SENTENCE_MIN = 0.3;
+const EVIDENCE_SENTENCE_MIN = 0.1;
 
 /**
  * Adds relative signals to every scored pair: how the pair's similarity compares with the best the
@@ -210,21 +210,44 @@ function evidenceOf(p: TaskFeatures, c: TaskFeatures, signals: Record<string, nu
     .filter((t) => !t.startsWith("~"))
     .slice(0, SHARED_TERMS);
   const anchors = p.anchors.filter((a) => c.anchors.includes(a));
-  const matches = sentenceMatches(p.sentences, c.sentences);
-  const sentences = matches
-    .map((m, k) => ({
-      parent: p.sentences[k]?.text ?? "",
-      child: c.sentences[m.index]?.text ?? "",
-      score: round(m.best),
-    }))
-    .filter((s) => s.score >= EVIDENCE_SENTENCE_MIN)
-    .sort((a, b) => b.score - a.score || (a.parent < b.parent ? -1 : 1))
-    .slice(0, EVIDENCE_SENTENCES);
+  // The measures carry the evidence; the heading sentences agree or not in plain sight, and are
+  // shown only when no measure agrees.
+  const measures = sentencePairs(withoutHeading(p), withoutHeading(c));
+  const sentences = measures.length > 0 ? measures : sentencePairs(p.sentences, c.sentences);
   return {
     signals,
     sharedTerms: [...new Set([...anchors, ...terms])].slice(0, SHARED_TERMS),
     sentences,
   };
+}
+
+/**
+ * The best sentence pairs: each parent sentence with the child sentence that carries it best (at
+ * least EVIDENCE_SENTENCE_MIN), one pair per child sentence, strongest first.
+ */
+function sentencePairs(
+  from: TaskFeatures["sentences"],
+  to: TaskFeatures["sentences"],
+): Evidence["sentences"] {
+  const best = new Map<string, Evidence["sentences"][number]>();
+  sentenceMatches(from, to).forEach((m, k) => {
+    const child = to[m.index]?.text;
+    if (child === undefined || m.best < EVIDENCE_SENTENCE_MIN) return;
+    const pair = { parent: from[k]?.text ?? "", child, score: round(m.best) };
+    const seen = best.get(child);
+    if (!seen || pair.score > seen.score) best.set(child, pair);
+  });
+  return [...best.values()]
+    .sort((a, b) => b.score - a.score || (a.parent < b.parent ? -1 : 1))
+    .slice(0, EVIDENCE_SENTENCES);
+}
+
+/** A task's sentences after its heading sentence (the title, when the text opens with it). */
+function withoutHeading(t: TaskFeatures): TaskFeatures["sentences"] {
+  const first = t.sentences[0];
+  return first && t.task.title !== "" && first.text.startsWith(t.task.title)
+    ? t.sentences.slice(1)
+    : t.sentences;
 }
 
 function logit(p: number): number {
