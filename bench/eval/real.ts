@@ -231,6 +231,8 @@ export interface PairScopeScore {
   link: ScopeScore["link"];
   missing: ScopeScore["missing"];
   added: ScopeScore["added"];
+  /** Share of the links found whose relation (equivalent / reworded / partial) is the gold's. */
+  relationAccuracy: number;
   goldLinks: number;
   predictedLinks: number;
 }
@@ -292,6 +294,7 @@ export function scoreMapped(
     link: s.link,
     missing: s.missing,
     added: s.added,
+    relationAccuracy: s.relationAccuracy,
     goldLinks: gold.links.length,
     predictedLinks: distinct,
   };
@@ -462,9 +465,9 @@ export function realTable(r: RealReport): string {
   if (missed.length > 0) lines.push("", "Gold titles not found:", ...missed);
   lines.push("");
   lines.push(
-    "| pair | scope | method | gold links | predicted | link P | link R | link F1 | missing F1 | added F1 |",
+    "| pair | scope | method | gold links | predicted | link P | link R | link F1 | missing F1 | added F1 | relation acc |",
   );
-  lines.push("|---|---|---|---|---|---|---|---|---|---|");
+  lines.push("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const pr of r.pairs) {
     for (const scope of [...REAL_SCOPES, "all"] as const) {
       for (const [method, all] of [
@@ -473,7 +476,14 @@ export function realTable(r: RealReport): string {
       ] as const) {
         const s = all[scope];
         const label = scope === "all" ? "all scopes (+ cross-scope links)" : scope;
-        const ratios = [s.link.precision, s.link.recall, s.link.f1, s.missing.f1, s.added.f1];
+        const ratios = [
+          s.link.precision,
+          s.link.recall,
+          s.link.f1,
+          s.missing.f1,
+          s.added.f1,
+          s.relationAccuracy,
+        ];
         const cells = [pr.pair, label, method, s.goldLinks, s.predictedLinks, ...ratios.map(fmt)];
         lines.push(`| ${cells.join(" | ")} |`);
       }
@@ -502,10 +512,6 @@ export function realTable(r: RealReport): string {
     );
   }
   return lines.join("\n");
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  console.log(realTable(await realReport()));
 }
 
 /**
@@ -602,4 +608,8 @@ function bigramsOf(text: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
   return out;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  console.log(realTable(await realReport()));
 }
