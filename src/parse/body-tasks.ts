@@ -237,13 +237,12 @@ function outlineSections(
   const out: Section[] = [];
   const walk = (nodes: OutlineNode[], depth: number, path: string) => {
     for (const node of nodes) {
-      if (
-        node.style === "headed" ||
-        node.style === "circled" ||
-        node.style === "chapter" ||
-        node.style === "article"
-      )
+      // Only the four section styles are listed; the items under a chapter are, as if at its level.
+      if (node.style === "chapter") {
+        walk(node.children, depth, path);
         continue;
+      }
+      if (node.style === "headed" || node.style === "circled" || node.style === "article") continue;
       const id = path ? `${path}/${node.label}` : node.label;
       if (!taskNodes.has(node) || taskSectionOf.has(node)) {
         out.push({

@@ -22,7 +22,9 @@ export interface OutlineNode {
 const CN = "一二三四五六七八九十百零";
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
 /** Numbering styles by nesting rank: 一、 > （一） > 1. > （1） > ①. */
-const MARKERS: { marker: OutlineMarker | "circled"; rank: number; re: RegExp }[] = [
+const MARKERS: { marker: OutlineMarker | "circled" | "chapter"; rank: number; re: RegExp }[] = [
+  // A plan (规划) in chapters: 第三章 主要任务 above its 一、 or （一） items.
+  { marker: "chapter", rank: 0, re: new RegExp(`^第([${CN}\\d]+)章\\s*`) },
   { marker: "chinese", rank: 1, re: new RegExp(`^([${CN}]+)[、.]\\s*`) },
   { marker: "paren-chinese", rank: 2, re: new RegExp(`^\\(([${CN}]+)\\)\\s*`) },
   { marker: "arabic", rank: 3, re: new RegExp(`^${arabicMarker(true)}\\s*`) },
@@ -36,9 +38,12 @@ export function rankOf(style: OutlineStyle): number {
 }
 
 /** Recognises an outline marker at the start of a folded line. */
-export function matchMarker(
-  norm: string,
-): { marker: OutlineMarker | "circled"; rank: number; label: string; length: number } | null {
+export function matchMarker(norm: string): {
+  marker: OutlineMarker | "circled" | "chapter";
+  rank: number;
+  label: string;
+  length: number;
+} | null {
   for (const { marker, rank, re } of MARKERS) {
     const m = re.exec(norm);
     // The label is the first group that matched (the arabic patterns have one per number size).
@@ -58,18 +63,27 @@ const FIRST: Record<string, [string, string]> = {
 
 interface Marked {
   line: Line;
-  marker: { marker: OutlineMarker | "circled"; rank: number; label: string; length: number } | null;
+  marker: ReturnType<typeof matchMarker>;
   inferred: boolean;
 }
 
 /**
- * Builds the outline tree of a body: 一、 > （一） > 1. > （1） > ①. Lines before the first
- * heading are returned as `preamble`. A first item whose number the source lost (a headed
+ * Builds the outline tree of a body: 第一章 > 一、 > （一） > 1. > （1） > ①. Lines before the first
+ * heading are returned as `preamble`. Rules in articles are read without their chapters here
+ * (`chapters: false`: their articles are read by articles.ts, and what precedes the first
+ * numbered item is where they cite the laws they rest on). A first item whose number the source lost (a headed
  * paragraph followed, at the same level, by （二） with no （一） before it) gets it back.
  */
-export function buildOutline(lines: Line[]): { preamble: Line[]; roots: OutlineNode[] } {
+export function buildOutline(
+  lines: Line[],
+  options: { chapters: boolean } = { chapters: true },
+): { preamble: Line[]; roots: OutlineNode[] } {
+  const markerOf = (norm: string) => {
+    const m = matchMarker(norm);
+    return m && (options.chapters || m.marker !== "chapter") ? m : null;
+  };
   const marked = restoreLostFirsts(
-    lines.map((line) => ({ line, marker: matchMarker(line.norm), inferred: false })),
+    lines.map((line) => ({ line, marker: markerOf(line.norm), inferred: false })),
   );
   const preamble: Line[] = [];
   const roots: OutlineNode[] = [];
@@ -145,8 +159,9 @@ function restoreLostFirsts(marked: Marked[]): Marked[] {
   return marked;
 }
 
-/** The marker as printed in folded form: 一、 (一) 1. (1) ①; nothing for a headed paragraph. */
+/** The marker as printed in folded form: 一、 (一) 1. (1) ① 第一章; nothing for a headed paragraph. */
 export function markerText(style: OutlineStyle, label: string): string {
+  if (style === "chapter") return `第${label}章`;
   if (style === "chinese") return `${label}、`;
   if (style === "arabic") return `${label}.`;
   if (style === "paren-chinese" || style === "paren-arabic") return `(${label})`;

@@ -39,8 +39,10 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
     attachmentStart(content, header.bodyStart),
     tables.firstLine ?? content.length,
   );
-  const { preamble, roots } = buildOutline(content.slice(header.bodyStart, bodyEnd));
   const isRegulation = articleCount(content) >= MIN_ARTICLES;
+  const { preamble, roots } = buildOutline(content.slice(header.bodyStart, bodyEnd), {
+    chapters: !isRegulation,
+  });
   // Implementing rules (细则, 办法) are compared article by article; other regulations are not plans.
   const articles =
     isRegulation && isImplementingRules(found.title, content) ? articleTasks(content, year) : null;

@@ -72,6 +72,27 @@ describe("the task level comes from the heading tree", () => {
   });
 });
 
+describe("a plan in chapters (第X章)", () => {
+  // The same plan with its parts printed as chapters, as 规划 are.
+  const chapters = province
+    .replace("一、总体目标", "第一章 总体目标")
+    .replace("二、重点任务", "第二章 重点任务")
+    .replace("三、保障措施", "第三章 保障措施");
+
+  it("reads the chapters as its top-level parts", () => {
+    const doc = parseText(chapters);
+    expect(chapters).not.toBe(province);
+    expect(titles(doc, "body")).toEqual(titles(parseText(province), "body"));
+    expect(titles(doc, "safeguards")).toEqual(titles(parseText(province), "safeguards"));
+    expect(doc.tasks.find((t) => t.title === "完善网络基础设施")?.path[0]).toBe("第二章重点任务");
+    expect(doc.outline.find((e) => e.title === "重点任务")).toMatchObject({
+      style: "chapter",
+      depth: 1,
+      label: "二",
+    });
+  });
+});
+
 describe("a number lost in the source", () => {
   const lost = province
     .replace("（一）加快数字基础设施建设。", "加快数字基础设施建设。")
