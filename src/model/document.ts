@@ -38,6 +38,7 @@ export const OutlineStyleSchema = z.enum([
   "circled", // ①
   "article", // 第一条
   "headed", // an unnumbered paragraph opening with a short heading sentence: 强化标准引领。…
+  "box", // 专栏1 智能制造重点工程: a box of examples, its items not tasks
 ]);
 export type OutlineStyle = z.infer<typeof OutlineStyleSchema>;
 

@@ -57,7 +57,9 @@ export function readOutline(roots: OutlineNode[]): OutlineReading {
   const candidates =
     named.length > 0 ? named.flatMap((r) => r.children.filter(isTaskLike)) : taskParts;
   const expanded = new Map(candidates.map((c) => [c, expand(c)]));
-  const isSectioned = candidates.some((c) => (expanded.get(c) as OutlineNode).children.length > 0);
+  const isSectioned = candidates.some(
+    (c) => taskChildren(expanded.get(c) as OutlineNode).length > 0,
+  );
   const tasks: TaskNode[] = [];
   const taskSectionOf = new Map<OutlineNode, number>();
   let sectionIndex = 0;
@@ -78,7 +80,7 @@ export function readOutline(roots: OutlineNode[]): OutlineReading {
     sectionIndex++;
     taskSectionOf.set(candidate, sectionIndex);
     const sectionTitle = titleOf(candidate);
-    if (node.children.length === 0) {
+    if (taskChildren(node).length === 0) {
       tasks.push({
         node,
         id: `B${sectionIndex}`,
@@ -105,7 +107,7 @@ export function readOutline(roots: OutlineNode[]): OutlineReading {
     const node = expand(part);
     expanded.set(part, node);
     const leaves =
-      node.children.length === 0
+      taskChildren(node).length === 0
         ? [{ node, path: [], labels: [] }]
         : leavesOf(node, [node.printed], []);
     for (const leaf of leaves) {
@@ -143,7 +145,8 @@ export function readOutline(roots: OutlineNode[]): OutlineReading {
  * are exhortations to carry the tasks out, read as safeguards.
  */
 function markClosingParts(roots: OutlineNode[], kinds: Map<OutlineNode, PartKind>): void {
-  const isGroup = (r: OutlineNode) => kinds.get(r) === "tasks" && expand(r).children.length > 0;
+  const isGroup = (r: OutlineNode) =>
+    kinds.get(r) === "tasks" && taskChildren(expand(r)).length > 0;
   let last = -1;
   roots.forEach((r, i) => {
     if (isGroup(r)) last = i;
@@ -163,8 +166,14 @@ function partKind(root: OutlineNode): PartKind {
   return "tasks";
 }
 
+/** The children that may hold tasks (not goals, not 专栏 boxes). */
+function taskChildren(node: OutlineNode): OutlineNode[] {
+  return node.children.filter(isTaskLike);
+}
+
 /** A goal (主要目标) or a 专栏 box inside a task part is context, not a task. */
 function isTaskLike(node: OutlineNode): boolean {
+  if (node.style === "box") return false;
   const { goalHeadings, boxPrefixes } = structureLexicon();
   const title = titleOf(node);
   return (
@@ -178,8 +187,8 @@ function isTaskLike(node: OutlineNode): boolean {
  * stay the node's lead.
  */
 function expand(node: OutlineNode): OutlineNode {
-  if (node.children.length > 0) {
-    const children = node.children.map(expand);
+  if (taskChildren(node).length > 0) {
+    const children = node.children.map((c) => (isTaskLike(c) ? expand(c) : c));
     return children.every((c, i) => c === node.children[i]) ? node : { ...node, children };
   }
   const headed = headedLines(node.head, node.content);
@@ -197,7 +206,12 @@ function expand(node: OutlineNode): OutlineNode {
       inferred: false,
     };
   });
-  return { ...node, content: node.content.slice(0, headed[0]), children };
+  // Boxes (专栏) after the paragraphs stay where they are, as context.
+  return {
+    ...node,
+    content: node.content.slice(0, headed[0]),
+    children: [...children, ...node.children],
+  };
 }
 
 interface Leaf {
@@ -212,7 +226,8 @@ function leavesOf(group: OutlineNode, path: string[], labels: string[]): Leaf[] 
   let headed = 0;
   for (const child of group.children.filter(isTaskLike)) {
     const label = child.style === "headed" ? `p${++headed}` : child.label;
-    if (child.children.length === 0) out.push({ node: child, path, labels: [...labels, label] });
+    if (taskChildren(child).length === 0)
+      out.push({ node: child, path, labels: [...labels, label] });
     else out.push(...leavesOf(child, [...path, child.printed], [...labels, label]));
   }
   return out;
@@ -242,7 +257,13 @@ function outlineSections(
         walk(node.children, depth, path);
         continue;
       }
-      if (node.style === "headed" || node.style === "circled" || node.style === "article") continue;
+      if (
+        node.style === "headed" ||
+        node.style === "circled" ||
+        node.style === "article" ||
+        node.style === "box"
+      )
+        continue;
       const id = path ? `${path}/${node.label}` : node.label;
       if (!taskNodes.has(node) || taskSectionOf.has(node)) {
         out.push({

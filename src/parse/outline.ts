@@ -1,5 +1,6 @@
 import type { OutlineMarker, OutlineStyle } from "../model/document.js";
 import type { Line } from "../model/source.js";
+import { structureLexicon } from "../text/lexicons.js";
 import { arabicMarker, parenArabicMarker } from "../text/patterns.js";
 import { headingLength } from "./headed.js";
 
@@ -88,12 +89,35 @@ export function buildOutline(
   const preamble: Line[] = [];
   const roots: OutlineNode[] = [];
   const stack: { node: OutlineNode; rank: number }[] = [];
-  for (const { line, marker: m, inferred } of marked) {
+  marked.forEach(({ line, marker: m, inferred }, at) => {
     if (!m) {
+      if (isBoxHeading(line.norm)) {
+        // A 专栏 box sits just above the numbering of its items (the next numbered line): it
+        // closes the items of that level before it, and holds its own.
+        const next = marked.slice(at + 1).find((x) => x.marker !== null)?.marker;
+        const rank = (next?.rank ?? 1) - 0.5;
+        while (stack.length > 0 && (stack[stack.length - 1] as { rank: number }).rank >= rank) {
+          stack.pop();
+        }
+        const box: OutlineNode = {
+          style: "box",
+          label: "",
+          head: line,
+          printed: printedHeading("", line),
+          content: [],
+          children: [],
+          inferred: false,
+        };
+        const parent = stack[stack.length - 1];
+        if (parent) parent.node.children.push(box);
+        else roots.push(box);
+        stack.push({ node: box, rank });
+        return;
+      }
       const top = stack[stack.length - 1];
       if (top) top.node.content.push(line);
       else preamble.push(line);
-      continue;
+      return;
     }
     const head: Line = {
       line: line.line,
@@ -117,9 +141,19 @@ export function buildOutline(
     if (parent) parent.node.children.push(node);
     else roots.push(node);
     stack.push({ node, rank: m.rank });
-  }
+  });
   return { preamble, roots };
 }
+
+/** A box heading: a short line opening with 专栏 (专栏1 智能制造重点工程). */
+function isBoxHeading(norm: string): boolean {
+  const text = norm.trim();
+  return (
+    text.length <= MAX_BOX_HEADING && structureLexicon().boxPrefixes.some((w) => text.startsWith(w))
+  );
+}
+
+const MAX_BOX_HEADING = 40;
 
 /** The printed marker and the heading up to its first 。. */
 export function printedHeading(marker: string, head: Line): string {

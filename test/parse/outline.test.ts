@@ -174,6 +174,35 @@ describe("parts that are not tasks", () => {
     });
   });
 
+  it("leaves the numbered items of a 专栏 box out, under a group and under a single task", () => {
+    const boxed = province
+      .replace(
+        "（七）完善产业生态体系。",
+        "专栏1 工业大数据重点工程\n1.工业大数据中心建设工程。建设省级中心。\n2.数据治理示范工程。开展示范。\n（七）完善产业生态体系。",
+      )
+      .replace("三、保障措施", "专栏2 重点企业名单\n1.某某集团。\n2.某某股份。\n三、保障措施");
+    const doc = parseText(boxed);
+    expect(titles(doc, "body")).toEqual(titles(parseText(province), "body"));
+    expect(titles(doc, "safeguards")).toEqual(titles(parseText(province), "safeguards"));
+    expect(doc.outline.find((e) => e.title.startsWith("专栏1"))).toMatchObject({
+      style: "box",
+      role: "context",
+    });
+    expect(doc.outline.find((e) => e.title === "工业大数据中心建设工程")?.role).toBe("context");
+    // Under a task that numbers nothing below it: the task stays one task.
+    const miit = real("miit-2020-67-gongye-dashuju");
+    const underTask = miit.replace(
+      "三、推动数据共享",
+      "专栏 国家工业大数据平台重点方向\n1.数据汇聚。\n2.数据服务。\n三、推动数据共享",
+    );
+    expect(underTask).not.toBe(miit);
+    const tasks = parseText(underTask);
+    expect(titles(tasks, "body")).toEqual(titles(parseText(miit), "body"));
+    expect(tasks.tasks.find((t) => t.title === "统筹建设国家工业大数据平台")?.text).toContain(
+      "数据汇聚",
+    );
+  });
+
   it("reads an unnamed task part across sections and its closing safeguards part", () => {
     const doc = parseText(real("miit-2020-67-gongye-dashuju"));
     expect(doc.tasks.filter((t) => t.source === "body")).toHaveLength(18);

@@ -135,5 +135,7 @@ export function printedLabel(entry: OutlineEntry): string {
       return circled(label);
     case "headed":
       return "¶ ";
+    case "box":
+      return "";
   }
 }
