@@ -74,6 +74,7 @@ export const OutlineEntrySchema = z.object({
     "part-task", // a top-level part that is a task on its own
     "article", // an article of a rules document
     "context-chapter", // 总则, 附则
+    "sub-item", // ①② under a task: parts of that task, not tasks
   ]),
   /** The label was missing in the source and restored from its siblings ((二) follows it). */
   inferred: z.boolean(),

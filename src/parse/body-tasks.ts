@@ -166,9 +166,12 @@ function partKind(root: OutlineNode): PartKind {
   return "tasks";
 }
 
-/** The children that may hold tasks (not goals, not 专栏 boxes). */
+/**
+ * The children that may hold tasks: not goals, not 专栏 boxes, and not ①② items — plans use those
+ * for the parts of one task (主要包括：①…②…), so a task with ①② items stays one task.
+ */
 function taskChildren(node: OutlineNode): OutlineNode[] {
-  return node.children.filter(isTaskLike);
+  return node.children.filter((c) => isTaskLike(c) && c.style !== "circled");
 }
 
 /** A goal (主要目标) or a 专栏 box inside a task part is context, not a task. */
@@ -317,6 +320,7 @@ function outlineEntries(
 
 function defaultRole(node: OutlineNode, inContext: boolean): Role {
   if (inContext) return { role: "context", why: "inside-context", taskId: null };
+  if (node.style === "circled") return { role: "context", why: "sub-item", taskId: null };
   if (!isTaskLike(node)) return { role: "context", why: "goal-or-box", taskId: null };
   if (node.children.length > 0) return { role: "group", why: "task-group", taskId: null };
   return { role: "context", why: "inside-context", taskId: null };

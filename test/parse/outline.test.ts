@@ -60,15 +60,19 @@ describe("the task level comes from the heading tree", () => {
     ]);
   });
 
-  it("reads a sub-level the plan adds below its lowest one (①②)", () => {
+  it("keeps a task with ①② items one task: they are its parts", () => {
     const deeper = pilotZone.replace(
       /（1）提升整车制造。/,
       "（1）提升整车制造。\n①研制智能列车。开发智能列车谱系化产品。\n②建设智能工厂。推进数字化车间。",
     );
-    const ids = parseText(deeper).tasks.map((t) => t.id);
-    expect(ids).toContain("B4.4.1.①");
-    expect(ids).toContain("B4.4.1.②");
-    expect(ids).not.toContain("B4.4.1");
+    const doc = parseText(deeper);
+    expect(doc.tasks.map((t) => t.id)).toEqual(parseText(pilotZone).tasks.map((t) => t.id));
+    expect(doc.tasks.find((t) => t.id === "B4.4.1")?.text).toContain("建设智能工厂");
+    expect(doc.outline.find((e) => e.title === "研制智能列车")).toMatchObject({
+      style: "circled",
+      role: "context",
+      why: "sub-item",
+    });
   });
 });
 

@@ -73,6 +73,7 @@ export const WHY_LABELS: Record<OutlineWhy, Record<Lang, string>> = {
     zh: "总则或附则，不列为任务",
     en: "general or final provisions, not a task",
   },
+  "sub-item": { zh: "任务内的分项", en: "a sub-item of its task" },
 };
 
 /** A field with a value but no recorded source: an older parse result. */
