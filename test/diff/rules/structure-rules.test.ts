@@ -6,6 +6,7 @@ import { missing } from "../../../src/diff/rules/missing.js";
 import { moved } from "../../../src/diff/rules/moved.js";
 import { responsibilityDrift, sameUnit } from "../../../src/diff/rules/responsibility-drift.js";
 import { split } from "../../../src/diff/rules/split.js";
+import { parseDocument } from "../../../src/pipeline.js";
 import { contextOf, link } from "../../helpers/diff.js";
 import { SEEDS, seedDocument, seedDocuments } from "../../helpers/seeds.js";
 
@@ -72,6 +73,31 @@ describe("merged and split", () => {
 
   it("does not call a task merged when it has a link of its own (B3.4, B1.4)", () => {
     expect(merged.check(ctx).map((f) => f.parent)).toEqual(["B3.5"]);
+  });
+
+  it("reports parent tasks merged under a child task's own title, naming the others", async () => {
+    // Real pair A: the Qingdao plan's 加快重点产品研发及规模化发展 carries a clause of each of four
+    // product lines of the Shandong plan (the gold's merge), none of them its main subject.
+    const parent = await parseDocument("data/real/sd-2020-jiqing-ai-xiandaoqu.txt");
+    const child = await parseDocument("data/real/qd-2020-56-ai-xiandaoqu.txt");
+    const host = child.tasks.find((t) => t.title === "加快重点产品研发及规模化发展")?.id as string;
+    const lines = ["智能机器人", "智能装备", "视频图像识别系统", "智能软件及终端产品"].map(
+      (title) => parent.tasks.find((t) => t.title === title)?.id as string,
+    );
+    const found = merged.check(
+      contextOf(
+        parent,
+        child,
+        lines.map((id) => link(id, host, "partial")),
+      ),
+    );
+    expect(found.map((f) => f.parent)).toEqual(lines);
+    expect(found.every((f) => f.child === host)).toBe(true);
+    expect(found[0]?.message).toContain(`与 ${lines.slice(1).join("、")} 一并并入`);
+    // One parent task carried in part by a child task that carries nothing else is not a merge.
+    expect(
+      merged.check(contextOf(parent, child, [link(lines[0] as string, host, "partial")])),
+    ).toEqual([]);
   });
 
   it("reports a task carried by two child tasks as split, not a primary-only task", () => {
