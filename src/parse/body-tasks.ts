@@ -1,7 +1,7 @@
 import type { OutlineEntry, OutlineWhy, Section } from "../model/document.js";
 import type { Line } from "../model/source.js";
 import { structureLexicon } from "../text/lexicons.js";
-import { headedLines, headingLength } from "./headed.js";
+import { headedLines } from "./headed.js";
 import { nodeLines, type OutlineNode, printedHeading } from "./outline.js";
 
 /** A task found in the outline, before its fields are read. */
@@ -53,10 +53,15 @@ export function readOutline(roots: OutlineNode[]): OutlineReading {
       roles.set(root, { role: "context", why: "unnamed-part", taskId: null });
   }
 
-  // A named part holds the task sections; unnamed parts are the sections themselves.
+  // A named part holds the task sections (or, numbering nothing, its headed paragraphs); unnamed
+  // parts are the sections themselves.
+  const expanded = new Map<OutlineNode, OutlineNode>();
+  for (const part of named) expanded.set(part, expand(part));
   const candidates =
-    named.length > 0 ? named.flatMap((r) => r.children.filter(isTaskLike)) : taskParts;
-  const expanded = new Map(candidates.map((c) => [c, expand(c)]));
+    named.length > 0
+      ? named.flatMap((r) => (expanded.get(r) as OutlineNode).children.filter(isTaskLike))
+      : taskParts;
+  for (const c of candidates) if (!expanded.has(c)) expanded.set(c, expand(c));
   const isSectioned = candidates.some(
     (c) => taskChildren(expanded.get(c) as OutlineNode).length > 0,
   );
@@ -65,11 +70,12 @@ export function readOutline(roots: OutlineNode[]): OutlineReading {
   let sectionIndex = 0;
   for (const candidate of candidates) {
     const node = expanded.get(candidate) as OutlineNode;
-    const partPath = named.length > 0 ? [parentPrinted(roots, candidate)] : [];
+    const partPath = named.length > 0 ? [parentPrinted(roots, expanded, candidate)] : [];
     if (!isSectioned) {
+      const headed = node.style === "headed" ? tasks.length + 1 : 0;
       tasks.push({
         node,
-        id: `B${node.label}`,
+        id: headed > 0 ? `Bp${headed}` : `B${node.label}`,
         source: "body",
         section: null,
         sectionTitle: null,
@@ -134,7 +140,7 @@ export function readOutline(roots: OutlineNode[]): OutlineReading {
   return {
     tasks,
     safeguards,
-    sections: outlineSections(roots, bodyNodes, taskSectionOf),
+    sections: outlineSections(roots, expanded, bodyNodes, taskSectionOf),
     outline: outlineEntries(roots, expanded, roles),
   };
 }
@@ -236,8 +242,12 @@ function leavesOf(group: OutlineNode, path: string[], labels: string[]): Leaf[] 
   return out;
 }
 
-function parentPrinted(roots: OutlineNode[], node: OutlineNode): string {
-  return roots.find((r) => r.children.includes(node))?.printed ?? "";
+function parentPrinted(
+  roots: OutlineNode[],
+  expanded: Map<OutlineNode, OutlineNode>,
+  node: OutlineNode,
+): string {
+  return roots.find((r) => (expanded.get(r) ?? r).children.includes(node))?.printed ?? "";
 }
 
 /** The heading of a node: its head line up to the first 。 (or the whole line). */
@@ -249,12 +259,15 @@ export function titleOf(node: OutlineNode): string {
 /** The sections of the numbered outline (not its headed paragraphs), as the model lists them. */
 function outlineSections(
   roots: OutlineNode[],
+  expanded: Map<OutlineNode, OutlineNode>,
   taskNodes: Set<OutlineNode>,
   taskSectionOf: Map<OutlineNode, number>,
 ): Section[] {
   const out: Section[] = [];
   const walk = (nodes: OutlineNode[], depth: number, path: string) => {
-    for (const node of nodes) {
+    for (const original of nodes) {
+      const node = expanded.get(original) ?? original;
+      const section = taskSectionOf.get(original) ?? taskSectionOf.get(node);
       // Only the four section styles are listed; the items under a chapter are, as if at its level.
       if (node.style === "chapter") {
         walk(node.children, depth, path);
@@ -268,7 +281,8 @@ function outlineSections(
       )
         continue;
       const id = path ? `${path}/${node.label}` : node.label;
-      if (!taskNodes.has(node) || taskSectionOf.has(node)) {
+      const isTask = taskNodes.has(node) || taskNodes.has(original);
+      if (!isTask || section !== undefined) {
         out.push({
           id,
           depth,
@@ -276,10 +290,10 @@ function outlineSections(
           label: node.label,
           title: titleOf(node),
           line: node.head.line,
-          taskSection: taskSectionOf.get(node) ?? null,
+          taskSection: section ?? null,
         });
       }
-      if (!taskNodes.has(node)) walk(node.children, depth + 1, id);
+      if (!isTask) walk(node.children, depth + 1, id);
     }
   };
   walk(roots, 1, "");
@@ -331,8 +345,6 @@ function taskWhy(node: OutlineNode, isRoot: boolean): OutlineWhy {
   if (node.inferred) return "restored-task";
   return isRoot ? "part-task" : "numbered-task";
 }
-
-export { headingLength };
 
 /** The lines of a task: its heading and everything under it. */
 export function taskLines(task: TaskNode): Line[] {

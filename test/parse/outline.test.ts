@@ -149,6 +149,21 @@ describe("headed paragraphs", () => {
     expect(titles(doc, "body")).toHaveLength(15);
   });
 
+  it("are the tasks of a named task part that numbers nothing", () => {
+    // The province plan's 二、重点任务 without its groups and numbers: 15 headed paragraphs.
+    const flat = province
+      .replace(/\n（[一二三四五六七]）[^\n]*。\n/g, "\n")
+      .replace(/\n\d\.(?=[^\n]*。)/g, "\n");
+    const doc = parseText(flat);
+    expect(titles(doc, "body")).toEqual(titles(parseText(province), "body"));
+    expect(doc.tasks.filter((t) => t.source === "body").map((t) => t.id).slice(0, 3)).toEqual([
+      "Bp1",
+      "Bp2",
+      "Bp3",
+    ]);
+    expect(doc.tasks[0]?.path).toEqual(["二、重点任务"]);
+  });
+
   it("do not start at a line that continues a sentence broken at a page end", () => {
     const broken = headed.replace(
       "激发工业数据市场活力。",
