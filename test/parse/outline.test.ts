@@ -156,11 +156,12 @@ describe("headed paragraphs", () => {
       .replace(/\n\d\.(?=[^\n]*。)/g, "\n");
     const doc = parseText(flat);
     expect(titles(doc, "body")).toEqual(titles(parseText(province), "body"));
-    expect(doc.tasks.filter((t) => t.source === "body").map((t) => t.id).slice(0, 3)).toEqual([
-      "Bp1",
-      "Bp2",
-      "Bp3",
-    ]);
+    expect(
+      doc.tasks
+        .filter((t) => t.source === "body")
+        .map((t) => t.id)
+        .slice(0, 3),
+    ).toEqual(["Bp1", "Bp2", "Bp3"]);
     expect(doc.tasks[0]?.path).toEqual(["二、重点任务"]);
   });
 
