@@ -6,7 +6,6 @@ import {
   coverage,
   type SentenceMatch,
   sentenceMatches,
-  sharedCount,
   type TaskFeatures,
 } from "./task-features.js";
 import { cosine } from "./tfidf.js";
@@ -57,12 +56,9 @@ export function bodySignals(
 
 /** Shares of each side's text the other repeats word for word (shared character n-grams). */
 function verbatim(p: TaskFeatures, c: TaskFeatures): Signals {
-  const shared = sharedCount(p.grams, c.grams);
-  const total = p.grams.length + c.grams.length;
   return {
-    parentVerbatim: p.grams.length > 0 ? shared / p.grams.length : 0,
-    childVerbatim: c.grams.length > 0 ? shared / c.grams.length : 0,
-    verbatim: total > 0 ? (2 * shared) / total : 0,
+    parentVerbatim: containment(p.grams, c.grams),
+    childVerbatim: containment(c.grams, p.grams),
   };
 }
 

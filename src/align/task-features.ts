@@ -1,4 +1,5 @@
 import type { Task } from "../model/task.js";
+import { type Bigrams, charGrams } from "../text/bigrams.js";
 import { stripResponsibility } from "../text/responsibility.js";
 import { normalizeForMatching, SENTENCE_END } from "../text/segment.js";
 import { normalizeUnit } from "../text/units.js";
@@ -22,11 +23,14 @@ export interface TaskFeatures {
   sentences: SentenceFeatures[];
   anchors: string[];
   units: Set<string>;
-  /** The distinct character n-grams of its text (letters and digits only), ascending codes. */
-  grams: number[];
+  /** The distinct character 4-grams of its text: a shared one is a phrase repeated word for word. */
+  grams: Bigrams;
 }
 
 const MIN_SENTENCE_LENGTH = 4;
+
+/** Length of the character n-grams that find verbatim reuse (the way text-reuse detectors do). */
+const VERBATIM_LENGTH = 4;
 
 /** The text a task is compared on: its words without the responsibility brackets. */
 export function matchingText(task: Task): string {
@@ -49,7 +53,7 @@ interface TaskTerms {
   sentences: { text: string; terms: number[] }[];
   anchors: string[];
   units: Set<string>;
-  grams: number[];
+  grams: Bigrams;
 }
 
 /**
@@ -68,7 +72,7 @@ function termsOf(task: Task): TaskTerms {
       sentences: sentencesOf(text).map((s) => ({ text: s, terms: textTerms(s) })),
       anchors: anchorsOf(normalizeForMatching(text)),
       units: new Set([...task.units.lead, ...task.units.support].map(normalizeUnit)),
-      grams: charGrams(normalizeForMatching(text)),
+      grams: charGrams(normalizeForMatching(text), VERBATIM_LENGTH),
     };
     taskTerms.set(task, found);
   }
@@ -173,43 +177,4 @@ export function coverage(from: SentenceFeatures[], matches: { best: number }[]):
     covered += s.mass * (matches[i]?.best ?? 0);
   });
   return total > 0 ? covered / total : 0;
-}
-
-/** Length of the character n-grams that find verbatim reuse (the way text-reuse detectors do). */
-const GRAM_LENGTH = 4;
-const NOT_TEXT = /[^\p{Script=Han}\p{L}\p{N}]/gu;
-
-/**
- * The distinct character n-grams of a text as integer codes, ascending: a shared n-gram is a
- * phrase repeated word for word (程序名, quoted names, whole clauses copied from the parent).
- */
-export function charGrams(text: string): number[] {
-  const chars = text.replace(NOT_TEXT, "");
-  const codes = new Set<number>();
-  for (let i = 0; i + GRAM_LENGTH <= chars.length; i++) {
-    // A polynomial hash in 52 bits: collisions among a task's few hundred n-grams are negligible.
-    let h = 0;
-    for (let k = 0; k < GRAM_LENGTH; k++)
-      h = (h * 131071 + chars.charCodeAt(i + k)) % 4503599627370449;
-    codes.add(h);
-  }
-  return [...codes].sort((a, b) => a - b);
-}
-
-/** How many codes two ascending lists share. */
-export function sharedCount(a: readonly number[], b: readonly number[]): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
 }
