@@ -20,6 +20,7 @@ import { compareDocuments } from "../../src/compare.js";
 import type { PlanDocument } from "../../src/model/document.js";
 import type { Task, TaskSource } from "../../src/model/task.js";
 import { parseDocument } from "../../src/pipeline.js";
+import { containment, contentBigrams } from "../../src/text/bigrams.js";
 import { ROOT } from "./datasets.js";
 import { greedyCandidates } from "./naive.js";
 import { type GoldFile, type PredictedLink, type ScopeScore, scoreScope } from "./scorer.js";
@@ -591,22 +592,12 @@ export async function evidenceAgreement(
     if (!a || !l.evidence) continue;
     out.links++;
     if (a.evidence.sentences.length === 0) out.empty++;
-    const quoted = bigramsOf(l.evidence);
-    const holds = a.evidence.sentences.some((s) => {
-      const shown = bigramsOf(s.child);
-      let shared = 0;
-      for (const g of quoted) if (shown.has(g)) shared++;
-      return quoted.size > 0 && shared / quoted.size >= EVIDENCE_CONTAINED;
-    });
+    const quoted = contentBigrams(l.evidence);
+    const holds = a.evidence.sentences.some(
+      (s) => containment(quoted, contentBigrams(s.child)) >= EVIDENCE_CONTAINED,
+    );
     if (holds) out.agreeing++;
   }
-  return out;
-}
-
-function bigramsOf(text: string): Set<string> {
-  const s = text.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "");
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
   return out;
 }
 
