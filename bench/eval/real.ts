@@ -311,6 +311,12 @@ const dedupeCross = (pair: RealPair): CrossScopeLink[] => {
   return [...seen.values()];
 };
 
+/** One side's gold tasks of both scopes. */
+function goldSide(pair: RealPair, side: "parent" | "child"): Record<RealScope, RealGoldTask[]> {
+  const key = side === "parent" ? "parentTasks" : "childTasks";
+  return { tasks: pair.gold.tasks[key], safeguards: pair.gold.safeguards[key] };
+}
+
 /** Parses both documents of a pair, aligns them and scores parsing and links. */
 export async function evaluatePair(
   pair: RealPair,
@@ -321,12 +327,8 @@ export async function evaluatePair(
     parseDocument(join(dataDir, pair.parent)),
     parseDocument(join(dataDir, pair.child)),
   ]);
-  const side = (s: "parent" | "child") => ({
-    tasks: pair.gold.tasks[s === "parent" ? "parentTasks" : "childTasks"],
-    safeguards: pair.gold.safeguards[s === "parent" ? "parentTasks" : "childTasks"],
-  });
-  const pm = matchDocument(p, side("parent"), pair.parent, "parent");
-  const cm = matchDocument(c, side("child"), pair.child, "child");
+  const pm = matchDocument(p, goldSide(pair, "parent"), pair.parent, "parent");
+  const cm = matchDocument(c, goldSide(pair, "child"), pair.child, "child");
   const predicted: PredictedLink[] = compareDocuments(p, c, align ? { align } : {}).alignments.map(
     (a) => ({
       parent: a.parent,
@@ -527,23 +529,9 @@ export async function realTruth(
     parseDocument(join(dataDir, pair.parent)),
     parseDocument(join(dataDir, pair.child)),
   ]);
-  const idOf = new Map<string, string>();
-  for (const scope of REAL_SCOPES) {
-    const g = pair.gold[scope];
-    const find = (doc: PlanDocument, t: RealGoldTask) =>
-      findGoldTask(
-        t.title,
-        doc.tasks.filter((u) => u.source === SOURCE_OF[scope]),
-      )?.id;
-    for (const t of g.parentTasks) {
-      const id = find(parent, t);
-      if (id) idOf.set(`P ${goldKey(scope, t.key)}`, id);
-    }
-    for (const t of g.childTasks) {
-      const id = find(child, t);
-      if (id) idOf.set(`C ${goldKey(scope, t.key)}`, id);
-    }
-  }
+  // Gold keys → parsed ids, by the same title match the scores use.
+  const parentKeys = matchDocument(parent, goldSide(pair, "parent"), pair.parent, "parent").keys;
+  const childKeys = matchDocument(child, goldSide(pair, "child"), pair.child, "child").keys;
   const links: RealGoldLink[] = [];
   const add = (
     ps: RealScope,
@@ -553,8 +541,8 @@ export async function realTruth(
     relation: string,
     evidence?: string,
   ) => {
-    const parentId = idOf.get(`P ${goldKey(ps, p)}`);
-    const childId = idOf.get(`C ${goldKey(cs, c)}`);
+    const parentId = parentKeys.get(goldKey(ps, p));
+    const childId = childKeys.get(goldKey(cs, c));
     if (parentId && childId)
       links.push({ parent: parentId, child: childId, relation, ...(evidence ? { evidence } : {}) });
   };
