@@ -47,7 +47,7 @@ export const TaskSchema = z.object({
   line: z.number().int().positive(),
   /**
    * The headings above the task, from its top-level part down to the group it sits in
-   * ("三、实施路径", "（四）优势融合强链", "1.智能制造"); a table row: its group row, if any.
+   * ("二、主要任务", "（一）…工程", "1.…"); a table row: its group row, if any.
    */
   path: z.array(z.string()),
 });

@@ -11,7 +11,7 @@ export interface OutlineNode {
   label: string;
   /** The heading line (marker removed), display and folded. */
   head: Line;
-  /** The heading as printed, marker included ("（四）优势融合强链"), up to the first 。. */
+  /** The heading as printed, marker included ("（二）加强组织建设"), up to the first 。. */
   printed: string;
   /** Unnumbered lines that follow the heading, before the first child. */
   content: Line[];
@@ -164,7 +164,7 @@ export function printedHeading(marker: string, head: Line): string {
 /**
  * Gives a lost first number back: when （二） (or 2., 二、, （2）, ②) comes with no first sibling
  * since its parent heading, the last headed paragraph between them (an unnumbered line opening
- * with a short heading sentence, 「加强组织协调。…」) is the first item.
+ * with a short heading sentence, 「健全工作机制。…」) is the first item.
  */
 function restoreLostFirsts(marked: Marked[]): Marked[] {
   for (let i = 0; i < marked.length; i++) {

@@ -7,7 +7,7 @@ import { createFinding, type DiffRule } from "../rule.js";
 /**
  * A parent task carried only as part of a child task whose main subject is another parent task
  * (行政问责 + 容错免责 → one task), or that merges several parent tasks under a title of its own
- * (智能机器人 + 智能装备 + … → 加快重点产品研发及规模化发展): not missing, but worth a look.
+ * (three product lines of the parent → one child task titled anew): not missing, but worth a look.
  */
 export const merged: DiffRule = {
   id: "merged",
