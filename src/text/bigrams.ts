@@ -68,17 +68,23 @@ export function codeSet(codes: number[]): Bigrams {
   return { codes: distinct, counts: distinct.map(() => 1), size: distinct.length };
 }
 
+/** The n-gram hash: base and prime modulus (2^35 − 31) chosen so that h × base + unit < 2^53. */
+const GRAM_BASE = 131071;
+const GRAM_MODULUS = 34359738337;
+
 /**
  * The distinct character n-grams (n ≥ 2) of the letters and digits of a text, as a set: each
- * n-gram as a 52-bit polynomial hash (collisions among a text's few hundred n-grams are
- * negligible). Compared with `containment` and `dice` like bigrams.
+ * n-gram as a 35-bit polynomial hash computed exactly (collisions among a plan's few thousand
+ * n-grams are negligible: about one in ten thousand plans). Compared with `containment` and
+ * `dice` like bigrams.
  */
 export function charGrams(s: string, n: number): Bigrams {
+  // Every step stays below 2^53 (GRAM_MODULUS × GRAM_BASE + a UTF-16 unit), so no bit is lost.
   const chars = s.replace(NOT_GRAM, "");
   const out: number[] = [];
   for (let i = 0; i + n <= chars.length; i++) {
     let h = 0;
-    for (let k = 0; k < n; k++) h = (h * 131071 + chars.charCodeAt(i + k)) % 4503599627370449;
+    for (let k = 0; k < n; k++) h = (h * GRAM_BASE + chars.charCodeAt(i + k)) % GRAM_MODULUS;
     out.push(h);
   }
   return codeSet(out);

@@ -5,7 +5,15 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { bigrams, contentBigrams, dice, gramCode, loneCode } from "../../src/text/bigrams.js";
+import {
+  bigrams,
+  charGrams,
+  containment,
+  contentBigrams,
+  dice,
+  gramCode,
+  loneCode,
+} from "../../src/text/bigrams.js";
 import { foldKeepingOffsets } from "../../src/text/fold-offsets.js";
 import {
   commitmentLexicon,
@@ -116,6 +124,21 @@ describe("bigram codes", () => {
     const set = contentBigrams(text);
     expect(set.counts.every((c) => c === 1)).toBe(true);
     expect(contentBigrams("市").codes).toEqual([loneCode("市".charCodeAt(0))]);
+  });
+});
+
+describe("character n-grams", () => {
+  it("tells apart runs that differ in their last character (the hash loses no bit)", () => {
+    const text = readFileSync(SEEDS.province, "utf8").slice(0, 4000);
+    for (const n of [4, 8, 12]) {
+      const runs = new Set<string>();
+      const chars = text.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "");
+      for (let i = 0; i + n <= chars.length; i++) runs.add(chars.slice(i, i + n));
+      expect(charGrams(text, n).size, `n = ${n}`).toBe(runs.size);
+    }
+    expect(
+      containment(charGrams("推进政务服务一网通办", 8), charGrams("推进政务服务一网通过", 8)),
+    ).toBeCloseTo(2 / 3);
   });
 });
 
