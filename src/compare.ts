@@ -1,6 +1,14 @@
 import { alignDocuments } from "./align/index.js";
 import { type AlignOptions, defaultAlignOptions } from "./align/options.js";
-import { createContext, DEFAULT_DIFF_OPTIONS, type DiffOptions, runRules } from "./diff/index.js";
+import {
+  createContext,
+  DEFAULT_DIFF_OPTIONS,
+  type DiffOptions,
+  filterSeverity,
+  pairVerdict,
+  rateUnderVerdict,
+  runRules,
+} from "./diff/index.js";
 import { summarize } from "./diff/summary.js";
 import type { CompareResult } from "./model/compare.js";
 import type { PlanDocument } from "./model/document.js";
@@ -44,7 +52,16 @@ export function compareDocuments(
     lang: diff.lang,
     coverage: aligned.coverage,
   });
-  const waived = applyWaivers(decisions, parent, child, runRules(context, diff));
+  // The verdict first: findings are rated by it. Every finding is made, so that the summary's
+  // measures (fidelity) do not depend on which findings the reader chose to see.
+  const pair = pairVerdict(parent, child, aligned.coverage, diff.lang);
+  const found = rateUnderVerdict(
+    runRules(context, { disabled: diff.disabled, minSeverity: "info" }),
+    pair,
+    diff.lang,
+  );
+  const waived = applyWaivers(decisions, parent, child, found);
+  const shown = filterSeverity(waived.findings, diff.minSeverity);
   options.onReview?.(
     [...links.applied, ...waived.applied].sort((a, b) => a - b),
     [...links.stale, ...waived.stale],
@@ -56,7 +73,11 @@ export function compareDocuments(
     sectionAlignments,
     alignments: links.alignments,
     coverage: aligned.coverage,
-    findings: waived.findings,
-    summary: summarize(parent, child, links.alignments, sectionAlignments, waived.findings),
+    findings: shown,
+    summary: summarize(parent, child, links.alignments, sectionAlignments, {
+      pair,
+      shown,
+      all: waived.findings,
+    }),
   };
 }

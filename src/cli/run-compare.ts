@@ -1,9 +1,11 @@
 import { compareDocuments } from "../compare.js";
 import { DEFAULT_DIFF_OPTIONS, type RuleId } from "../diff/index.js";
+import type { PairVerdict } from "../model/compare.js";
 import { SEVERITY_ORDER, type Severity } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
 import { parseDocument } from "../pipeline.js";
 import { type FormatId, formatters } from "../report/index.js";
+import { verdictLine } from "../report/shared/labels.js";
 import { PlandiffError } from "../util/errors.js";
 import { writeFileAtomic } from "../util/write-atomic.js";
 import { type CliIo, colorEnabled, pathIn } from "./io.js";
@@ -17,6 +19,16 @@ export interface CompareCommandOptions {
   failOn?: Severity;
   disable: RuleId[];
   maxBytes: number;
+}
+
+/** Verdicts `--fail-on` fails whatever the findings. */
+const DOUBTFUL: ReadonlySet<PairVerdict["verdict"]> = new Set(["reversed", "unrelated"]);
+
+/** One line on stderr when the two documents are not a parent and its child. */
+export function warnVerdict(io: CliIo, pair: PairVerdict, lang: Lang, name = ""): void {
+  if (pair.verdict === "ok") return;
+  const prefix = name === "" ? "" : `${name}: `;
+  io.stderr.write(`plandiff: ⚠ ${prefix}${verdictLine(pair, lang).text}\n`);
 }
 
 /** `plandiff compare PARENT CHILD`: parse both, align, format, write. */
@@ -47,7 +59,10 @@ export async function runCompare(
       `--format ${options.format} writes a binary file: add --out FILE`,
     );
   } else io.stdout.write(text);
+  warnVerdict(io, result.summary.pair, options.lang);
   if (!options.failOn) return 0;
+  // A pair that is no parent and child fails whatever its findings (the findings mean little).
+  if (DOUBTFUL.has(result.summary.pair.verdict)) return 1;
   const limit = SEVERITY_ORDER.indexOf(options.failOn);
   return result.findings.some((f) => SEVERITY_ORDER.indexOf(f.severity) <= limit) ? 1 : 0;
 }

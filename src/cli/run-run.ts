@@ -3,6 +3,7 @@ import { FailOnSchema, type RunConfig } from "../config/schema.js";
 import { ConfigError, runBatch } from "../run/run-batch.js";
 import { stableStringify } from "../util/stable-json.js";
 import { type CliIo, pathIn } from "./io.js";
+import { warnVerdict } from "./run-compare.js";
 import { withStopSignals } from "./signals.js";
 
 export interface RunCommandOptions {
@@ -51,6 +52,8 @@ export async function runRun(options: RunCommandOptions, io: CliIo): Promise<num
     const { record, runDir, warnings } = outcome;
     const { crossed } = outcome;
     for (const w of warnings) io.stderr.write(`plandiff: warning: ${w}\n`);
+    for (const p of record.pairs)
+      warnVerdict(io, p.summary.pair, outcome.lang, `${p.parent} → ${p.child}`);
     if (options.json) {
       io.stdout.write(
         `${stableStringify({ id: record.id, runDir, pairs: record.pairs.map((p) => ({ parent: p.parent, child: p.child, summary: p.summary.body, fidelity: p.summary.fidelity, findings: p.summary.findings })), changes: { new: record.changes.newFindings.length, resolved: record.changes.resolvedFindings.length }, crossed })}\n`,

@@ -23,7 +23,7 @@ export type DocumentEntry = z.infer<typeof DocumentEntrySchema>;
 export const FailOnSchema = z
   .string()
   .regex(
-    /^(required-missing|missing|high|medium|low|findings|new-findings)>\d+$/,
+    /^(required-missing|missing|high|medium|low|findings|new-findings|doubtful-pairs)>\d+$/,
     "expected e.g. required-missing>0",
   );
 

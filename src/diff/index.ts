@@ -7,8 +7,10 @@ import type { DiffContext } from "./rule.js";
 import { type RuleId, rules } from "./rules/index.js";
 
 export { createContext } from "./context.js";
+export { filterSeverity } from "./postprocess/filter-severity.js";
 export type { DiffContext, DiffRule } from "./rule.js";
 export { type RuleId, rules } from "./rules/index.js";
+export { pairVerdict, rateUnderVerdict } from "./verdict.js";
 
 /** Which rules run and which findings are kept. */
 export interface DiffOptions {

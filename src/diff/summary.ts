@@ -1,5 +1,10 @@
 import type { Alignment, SectionAlignment } from "../model/alignment.js";
-import type { CompareSummary, ScopeSummary, SectionSummary } from "../model/compare.js";
+import type {
+  CompareSummary,
+  PairVerdict,
+  ScopeSummary,
+  SectionSummary,
+} from "../model/compare.js";
 import type { PlanDocument } from "../model/document.js";
 import { type Finding, SEVERITY_ORDER } from "../model/finding.js";
 import type { Task } from "../model/task.js";
@@ -17,11 +22,17 @@ export function summarize(
   child: PlanDocument,
   alignments: Alignment[],
   sectionAlignments: SectionAlignment[],
-  findings: Finding[],
+  findings: {
+    pair: PairVerdict;
+    /** The findings listed (after the severity filter): the counts. */
+    shown: Finding[];
+    /** Every finding: the measures (fidelity) do not depend on a display filter. */
+    all: Finding[];
+  },
 ): CompareSummary {
   const bySource = (doc: PlanDocument, source: Task["source"]) =>
     doc.tasks.filter((t) => t.source === source);
-  const fidelityOf = taskFidelity(alignments, findings);
+  const fidelityOf = taskFidelity(alignments, findings.all);
   const body = bySource(parent, "body");
   const drift = { same: 0, later: 0, earlier: 0, removed: 0, vaguer: 0, stricter: 0, different: 0 };
   const bySeverity = Object.fromEntries(SEVERITY_ORDER.map((s) => [s, 0])) as Record<
@@ -30,7 +41,7 @@ export function summarize(
   >;
   const byKind: Record<string, number> = {};
   let waived = 0;
-  for (const f of findings) {
+  for (const f of findings.shown) {
     // A waived finding stays listed but counts nowhere.
     if (f.waiver) {
       waived++;
@@ -41,6 +52,7 @@ export function summarize(
     if (f.drift) drift[f.drift.label]++;
   }
   return {
+    pair: findings.pair,
     body: scopeSummary(body, bySource(child, "body"), alignments),
     appendix: scopeSummary(bySource(parent, "appendix"), bySource(child, "appendix"), alignments),
     safeguards: scopeSummary(
@@ -50,7 +62,7 @@ export function summarize(
     ),
     fidelity: round(mean(body.map(fidelityOf))),
     sections: sectionSummaries(parent, sectionAlignments, alignments, fidelityOf),
-    findings: { total: findings.length - waived, waived, byKind, bySeverity },
+    findings: { total: findings.shown.length - waived, waived, byKind, bySeverity },
     deadlineDrift: drift,
   };
 }

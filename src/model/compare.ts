@@ -43,7 +43,56 @@ export const SectionSummarySchema = z.object({
 });
 export type SectionSummary = z.infer<typeof SectionSummarySchema>;
 
+/**
+ * Whether the two documents are a parent and its child (README § Pair verdict): `ok`; `weak` (the
+ * child cites the parent but repeats little of it); `reversed` (the evidence says the "parent"
+ * implements the "child"); `unrelated` (no citation either way and no more shared text than
+ * unrelated plans share).
+ */
+export const PairVerdictSchema = z.object({
+  verdict: z.enum(["ok", "weak", "reversed", "unrelated"]),
+  /** Why, one sentence each, in the report's language. */
+  reasons: z.array(z.string()),
+  evidence: z.object({
+    /** The child cites the parent (title or 文号), and the other way round. */
+    childCitesParent: z.boolean(),
+    parentCitesChild: z.boolean(),
+    /** Share of the smaller plan's distinct 8-character runs the other repeats word for word. */
+    sharedText: z.number().min(0).max(1),
+    /** Mean coverage of the parent's body tasks (sentence level, see `coverage`). */
+    carried: z.number().min(0).max(1),
+    /** "higher" when the parent is of a higher level than the child, "same", "lower", or "unknown". */
+    levels: z.enum(["higher", "same", "lower", "unknown"]),
+    /** Whether the parent is dated before the child ("earlier"), after it, or unknown. */
+    dates: z.enum(["earlier", "same", "later", "unknown"]),
+  }),
+});
+export type PairVerdict = z.infer<typeof PairVerdictSchema>;
+
+/** The verdicts' names in each report language. */
+export const VERDICT_NAMES: Readonly<
+  Record<PairVerdict["verdict"], Readonly<Record<"zh" | "en", string>>>
+> = {
+  ok: { zh: "上下级对应", en: "parent and child" },
+  weak: { zh: "对应较弱", en: "weak" },
+  reversed: { zh: "上下级颠倒", en: "reversed" },
+  unrelated: { zh: "互不相关", en: "unrelated" },
+};
+
 export const CompareSummarySchema = z.object({
+  /** Whether the pair makes sense at all; shown first in every report. Older results read as ok. */
+  pair: PairVerdictSchema.default({
+    verdict: "ok",
+    reasons: [],
+    evidence: {
+      childCitesParent: false,
+      parentCitesChild: false,
+      sharedText: 0,
+      carried: 0,
+      levels: "unknown",
+      dates: "unknown",
+    },
+  }),
   body: ScopeSummarySchema,
   appendix: ScopeSummarySchema,
   /**

@@ -13,6 +13,28 @@ export const LevelSchema = z.enum([
 ]);
 export type Level = z.infer<typeof LevelSchema>;
 
+/** Administrative levels from the top (national 0) down; unknown sorts last. */
+export const LEVEL_RANK: Readonly<Record<Level, number>> = {
+  national: 0,
+  province: 1,
+  city: 2,
+  county: 3,
+  district: 3,
+  town: 4,
+  unknown: 5,
+};
+
+/** The levels' names in each report language. */
+export const LEVEL_LABELS: Readonly<Record<Level, Readonly<Record<"zh" | "en", string>>>> = {
+  national: { zh: "国家", en: "national" },
+  province: { zh: "省级", en: "province" },
+  city: { zh: "市级", en: "city" },
+  county: { zh: "县级", en: "county" },
+  district: { zh: "区级", en: "district" },
+  town: { zh: "乡镇", en: "town" },
+  unknown: { zh: "未知", en: "unknown" },
+};
+
 /** A parent document cited by this one: 根据《…通知》（浙政发〔2018〕16号）. */
 export const ReferenceSchema = z.object({
   title: z.string().nullable(),

@@ -31,13 +31,4 @@ function placePart(name: string): string {
   return beforeOrgan(name.split("关于")[0] ?? name);
 }
 
-/** Administrative levels from the top (national 0) down; unknown sorts last. */
-export const LEVEL_RANK: Readonly<Record<Level, number>> = {
-  national: 0,
-  province: 1,
-  city: 2,
-  county: 3,
-  district: 3,
-  town: 4,
-  unknown: 5,
-};
+export { LEVEL_RANK } from "../model/document.js";

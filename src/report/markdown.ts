@@ -13,6 +13,7 @@ import {
   percent,
   SEVERITY_LABELS,
   TEXT,
+  verdictLine,
 } from "./shared/labels.js";
 import { reportScopes } from "./shared/scopes.js";
 
@@ -34,6 +35,8 @@ function header(result: CompareResult, lang: Lang): string {
   return [
     `# ${t("report", lang)}`,
     "",
+    verdictMarkdown(result, lang),
+    "",
     `| | ${t("parentPlan", lang)} | ${t("childPlan", lang)} |`,
     "|---|---|---|",
     row(t("title", lang), (d) => d.title),
@@ -42,6 +45,12 @@ function header(result: CompareResult, lang: Lang): string {
     row(t("level", lang), (d) => label(LEVEL_LABELS, d.level, lang)),
     row(t("date", lang), (d) => d.date),
   ].join("\n");
+}
+
+/** The pair verdict, first: a warning quote when the two documents are not a parent and its child. */
+function verdictMarkdown(result: CompareResult, lang: Lang): string {
+  const { warn, text } = verdictLine(result.summary.pair, lang);
+  return warn ? `> **⚠ ${cell(text)}**` : `> ${cell(text)}`;
 }
 
 function summary(result: CompareResult, lang: Lang): string {

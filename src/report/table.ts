@@ -4,7 +4,14 @@ import type { Lang } from "../model/lang.js";
 import { showBidiControls } from "../text/bidi.js";
 import { wrapToWidth } from "../util/display-width.js";
 import type { Formatter } from "./formatter.js";
-import { KIND_LABELS, label, percent, SEVERITY_LABELS, TEXT } from "./shared/labels.js";
+import {
+  KIND_LABELS,
+  label,
+  percent,
+  SEVERITY_LABELS,
+  TEXT,
+  verdictLine,
+} from "./shared/labels.js";
 import { hasSafeguards } from "./shared/scopes.js";
 
 /** Column widths (content), chosen so that the table with its borders fits 100 columns. */
@@ -18,6 +25,13 @@ export const table: Formatter = (result, { color, lang }) =>
   showBidiControls(
     `${summaryLines(result, lang, color).join("\n")}\n${findingsTable(result, lang, color)}\n`,
   );
+
+/** The pair verdict under the title line, in red (or marked ⚠) when the pair is doubtful. */
+function verdictRow(result: CompareResult, lang: Lang, color: boolean): string {
+  const { warn, text } = verdictLine(result.summary.pair, lang);
+  const shown = wrapToWidth(showBidiControls(warn ? `⚠ ${text}` : text), 100);
+  return warn && color ? `\u001b[31m${shown}\u001b[39m` : shown;
+}
 
 function summaryLines(result: CompareResult, lang: Lang, color: boolean): string[] {
   const bold = (s: string) => (color ? `\u001b[1m${s}\u001b[22m` : s);
@@ -38,6 +52,7 @@ function summaryLines(result: CompareResult, lang: Lang, color: boolean): string
         100,
       ),
     ),
+    verdictRow(result, lang, color),
     `${t("body")} ${t("coverage")} ${percent(body.coverage)} (${body.carried}/${body.parentTasks}) · ${t("requiredCoverage")} ${percent(body.requiredCoverage)} · ${t("appendix")} ${percent(appendix.coverage)} · ${t("fidelity")} ${percent(fidelity)}`,
     ...safeguardsLine,
     `${t("findings")} ${findings.total}: ${Object.entries(findings.bySeverity)

@@ -58,6 +58,8 @@ export interface RunOutcome {
   runDir: string;
   crossed: string[];
   warnings: string[];
+  /** The reports' language (the config's `lang`). */
+  lang: Lang;
 }
 
 /**
@@ -117,7 +119,13 @@ export async function runBatch(options: RunOptions): Promise<RunOutcome> {
     failOn: [...config.thresholds.failOn, ...(options.thresholds?.failOn ?? [])],
     failUnder: { ...config.thresholds.failUnder, ...(options.thresholds?.failUnder ?? {}) },
   };
-  return { record, runDir, crossed: crossedThresholds(record, thresholds), warnings };
+  return {
+    record,
+    runDir,
+    crossed: crossedThresholds(record, thresholds),
+    warnings,
+    lang: config.lang,
+  };
 }
 
 /**

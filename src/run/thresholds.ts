@@ -1,6 +1,9 @@
 import type { RunConfig } from "../config/schema.js";
 import type { RunRecord } from "../model/run.js";
 
+/** Pair verdicts that fail a run that has any failOn rule (or counted by `doubtful-pairs`). */
+const DOUBTFUL: ReadonlySet<string> = new Set(["reversed", "unrelated"]);
+
 /** The thresholds a run crossed, one line each (empty: within thresholds). */
 export function crossedThresholds(
   record: RunRecord,
@@ -12,6 +15,14 @@ export function crossedThresholds(
     const count = countOf(record, name);
     if (count > Number(limit)) out.push(`${name} = ${count} > ${limit}`);
   }
+  // With any failOn rule, a pair that is no parent and child fails the run (its findings mean little).
+  if (
+    thresholds.failOn.length > 0 &&
+    !thresholds.failOn.some((r) => r.startsWith("doubtful-pairs"))
+  )
+    for (const pair of record.pairs)
+      if (DOUBTFUL.has(pair.summary.pair.verdict))
+        out.push(`${pair.child}: ${pair.parent} → ${pair.child} ${pair.summary.pair.verdict}`);
   for (const pair of record.pairs) {
     const values = {
       coverage: pair.summary.body.coverage,
@@ -33,6 +44,8 @@ function countOf(record: RunRecord, name: string): number {
       return active.filter((f) => f.kind === "missing" && f.severity === "high").length;
     case "missing":
       return active.filter((f) => f.kind === "missing").length;
+    case "doubtful-pairs":
+      return record.pairs.filter((p) => DOUBTFUL.has(p.summary.pair.verdict)).length;
     case "new-findings":
       return record.changes.newFindings.length;
     case "findings":

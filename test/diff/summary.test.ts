@@ -60,7 +60,11 @@ describe("compare summary (002 → 000)", () => {
       ...result.alignments.filter((a) => a.parent !== s1.id && a.child !== target.id),
       link(s1.id, target.id),
     ];
-    const s = summarize(province, child, alignments, result.sectionAlignments, []);
+    const s = summarize(province, child, alignments, result.sectionAlignments, {
+      pair: summary.pair,
+      shown: [],
+      all: [],
+    });
     expect(s.safeguards.missing).not.toContain(s1.id);
     expect(s.body.added).not.toContain(target.id);
     expect(s.body.parentTasks).toBe(summary.body.parentTasks);

@@ -1,20 +1,6 @@
-import type { PlanDocument } from "../../model/document.js";
-import { fold } from "../../text/fold.js";
+import { cites } from "../cites.js";
 import { say } from "../context.js";
 import { createFinding, type DiffRule } from "../rule.js";
-
-const key = (s: string) => fold(s).replace(/\s/g, "");
-
-function citesParent(child: PlanDocument, parent: PlanDocument): boolean {
-  const titles = [parent.title, parent.planTitle].flatMap((t) => (t ? [key(t)] : []));
-  return child.references.some(
-    (r) =>
-      (r.docNumber !== null &&
-        parent.docNumber !== null &&
-        key(r.docNumber) === key(parent.docNumber)) ||
-      (r.title !== null && titles.includes(key(r.title))),
-  );
-}
 
 /** Document level: the child does not cite its parent, or cites another document number. */
 export const citation: DiffRule = {
@@ -22,7 +8,7 @@ export const citation: DiffRule = {
   title: { zh: "上级文件引用", en: "Citation of the parent" },
   defaultSeverity: "medium",
   check: ({ parent, child, lang }) => {
-    if (citesParent(child, parent)) return [];
+    if (cites(child, parent)) return [];
     const parentName = parent.docNumber ?? parent.title ?? parent.file;
     const others = child.references.map((r) => r.docNumber ?? `《${r.title ?? ""}》`);
     const message =

@@ -1,7 +1,7 @@
 import type { CompareResult } from "../../model/compare.js";
 import type { PlanDocument } from "../../model/document.js";
 import type { Lang } from "../../model/lang.js";
-import { LEVEL_LABELS, TEXT } from "../shared/labels.js";
+import { LEVEL_LABELS, TEXT, verdictLine } from "../shared/labels.js";
 import { HTML_TEXT, say } from "./labels.js";
 import { h, type SafeHtml } from "./markup.js";
 
@@ -12,6 +12,7 @@ export function renderHeader(result: CompareResult, lang: Lang): SafeHtml {
 <p class="eyebrow">plandiff</p>
 <h1>${TEXT.report[lang]}</h1>
 <p class="subtitle">${planName(result.parent)} <span aria-hidden="true">→</span> ${planName(result.child)}</p>
+${verdictBanner(result, lang)}
 </div>
 </header>
 <div class="wrap docs">
@@ -19,6 +20,12 @@ ${renderDocument(result.parent, "parent", lang)}
 <div class="docs-arrow" aria-hidden="true">→</div>
 ${renderDocument(result.child, "child", lang)}
 </div>`;
+}
+
+/** The pair verdict, first: a warning banner when the documents are not a parent and its child. */
+function verdictBanner(result: CompareResult, lang: Lang): SafeHtml {
+  const { warn, text } = verdictLine(result.summary.pair, lang);
+  return h`<p class="verdict verdict-${result.summary.pair.verdict}" data-verdict="${result.summary.pair.verdict}"${warn ? h` role="alert"` : ""}>${warn ? "⚠ " : ""}${text}</p>`;
 }
 
 /** The sticky table of contents (hidden in print). */

@@ -1,5 +1,5 @@
 import type { Relation } from "../../model/alignment.js";
-import type { Level } from "../../model/document.js";
+import { type PairVerdict, VERDICT_NAMES } from "../../model/compare.js";
 import type { Drift, FindingKind, Severity } from "../../model/finding.js";
 import type { Lang } from "../../model/lang.js";
 
@@ -41,15 +41,18 @@ export const DRIFT_LABELS: Record<Drift["label"], Record<Lang, string>> = {
   different: { zh: "不同", en: "different" },
 };
 
-export const LEVEL_LABELS: Record<Level, Record<Lang, string>> = {
-  national: { zh: "国家", en: "national" },
-  province: { zh: "省级", en: "province" },
-  city: { zh: "市级", en: "city" },
-  county: { zh: "县级", en: "county" },
-  district: { zh: "区级", en: "district" },
-  town: { zh: "乡镇", en: "town" },
-  unknown: { zh: "未知", en: "unknown" },
-};
+export { LEVEL_LABELS } from "../../model/document.js";
+
+/** 「文件关系：上下级颠倒」 and why: the line every report opens with. */
+export function verdictLine(pair: PairVerdict, lang: Lang): { warn: boolean; text: string } {
+  const name = VERDICT_NAMES[pair.verdict][lang];
+  const head = lang === "zh" ? `文件关系：${name}` : `Pair: ${name}`;
+  const why = pair.reasons.join(lang === "zh" ? "；" : "; ");
+  return {
+    warn: pair.verdict !== "ok",
+    text: why === "" ? head : lang === "zh" ? `${head}（${why}）` : `${head} (${why})`,
+  };
+}
 
 /** Headings and column names shared by the report formats. */
 export const TEXT = {

@@ -1,0 +1,124 @@
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { compareDocuments } from "../../src/compare.js";
+import { sharedText } from "../../src/diff/verdict.js";
+import type { PlanDocument } from "../../src/model/document.js";
+import { parseDocument } from "../../src/pipeline.js";
+import { runCli } from "../helpers/run-cli.js";
+import { SEEDS } from "../helpers/seeds.js";
+
+const REAL = (name: string) => join("data", "real", name);
+
+describe("pair verdict: whether the two documents are a parent and its child", () => {
+  const docs: Record<string, PlanDocument> = {};
+  beforeAll(async () => {
+    const files = {
+      province: SEEDS.province,
+      city: SEEDS.city,
+      workPoints: SEEDS.workPoints,
+      nongji: REAL("gwy-2018-42-nongji.txt"),
+      jiqing: REAL("sd-2020-jiqing-ai-xiandaoqu.txt"),
+      qingdao: REAL("qd-2020-56-ai-xiandaoqu.txt"),
+      miit: REAL("miit-2020-67-gongye-dashuju.txt"),
+      shandong: REAL("sd-2020-gongye-dashuju.txt"),
+    };
+    for (const [key, file] of Object.entries(files)) docs[key] = await parseDocument(file);
+  }, 60_000);
+  const verdict = (parent: string, child: string) =>
+    compareDocuments(docs[parent] as PlanDocument, docs[child] as PlanDocument).summary.pair;
+
+  it("accepts the seed pair, which cites its parent and repeats much of it", () => {
+    const pair = verdict("province", "city");
+    expect(pair.verdict).toBe("ok");
+    expect(pair.evidence.childCitesParent).toBe(true);
+    expect(pair.evidence.levels).toBe("higher");
+    expect(pair.evidence.dates).toBe("earlier");
+  });
+
+  it("calls the swapped seed pair reversed: the “parent” cites the “child”", () => {
+    const pair = verdict("city", "province");
+    expect(pair.verdict).toBe("reversed");
+    expect(pair.evidence.parentCitesChild).toBe(true);
+    expect(pair.reasons[0]).toContain("引用");
+  });
+
+  it("calls plans on other subjects unrelated (rule-of-law work points, agricultural machinery)", () => {
+    for (const child of ["workPoints", "nongji"]) {
+      const pair = verdict("province", child);
+      expect(pair.verdict, child).toBe("unrelated");
+      expect(pair.evidence.sharedText, child).toBeLessThan(0.05);
+    }
+  });
+
+  it("accepts the real pairs, neither of which cites its parent in a form that can be matched", () => {
+    expect(verdict("jiqing", "qingdao").verdict).toBe("ok");
+    expect(verdict("miit", "shandong").verdict).toBe("ok");
+  });
+
+  it("orders a real pair by level and date when no citation says it: the ministry is not the child", () => {
+    const pair = verdict("shandong", "miit");
+    expect(pair.verdict).toBe("reversed");
+    expect(pair.evidence.levels).toBe("lower");
+    expect(pair.reasons.join("")).toMatch(/晚于|低于/);
+  });
+
+  it("rates no missing finding above info when the pair is unrelated, and says why", () => {
+    const result = compareDocuments(docs.province as PlanDocument, docs.workPoints as PlanDocument);
+    const missing = result.findings.filter((f) => f.kind === "missing");
+    expect(missing.length).toBeGreaterThan(0);
+    for (const f of missing) {
+      expect(f.severity).toBe("info");
+      expect(f.message).toContain("互不相关");
+    }
+  });
+
+  it("measures shared text symmetrically, on the smaller plan", () => {
+    const a = docs.province as PlanDocument;
+    const b = docs.city as PlanDocument;
+    expect(sharedText(a, b)).toBe(sharedText(b, a));
+    expect(sharedText(a, a)).toBe(1);
+  });
+
+  it("keeps the fidelity whatever findings the reader chose to see", () => {
+    const all = compareDocuments(docs.province as PlanDocument, docs.city as PlanDocument);
+    const high = compareDocuments(docs.province as PlanDocument, docs.city as PlanDocument, {
+      diff: { disabled: [], minSeverity: "high", lang: "zh" },
+    });
+    expect(high.findings.length).toBeLessThan(all.findings.length);
+    expect(high.summary.fidelity).toBe(all.summary.fidelity);
+    expect(high.summary.sections).toEqual(all.summary.sections);
+  });
+});
+
+describe("pair verdict in the CLI", () => {
+  it("warns on stderr, shows the verdict first and fails --fail-on for a swapped pair", async () => {
+    const r = await runCli([
+      "compare",
+      SEEDS.city,
+      SEEDS.province,
+      "--format",
+      "md",
+      "--fail-on",
+      "high",
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^plandiff: ⚠ 文件关系：上下级颠倒/m);
+    const firstLines = r.stdout.split("\n").slice(0, 4).join("\n");
+    expect(firstLines).toContain("⚠ 文件关系：上下级颠倒");
+  }, 60_000);
+
+  it("says nothing on stderr for a true pair", async () => {
+    const r = await runCli([
+      "compare",
+      SEEDS.province,
+      SEEDS.city,
+      "--format",
+      "table",
+      "--lang",
+      "en",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain("⚠");
+    expect(r.stdout).toContain("Pair: parent and child");
+  }, 60_000);
+});
