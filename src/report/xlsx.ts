@@ -4,7 +4,6 @@
 import { createRequire } from "node:module";
 import type { Alignment, CellValue, Fill, Workbook, Worksheet } from "exceljs";
 import type { CompareResult } from "../model/compare.js";
-import type { PlanDocument } from "../model/document.js";
 import { SEVERITY_ORDER } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
 import type { Task } from "../model/task.js";
@@ -26,6 +25,7 @@ import {
   TEXT,
 } from "./shared/labels.js";
 import { hasSafeguards, reportScopes } from "./shared/scopes.js";
+import { documentDate, pinZipDates } from "./shared/zip-dates.js";
 
 /** Sheet names and captions the shared label table lacks. */
 export const XLSX_TEXT = {
@@ -75,11 +75,6 @@ const FEEDBACK_FILL: Fill = { type: "pattern", pattern: "solid", fgColor: { argb
 const WRAP: Partial<Alignment> = { wrapText: true, vertical: "top" };
 const TOP: Partial<Alignment> = { vertical: "top" };
 
-/**
- * The earliest date a zip entry can carry (MS-DOS epoch); also the workbook date when the child
- * plan has no 成文日期.
- */
-const FALLBACK_DATE = "1980-01-01";
 
 /**
  * Findings as an Excel workbook for audit staff to send to the district that must reply:
@@ -94,7 +89,7 @@ const FALLBACK_DATE = "1980-01-01";
  * and so are the zip entries' timestamps, which jszip would otherwise take from the clock.
  */
 export const xlsx: Formatter = async (result, { lang }) => {
-  const date = workbookDate(result.child);
+  const date = documentDate(result.child);
   const ExcelJS: typeof import("exceljs") = createRequire(import.meta.url)("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "plandiff";
@@ -108,11 +103,6 @@ export const xlsx: Formatter = async (result, { lang }) => {
   // exceljs types its Node Buffer as an ArrayBuffer; either way this makes our own copy.
   return pinZipDates(new Uint8Array(await workbook.xlsx.writeBuffer()), date);
 };
-
-function workbookDate(child: PlanDocument): Date {
-  const date = new Date(`${child.date ?? FALLBACK_DATE}T00:00:00Z`);
-  return date.getUTCFullYear() < 1980 ? new Date(`${FALLBACK_DATE}T00:00:00Z`) : date;
-}
 
 function addFindings(workbook: Workbook, result: CompareResult, lang: Lang): void {
   const sheet = workbook.addWorksheet(XLSX_TEXT.findings[lang]);
@@ -301,51 +291,4 @@ function styleHeader(sheet: Worksheet, columns: number): void {
   for (let c = 1; c <= columns; c++) header.getCell(c).fill = HEADER_FILL;
   sheet.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns } };
-}
-
-const EOCD = 0x06054b50;
-const CENTRAL_HEADER = 0x02014b50;
-const LOCAL_HEADER = 0x04034b50;
-
-/**
- * Rewrites the last-modified time and date of every zip entry, in the central directory and in
- * the local headers. exceljs hands entries to jszip without a date, so jszip stamps them with the
- * current time and offers no generate option to override it. Only header fields change: the CRCs
- * cover the contents, so the archive stays valid. Works in place.
- */
-function pinZipDates(out: Uint8Array, date: Date): Uint8Array {
-  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  const dosTime = 0;
-  const dosDate =
-    ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
-  let end = -1;
-  // The end record is 22 bytes plus a comment of up to 65535 bytes.
-  for (let i = out.length - 22; i >= Math.max(0, out.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw new Error("xlsx: the zip written by exceljs has no end of central directory");
-  const entries = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  for (let n = 0; n < entries; n++) {
-    if (view.getUint32(at, true) !== CENTRAL_HEADER) {
-      throw new Error(`xlsx: unexpected bytes in the zip's central directory at ${at}`);
-    }
-    view.setUint16(at + 12, dosTime, true);
-    view.setUint16(at + 14, dosDate, true);
-    const local = view.getUint32(at + 42, true);
-    if (view.getUint32(local, true) !== LOCAL_HEADER) {
-      throw new Error(`xlsx: no local zip header at ${local}`);
-    }
-    view.setUint16(local + 10, dosTime, true);
-    view.setUint16(local + 12, dosDate, true);
-    at +=
-      46 +
-      view.getUint16(at + 28, true) +
-      view.getUint16(at + 30, true) +
-      view.getUint16(at + 32, true);
-  }
-  return out;
 }
