@@ -75,7 +75,6 @@ const FEEDBACK_FILL: Fill = { type: "pattern", pattern: "solid", fgColor: { argb
 const WRAP: Partial<Alignment> = { wrapText: true, vertical: "top" };
 const TOP: Partial<Alignment> = { vertical: "top" };
 
-
 /**
  * Findings as an Excel workbook for audit staff to send to the district that must reply:
  *
