@@ -2,7 +2,7 @@
 // ~0.25 s that runs writing no .xlsx need not pay.
 
 import { createRequire } from "node:module";
-import type { Alignment, CellValue, Fill, Workbook, Worksheet } from "exceljs";
+import type { Alignment, CellValue, Fill, Row, Workbook, Worksheet } from "exceljs";
 import type { CompareResult } from "../model/compare.js";
 import { SEVERITY_ORDER } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
@@ -25,11 +25,13 @@ import {
   TEXT,
 } from "./shared/labels.js";
 import { hasSafeguards, reportScopes } from "./shared/scopes.js";
+import { groupByChildUnit, UNIT_TEXT } from "./shared/units.js";
 import { documentDate, pinZipDates } from "./shared/zip-dates.js";
 
 /** Sheet names and captions the shared label table lacks. */
 export const XLSX_TEXT = {
   findings: { zh: "问题清单", en: "Findings" },
+  byUnit: { zh: "按责任单位", en: "By child unit" },
   summary: TEXT.summary,
   alignment: { zh: TEXT.alignment.zh, en: "Alignment" },
   item: { zh: "项目", en: "Item" },
@@ -49,10 +51,12 @@ const FINDING_WIDTHS: Record<FindingColumn, number> = {
   parentTask: 30,
   parentText: 60,
   parentDeadline: 18,
+  parentUnits: 24,
   childId: 13,
   childTask: 30,
   childText: 60,
   childDeadline: 18,
+  childUnits: 24,
   message: 50,
   feedback: 40,
 };
@@ -62,9 +66,11 @@ const WRAPPED: ReadonlySet<FindingColumn> = new Set([
   "parentTask",
   "parentText",
   "parentDeadline",
+  "parentUnits",
   "childTask",
   "childText",
   "childDeadline",
+  "childUnits",
   "message",
   "feedback",
 ]);
@@ -80,6 +86,9 @@ const TOP: Partial<Alignment> = { vertical: "top" };
  *
  * - 问题清单 / Findings: one row per finding (columns of `findingRows`), header bold, frozen and
  *   filterable, long cells wrapped, the 整改说明/反馈 column highlighted for the reply;
+ * - 按责任单位 / By child unit: who must answer what — one row per child unit with its findings
+ *   by severity, then one row per (unit, finding) with the finding's 序号 in 问题清单 and an
+ *   empty 整改说明/反馈 cell (grouping rules: `groupByChildUnit`);
  * - 概览 / Summary: both documents (title, 文号, issuer, level, date), coverage, required
  *   coverage, fidelity, findings by kind and by severity;
  * - 逐项对照 / Alignment: one row per task alignment with its relation and score.
@@ -96,6 +105,7 @@ export const xlsx: Formatter = async (result, { lang }) => {
   workbook.created = date;
   workbook.modified = date;
   addFindings(workbook, result, lang);
+  addByUnit(workbook, result, lang);
   addSummary(workbook, result, lang);
   addAlignment(workbook, result, lang);
   addCoverage(workbook, result, lang);
@@ -128,6 +138,82 @@ function addFindings(workbook: Workbook, result: CompareResult, lang: Lang): voi
   }
   styleHeader(sheet, headers.length);
   sheet.getCell(1, feedback).fill = FEEDBACK_FILL;
+}
+
+/**
+ * Who must answer what: a table of the child units (finding counts by severity), a blank row, then
+ * the findings of each unit in turn, most severe first, the unit repeated on every row so that
+ * the filter on the second table's header picks one unit's list.
+ */
+function addByUnit(workbook: Workbook, result: CompareResult, lang: Lang): void {
+  const sheet = workbook.addWorksheet(XLSX_TEXT.byUnit[lang]);
+  const groups = groupByChildUnit(result, lang);
+  sheet.columns = [
+    { width: 30, style: { alignment: WRAP } },
+    { width: 8, style: { alignment: TOP } },
+    { width: 10, style: { alignment: TOP } },
+    { width: 14, style: { alignment: TOP } },
+    { width: 13, style: { alignment: TOP } },
+    { width: 30, style: { alignment: WRAP } },
+    { width: 13, style: { alignment: TOP } },
+    { width: 30, style: { alignment: WRAP } },
+    { width: 50, style: { alignment: WRAP } },
+    { width: 40, style: { alignment: WRAP } },
+  ];
+  const counts = [
+    UNIT_TEXT.childUnits[lang],
+    XLSX_TEXT.total[lang],
+    ...SEVERITY_ORDER.map((severity) => SEVERITY_LABELS[severity][lang]),
+  ];
+  styleRow(sheet.addRow(counts), counts.length);
+  for (const group of groups) {
+    sheet.addRow([
+      shown(group.unit),
+      group.findings.length,
+      ...SEVERITY_ORDER.map((severity) => group.bySeverity[severity]),
+    ]);
+  }
+  sheet.addRow([]);
+  const headers = [
+    UNIT_TEXT.childUnits[lang],
+    ROW_TEXT.index[lang],
+    TEXT.severity[lang],
+    TEXT.kind[lang],
+    ROW_TEXT.parentId[lang],
+    TEXT.parentTask[lang],
+    ROW_TEXT.childId[lang],
+    TEXT.childTask[lang],
+    TEXT.message[lang],
+    TEXT.feedback[lang],
+  ];
+  const header = sheet.addRow(headers);
+  styleRow(header, headers.length);
+  header.getCell(headers.length).fill = FEEDBACK_FILL;
+  const parentTitles = titles(result.parent.tasks);
+  const childTitles = titles(result.child.tasks);
+  for (const group of groups) {
+    for (const index of group.findings) {
+      const f = result.findings[index];
+      if (!f) continue;
+      const row = sheet.addRow([
+        shown(group.unit),
+        index + 1,
+        SEVERITY_LABELS[f.severity][lang],
+        label(KIND_LABELS, f.kind, lang),
+        f.parent ?? "",
+        shown(f.parent === null ? "" : (parentTitles.get(f.parent) ?? "")),
+        f.child ?? "",
+        shown(f.child === null ? "" : (childTitles.get(f.child) ?? "")),
+        shown(f.message),
+        null,
+      ]);
+      row.getCell(headers.length).fill = FEEDBACK_FILL;
+    }
+  }
+  sheet.autoFilter = {
+    from: { row: header.number, column: 1 },
+    to: { row: header.number, column: headers.length },
+  };
 }
 
 function addSummary(workbook: Workbook, result: CompareResult, lang: Lang): void {
@@ -284,10 +370,14 @@ function titles(tasks: readonly Task[]): Map<string, string> {
 
 /** Bold, shaded, frozen header row with an autofilter over all columns. */
 function styleHeader(sheet: Worksheet, columns: number): void {
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: "middle" };
-  for (let c = 1; c <= columns; c++) header.getCell(c).fill = HEADER_FILL;
+  styleRow(sheet.getRow(1), columns);
   sheet.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns } };
+}
+
+/** A header row: bold, wrapped, its first `columns` cells shaded. */
+function styleRow(row: Row, columns: number): void {
+  row.font = { bold: true };
+  row.alignment = { wrapText: true, vertical: "middle" };
+  for (let c = 1; c <= columns; c++) row.getCell(c).fill = HEADER_FILL;
 }
