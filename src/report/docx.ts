@@ -130,8 +130,10 @@ export const docx: Formatter = async (result, { lang }) => {
 };
 
 function styles(lang: Lang) {
-  const body = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, eastAsia: BODY_FONT, cs: LATIN_FONT };
-  const heading = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, eastAsia: HEADING_FONT, cs: LATIN_FONT };
+  // hint: characters both scripts share (“” ‘’ — …) are set in the Chinese face.
+  const fonts = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, hint: "eastAsia" };
+  const body = { ...fonts, eastAsia: BODY_FONT };
+  const heading = { ...fonts, eastAsia: HEADING_FONT };
   const language = { value: lang === "zh" ? "zh-CN" : "en-GB", eastAsia: "zh-CN" };
   const headingStyle = (size: number, before: number) => ({
     run: { font: heading, size, bold: false, color: "000000" },

@@ -171,6 +171,8 @@ describe("docx formatter (002 → 000)", () => {
     expect(styles).toMatch(/w:eastAsia="仿宋"/);
     expect(styles).toMatch(/w:eastAsia="黑体"/);
     expect(styles).toMatch(/w:ascii="Times New Roman"/);
+    expect(styles).toMatch(/<w:rFonts [^>]*w:hint="eastAsia"/);
+    expect(styles).toMatch(/<w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>/);
     const fonts = zh["word/fontTable.xml"] ?? "";
     expect(fonts).toMatch(/<w:font w:name="仿宋"><w:altName w:val="FangSong"\/>/);
     expect(fonts).toMatch(/<w:font w:name="黑体"><w:altName w:val="SimHei"\/>/);
