@@ -265,9 +265,13 @@ function verdict(lib: Lib, result: CompareResult, lang: Lang): FileChild[] {
     }),
     new lib.Paragraph({
       children: [
-        run(lib, `${t("findings")}（${summary.findings.total}）${lang === "zh" ? "：" : ": "}`, {
-          bold: true,
-        }),
+        run(
+          lib,
+          `${t("findings")}${counted(summary.findings.total, lang)}${lang === "zh" ? "：" : ": "}`,
+          {
+            bold: true,
+          },
+        ),
         run(lib, `${bySeverity}${waived}`),
       ],
     }),
@@ -380,7 +384,7 @@ function findings(lib: Lib, result: CompareResult, lang: Lang): FileChild[] {
         (a.place.title < b.place.title ? -1 : a.place.title > b.place.title ? 1 : 0),
     );
     for (const { place, items } of groups) {
-      out.push(heading(lib, 3, `${place.title}（${items.length}）`));
+      out.push(heading(lib, 3, `${place.title}${counted(items.length, lang)}`));
       out.push(
         table(lib, FINDING_WIDTHS, [
           headerRow(lib, heads, FINDING_WIDTHS, heads.length - 1),
@@ -543,6 +547,11 @@ function heading(lib: Lib, level: 1 | 2 | 3, text: string): Paragraph {
     3: lib.HeadingLevel.HEADING_3,
   } as const;
   return new lib.Paragraph({ heading: levels[level], children: [run(lib, text)] });
+}
+
+/** 「（9）」 / " (9)". */
+function counted(n: number, lang: Lang): string {
+  return lang === "zh" ? `（${n}）` : ` (${n})`;
 }
 
 /** 「一、基本情况」 / "1. Documents". */
