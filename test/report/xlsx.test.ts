@@ -177,6 +177,12 @@ describe("xlsx formatter", () => {
     expect(ws.autoFilter).toBe(`A${headerRow}:J${headerRow}`);
   });
 
+  it("takes unit names that differ only in their brackets for one unit", () => {
+    const names = groupByChildUnit(result, "zh").map((group) => group.unit);
+    expect(names).toContain("各县（市、区）政府");
+    expect(names).not.toContain("各县〔市、区〕政府");
+  });
+
   it("puts findings whose child task names no unit in the no-unit bucket, last", () => {
     const copy = structuredClone(result);
     const finding = copy.findings.find((f) => f.child !== null);

@@ -2,6 +2,7 @@ import type { CompareResult } from "../../model/compare.js";
 import { type Finding, SEVERITY_ORDER, type Severity } from "../../model/finding.js";
 import type { Lang } from "../../model/lang.js";
 import type { Task, Units } from "../../model/task.js";
+import { fold } from "../../text/fold.js";
 
 /** Words of the unit columns and of the grouping by unit. */
 export const UNIT_TEXT = {
@@ -43,7 +44,8 @@ export interface UnitGroup {
  * The findings grouped by the child unit that must answer them (who must answer what):
  *
  * - a finding with a child task goes to each of that task's lead units (to its supporting units
- *   when it names no lead unit) — a task two units lead is listed under both;
+ *   when it names no lead unit) — a task two units lead is listed under both; unit names that
+ *   differ only in bracket or width forms (〔〕 and （）) are one unit;
  * - a child task that names no unit at all: the 未明确责任单位 / "No unit named" bucket;
  * - a finding without a child task (a parent task the child plan misses, a citation problem)
  *   goes to the body that issued the child plan (its 发文机关, e.g. 嘉兴市人民政府（发文机关）):
@@ -61,7 +63,10 @@ export function groupByChildUnit(result: CompareResult, lang: Lang): UnitGroup[]
   const unassigned = UNIT_TEXT.unassigned[lang];
   const groups = new Map<string, UnitGroup>();
   const add = (unit: string, isUnassigned: boolean, index: number, finding: Finding) => {
-    let group = groups.get(unit);
+    // One group per unit however its brackets are printed: 各县（市、区）政府 in the task table and
+    // 各县〔市、区〕政府 in the body are one unit, shown as first met.
+    const key = isUnassigned ? "" : fold(unit);
+    let group = groups.get(key);
     if (!group) {
       group = {
         unit,
@@ -69,7 +74,7 @@ export function groupByChildUnit(result: CompareResult, lang: Lang): UnitGroup[]
         bySeverity: { high: 0, medium: 0, low: 0, info: 0 },
         findings: [],
       };
-      groups.set(unit, group);
+      groups.set(key, group);
     }
     if (group.findings.includes(index)) return;
     group.findings.push(index);
