@@ -1,4 +1,5 @@
 import { csv } from "./csv.js";
+import { docx } from "./docx.js";
 import type { Formatter } from "./formatter.js";
 import { html } from "./html.js";
 import { json } from "./json.js";
@@ -14,6 +15,7 @@ export const formatters = {
   table,
   csv,
   xlsx,
+  docx,
 } as const satisfies Record<string, Formatter>;
 
 export type FormatId = keyof typeof formatters;

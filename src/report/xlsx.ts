@@ -2,9 +2,8 @@
 // ~0.25 s that runs writing no .xlsx need not pay.
 
 import { createRequire } from "node:module";
-import type { Alignment, CellValue, Fill, Workbook, Worksheet } from "exceljs";
+import type { Alignment, CellValue, Fill, Row, Workbook, Worksheet } from "exceljs";
 import type { CompareResult } from "../model/compare.js";
-import type { PlanDocument } from "../model/document.js";
 import { SEVERITY_ORDER } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
 import type { Task } from "../model/task.js";
@@ -24,12 +23,16 @@ import {
   RELATION_LABELS,
   SEVERITY_LABELS,
   TEXT,
+  verdictLine,
 } from "./shared/labels.js";
 import { hasSafeguards, reportScopes } from "./shared/scopes.js";
+import { groupByChildUnit, UNIT_TEXT } from "./shared/units.js";
+import { documentDate, pinZipDates } from "./shared/zip-dates.js";
 
 /** Sheet names and captions the shared label table lacks. */
 export const XLSX_TEXT = {
   findings: { zh: "问题清单", en: "Findings" },
+  byUnit: { zh: "按责任单位", en: "By child unit" },
   summary: TEXT.summary,
   alignment: { zh: TEXT.alignment.zh, en: "Alignment" },
   item: { zh: "项目", en: "Item" },
@@ -49,10 +52,12 @@ const FINDING_WIDTHS: Record<FindingColumn, number> = {
   parentTask: 30,
   parentText: 60,
   parentDeadline: 18,
+  parentUnits: 24,
   childId: 13,
   childTask: 30,
   childText: 60,
   childDeadline: 18,
+  childUnits: 24,
   message: 50,
   feedback: 40,
 };
@@ -62,9 +67,11 @@ const WRAPPED: ReadonlySet<FindingColumn> = new Set([
   "parentTask",
   "parentText",
   "parentDeadline",
+  "parentUnits",
   "childTask",
   "childText",
   "childDeadline",
+  "childUnits",
   "message",
   "feedback",
 ]);
@@ -76,16 +83,13 @@ const WRAP: Partial<Alignment> = { wrapText: true, vertical: "top" };
 const TOP: Partial<Alignment> = { vertical: "top" };
 
 /**
- * The earliest date a zip entry can carry (MS-DOS epoch); also the workbook date when the child
- * plan has no 成文日期.
- */
-const FALLBACK_DATE = "1980-01-01";
-
-/**
  * Findings as an Excel workbook for audit staff to send to the district that must reply:
  *
  * - 问题清单 / Findings: one row per finding (columns of `findingRows`), header bold, frozen and
  *   filterable, long cells wrapped, the 整改说明/反馈 column highlighted for the reply;
+ * - 按责任单位 / By child unit: who must answer what — one row per child unit with its findings
+ *   by severity, then one row per (unit, finding) with the finding's 序号 in 问题清单 and an
+ *   empty 整改说明/反馈 cell (grouping rules: `groupByChildUnit`);
  * - 概览 / Summary: both documents (title, 文号, issuer, level, date), coverage, required
  *   coverage, fidelity, findings by kind and by severity;
  * - 逐项对照 / Alignment: one row per task alignment with its relation and score.
@@ -94,7 +98,7 @@ const FALLBACK_DATE = "1980-01-01";
  * and so are the zip entries' timestamps, which jszip would otherwise take from the clock.
  */
 export const xlsx: Formatter = async (result, { lang }) => {
-  const date = workbookDate(result.child);
+  const date = documentDate(result.child);
   const ExcelJS: typeof import("exceljs") = createRequire(import.meta.url)("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "plandiff";
@@ -102,17 +106,13 @@ export const xlsx: Formatter = async (result, { lang }) => {
   workbook.created = date;
   workbook.modified = date;
   addFindings(workbook, result, lang);
+  addByUnit(workbook, result, lang);
   addSummary(workbook, result, lang);
   addAlignment(workbook, result, lang);
   addCoverage(workbook, result, lang);
   // exceljs types its Node Buffer as an ArrayBuffer; either way this makes our own copy.
   return pinZipDates(new Uint8Array(await workbook.xlsx.writeBuffer()), date);
 };
-
-function workbookDate(child: PlanDocument): Date {
-  const date = new Date(`${child.date ?? FALLBACK_DATE}T00:00:00Z`);
-  return date.getUTCFullYear() < 1980 ? new Date(`${FALLBACK_DATE}T00:00:00Z`) : date;
-}
 
 function addFindings(workbook: Workbook, result: CompareResult, lang: Lang): void {
   const sheet = workbook.addWorksheet(XLSX_TEXT.findings[lang]);
@@ -141,6 +141,82 @@ function addFindings(workbook: Workbook, result: CompareResult, lang: Lang): voi
   sheet.getCell(1, feedback).fill = FEEDBACK_FILL;
 }
 
+/**
+ * Who must answer what: a table of the child units (finding counts by severity), a blank row, then
+ * the findings of each unit in turn, most severe first, the unit repeated on every row so that
+ * the filter on the second table's header picks one unit's list.
+ */
+function addByUnit(workbook: Workbook, result: CompareResult, lang: Lang): void {
+  const sheet = workbook.addWorksheet(XLSX_TEXT.byUnit[lang]);
+  const groups = groupByChildUnit(result, lang);
+  sheet.columns = [
+    { width: 30, style: { alignment: WRAP } },
+    { width: 8, style: { alignment: TOP } },
+    { width: 10, style: { alignment: TOP } },
+    { width: 14, style: { alignment: TOP } },
+    { width: 13, style: { alignment: TOP } },
+    { width: 30, style: { alignment: WRAP } },
+    { width: 13, style: { alignment: TOP } },
+    { width: 30, style: { alignment: WRAP } },
+    { width: 50, style: { alignment: WRAP } },
+    { width: 40, style: { alignment: WRAP } },
+  ];
+  const counts = [
+    UNIT_TEXT.childUnits[lang],
+    XLSX_TEXT.total[lang],
+    ...SEVERITY_ORDER.map((severity) => SEVERITY_LABELS[severity][lang]),
+  ];
+  styleRow(sheet.addRow(counts), counts.length);
+  for (const group of groups) {
+    sheet.addRow([
+      shown(group.unit),
+      group.findings.length,
+      ...SEVERITY_ORDER.map((severity) => group.bySeverity[severity]),
+    ]);
+  }
+  sheet.addRow([]);
+  const headers = [
+    UNIT_TEXT.childUnits[lang],
+    ROW_TEXT.index[lang],
+    TEXT.severity[lang],
+    TEXT.kind[lang],
+    ROW_TEXT.parentId[lang],
+    TEXT.parentTask[lang],
+    ROW_TEXT.childId[lang],
+    TEXT.childTask[lang],
+    TEXT.message[lang],
+    TEXT.feedback[lang],
+  ];
+  const header = sheet.addRow(headers);
+  styleRow(header, headers.length);
+  header.getCell(headers.length).fill = FEEDBACK_FILL;
+  const parentTitles = titles(result.parent.tasks);
+  const childTitles = titles(result.child.tasks);
+  for (const group of groups) {
+    for (const index of group.findings) {
+      const f = result.findings[index];
+      if (!f) continue;
+      const row = sheet.addRow([
+        shown(group.unit),
+        index + 1,
+        SEVERITY_LABELS[f.severity][lang],
+        label(KIND_LABELS, f.kind, lang),
+        f.parent ?? "",
+        shown(f.parent === null ? "" : (parentTitles.get(f.parent) ?? "")),
+        f.child ?? "",
+        shown(f.child === null ? "" : (childTitles.get(f.child) ?? "")),
+        shown(f.message),
+        null,
+      ]);
+      row.getCell(headers.length).fill = FEEDBACK_FILL;
+    }
+  }
+  sheet.autoFilter = {
+    from: { row: header.number, column: 1 },
+    to: { row: header.number, column: headers.length },
+  };
+}
+
 function addSummary(workbook: Workbook, result: CompareResult, lang: Lang): void {
   const sheet = workbook.addWorksheet(XLSX_TEXT.summary[lang]);
   const { parent, child, summary } = result;
@@ -156,6 +232,8 @@ function addSummary(workbook: Workbook, result: CompareResult, lang: Lang): void
   // Body, the task table, the safeguards when either plan has some: one column each.
   const scopes = reportScopes(summary);
   const blocks: SummaryRow[][] = [
+    // Whether the two documents are a parent and its child, first (summary.pair).
+    [{ cells: [verdictLine(summary.pair, lang).text] }],
     [
       { cells: [x("item"), t("parentPlan"), t("childPlan")] },
       { cells: [t("title"), parent.title, child.title] },
@@ -295,57 +373,14 @@ function titles(tasks: readonly Task[]): Map<string, string> {
 
 /** Bold, shaded, frozen header row with an autofilter over all columns. */
 function styleHeader(sheet: Worksheet, columns: number): void {
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: "middle" };
-  for (let c = 1; c <= columns; c++) header.getCell(c).fill = HEADER_FILL;
+  styleRow(sheet.getRow(1), columns);
   sheet.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns } };
 }
 
-const EOCD = 0x06054b50;
-const CENTRAL_HEADER = 0x02014b50;
-const LOCAL_HEADER = 0x04034b50;
-
-/**
- * Rewrites the last-modified time and date of every zip entry, in the central directory and in
- * the local headers. exceljs hands entries to jszip without a date, so jszip stamps them with the
- * current time and offers no generate option to override it. Only header fields change: the CRCs
- * cover the contents, so the archive stays valid. Works in place.
- */
-function pinZipDates(out: Uint8Array, date: Date): Uint8Array {
-  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  const dosTime = 0;
-  const dosDate =
-    ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
-  let end = -1;
-  // The end record is 22 bytes plus a comment of up to 65535 bytes.
-  for (let i = out.length - 22; i >= Math.max(0, out.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw new Error("xlsx: the zip written by exceljs has no end of central directory");
-  const entries = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  for (let n = 0; n < entries; n++) {
-    if (view.getUint32(at, true) !== CENTRAL_HEADER) {
-      throw new Error(`xlsx: unexpected bytes in the zip's central directory at ${at}`);
-    }
-    view.setUint16(at + 12, dosTime, true);
-    view.setUint16(at + 14, dosDate, true);
-    const local = view.getUint32(at + 42, true);
-    if (view.getUint32(local, true) !== LOCAL_HEADER) {
-      throw new Error(`xlsx: no local zip header at ${local}`);
-    }
-    view.setUint16(local + 10, dosTime, true);
-    view.setUint16(local + 12, dosDate, true);
-    at +=
-      46 +
-      view.getUint16(at + 28, true) +
-      view.getUint16(at + 30, true) +
-      view.getUint16(at + 32, true);
-  }
-  return out;
+/** A header row: bold, wrapped, its first `columns` cells shaded. */
+function styleRow(row: Row, columns: number): void {
+  row.font = { bold: true };
+  row.alignment = { wrapText: true, vertical: "middle" };
+  for (let c = 1; c <= columns; c++) row.getCell(c).fill = HEADER_FILL;
 }

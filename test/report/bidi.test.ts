@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Workbook } from "exceljs";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { compareDocuments } from "../../src/compare.js";
 import type { DiscoverResult } from "../../src/model/discover.js";
@@ -109,6 +110,16 @@ describe("document text with bidirectional controls", () => {
     }
     expect(cells.some(hasBidiControls)).toBe(false);
     expect(cells.some((c) => c.includes(SHOWN))).toBe(true);
+  });
+
+  it("compare docx: no part holds a raw control, the marks shown", async () => {
+    const { result } = await results;
+    for (const lang of ["zh", "en"] as const) {
+      const bytes = await formatters.docx(result, { color: false, lang });
+      const parts = Object.values(unzipSync(bytes as Uint8Array)).map((data) => strFromU8(data));
+      expect(parts.some(hasBidiControls)).toBe(false);
+      expect(parts.some((xml) => xml.includes(SHOWN))).toBe(true);
+    }
   });
 
   for (const format of ["md", "table"] as const) {

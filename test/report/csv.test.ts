@@ -5,6 +5,7 @@ import type { CompareResult } from "../../src/model/compare.js";
 import type { Lang } from "../../src/model/lang.js";
 import { csv } from "../../src/report/csv.js";
 import { FINDING_COLUMNS, findingRows } from "../../src/report/shared/finding-rows.js";
+import { unitsText } from "../../src/report/shared/units.js";
 import { SEEDS, seedDocument } from "../helpers/seeds.js";
 
 const result = compareDocuments(await seedDocument(SEEDS.province), await seedDocument(SEEDS.city));
@@ -71,6 +72,27 @@ describe("csv formatter", () => {
     ]);
     expect(rows[i]?.[FINDING_COLUMNS.indexOf("parentDeadline")]).toBe(finding?.drift?.parent);
     expect(rows[i]?.[FINDING_COLUMNS.indexOf("childDeadline")]).toBe(finding?.drift?.child);
+  });
+
+  it("names the responsible units of the parent and the child task", async () => {
+    const [headers, ...rows] = records(await render(result));
+    const parentUnits = FINDING_COLUMNS.indexOf("parentUnits");
+    const childUnits = FINDING_COLUMNS.indexOf("childUnits");
+    expect(headers?.[parentUnits]).toBe("上级责任单位");
+    expect(headers?.[childUnits]).toBe("下级责任单位");
+    for (const [i, finding] of result.findings.entries()) {
+      const parent = result.parent.tasks.find((t) => t.id === finding.parent);
+      const child = result.child.tasks.find((t) => t.id === finding.child);
+      expect(rows[i]?.[parentUnits]).toBe(unitsText(parent?.units, "zh"));
+      expect(rows[i]?.[childUnits]).toBe(unitsText(child?.units, "zh"));
+    }
+    // A missing task has units on the parent's side only.
+    const missing = result.findings.findIndex((f) => f.kind === "missing" && f.child === null);
+    expect(rows[missing]?.[parentUnits]).not.toBe("");
+    expect(rows[missing]?.[childUnits]).toBe("");
+    const [enHeaders] = records(await render(result, "en"));
+    expect(enHeaders?.[parentUnits]).toBe("Parent units");
+    expect(enHeaders?.[childUnits]).toBe("Child units");
   });
 
   it("quotes a message with commas, quotes and line breaks so that it survives", async () => {

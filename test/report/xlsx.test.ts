@@ -5,6 +5,7 @@ import { compareDocuments } from "../../src/compare.js";
 import type { CompareResult } from "../../src/model/compare.js";
 import type { Lang } from "../../src/model/lang.js";
 import { FINDING_COLUMNS, findingRows } from "../../src/report/shared/finding-rows.js";
+import { groupByChildUnit } from "../../src/report/shared/units.js";
 import { xlsx } from "../../src/report/xlsx.js";
 import { SEEDS, seedDocument } from "../helpers/seeds.js";
 
@@ -55,11 +56,18 @@ describe("xlsx formatter", () => {
     vi.useRealTimers();
   });
 
-  it("writes the three sheets in order, named in the report language", async () => {
-    expect(zh.worksheets.map((ws) => ws.name)).toEqual(["问题清单", "概览", "逐项对照", "覆盖度"]);
+  it("writes the sheets in order, named in the report language", async () => {
+    expect(zh.worksheets.map((ws) => ws.name)).toEqual([
+      "问题清单",
+      "按责任单位",
+      "概览",
+      "逐项对照",
+      "覆盖度",
+    ]);
     const en = await load(await render(result, "en"));
     expect(en.worksheets.map((ws) => ws.name)).toEqual([
       "Findings",
+      "By child unit",
       "Summary",
       "Alignment",
       "Coverage",
@@ -107,9 +115,89 @@ describe("xlsx formatter", () => {
     expect(ws.getCell(1, 1).font?.bold).toBe(true);
     expect(ws.getCell(2, 1).font?.bold).toBeFalsy();
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(ws.autoFilter).toBe("A1:M1");
+    expect(ws.autoFilter).toBe("A1:O1");
     expect(ws.getCell(2, MESSAGE).alignment?.wrapText).toBe(true);
     expect(ws.getColumn(FINDING_COLUMNS.indexOf("parentText") + 1).width).toBeGreaterThan(40);
+  });
+
+  it("has the parent's and the child's units in the findings sheet", () => {
+    const ws = sheet(zh, "问题清单");
+    const parentUnits = FINDING_COLUMNS.indexOf("parentUnits") + 1;
+    const childUnits = FINDING_COLUMNS.indexOf("childUnits") + 1;
+    expect(ws.getCell(1, parentUnits).value).toBe("上级责任单位");
+    expect(ws.getCell(1, childUnits).value).toBe("下级责任单位");
+    const i = result.findings.findIndex((f) => f.parent !== null && f.child !== null);
+    const f = result.findings[i];
+    const parent = result.parent.tasks.find((t) => t.id === f?.parent);
+    const child = result.child.tasks.find((t) => t.id === f?.child);
+    expect(parent?.units.lead.length).toBeGreaterThan(0);
+    expect(ws.getCell(i + 2, parentUnits).value).toBe(parent?.units.lead.join("、"));
+    expect(ws.getCell(i + 2, childUnits).value).toBe(child?.units.lead.join("、"));
+  });
+
+  it("groups the findings by child unit: counts by severity, then each unit's findings", () => {
+    const ws = sheet(zh, "按责任单位");
+    const groups = groupByChildUnit(result, "zh");
+    expect(values(ws, 1, 6)).toEqual(["下级责任单位", "合计", "高", "中", "低", "提示"]);
+    for (const [g, group] of groups.entries()) {
+      const [unit, total, ...bySeverity] = values(ws, g + 2, 6);
+      expect(unit).toBe(group.unit);
+      expect(total).toBe(group.findings.length);
+      expect(bySeverity.reduce((a, b) => Number(a) + Number(b), 0)).toBe(total);
+    }
+    // Every finding is answered by some unit; a finding without a child task by the issuer.
+    const listed = new Set(groups.flatMap((group) => group.findings));
+    expect(listed.size).toBe(result.findings.length);
+    const missing = result.findings.findIndex((f) => f.child === null);
+    expect(groups.find((group) => group.findings.includes(missing))?.unit).toBe(
+      "嘉兴市人民政府（发文机关）",
+    );
+    const headerRow = groups.length + 3;
+    expect(values(ws, headerRow, 10)).toEqual([
+      "下级责任单位",
+      "序号",
+      "严重程度",
+      "类型",
+      "上级任务编号",
+      "上级任务",
+      "下级任务编号",
+      "下级任务",
+      "说明",
+      "整改说明/反馈",
+    ]);
+    const rows = groups.flatMap((group) => group.findings.map((index) => [group.unit, index]));
+    expect(ws.rowCount).toBe(headerRow + rows.length);
+    for (const [r, [unit, index]] of rows.entries()) {
+      const cells = values(ws, headerRow + 1 + r, 10);
+      expect(cells[0]).toBe(unit);
+      expect(cells[1]).toBe(Number(index) + 1);
+      expect(cells[8]).toBe(result.findings[Number(index)]?.message);
+      expect(cells[9]).toBe(null);
+    }
+    expect(ws.autoFilter).toBe(`A${headerRow}:J${headerRow}`);
+  });
+
+  it("takes unit names that differ only in their brackets for one unit", () => {
+    const names = groupByChildUnit(result, "zh").map((group) => group.unit);
+    expect(names).toContain("各县（市、区）政府");
+    expect(names).not.toContain("各县〔市、区〕政府");
+  });
+
+  it("puts findings whose child task names no unit in the no-unit bucket, last", () => {
+    const copy = structuredClone(result);
+    const finding = copy.findings.find((f) => f.child !== null);
+    const task = copy.child.tasks.find((t) => t.id === finding?.child);
+    if (!task) throw new Error("no child task");
+    task.units = { lead: [], support: [], raw: null };
+    copy.child.issuer = null;
+    const groups = groupByChildUnit(copy, "en");
+    const last = groups.at(-1);
+    expect(last?.unit).toBe("No unit named");
+    expect(last?.unassigned).toBe(true);
+    expect(groups.filter((group) => group.unassigned)).toHaveLength(1);
+    const withoutChild = copy.findings.findIndex((f) => f.child === null);
+    expect(last?.findings).toContain(withoutChild);
+    expect(last?.findings).toContain(copy.findings.indexOf(finding as (typeof copy.findings)[0]));
   });
 
   it("summarises both documents, coverage, fidelity and counts", () => {

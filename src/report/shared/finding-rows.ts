@@ -3,6 +3,7 @@ import type { Finding } from "../../model/finding.js";
 import type { Lang } from "../../model/lang.js";
 import type { Task } from "../../model/task.js";
 import { KIND_LABELS, label, SEVERITY_LABELS, TEXT } from "./labels.js";
+import { UNIT_TEXT, unitsText } from "./units.js";
 
 /** Column names the shared label table lacks (spreadsheet-only). */
 export const ROW_TEXT = {
@@ -20,10 +21,12 @@ export const FINDING_COLUMNS = [
   "parentTask",
   "parentText",
   "parentDeadline",
+  "parentUnits",
   "childId",
   "childTask",
   "childText",
   "childDeadline",
+  "childUnits",
   "message",
   "feedback",
 ] as const;
@@ -39,10 +42,12 @@ const HEADERS: Record<FindingColumn, Record<Lang, string>> = {
   parentTask: TEXT.parentTask,
   parentText: TEXT.parentText,
   parentDeadline: TEXT.parentDeadline,
+  parentUnits: UNIT_TEXT.parentUnits,
   childId: ROW_TEXT.childId,
   childTask: TEXT.childTask,
   childText: TEXT.childText,
   childDeadline: TEXT.childDeadline,
+  childUnits: UNIT_TEXT.childUnits,
   message: TEXT.message,
   feedback: TEXT.feedback,
 };
@@ -57,6 +62,8 @@ export interface FindingTable {
  * The findings as a table for spreadsheets (CSV, XLSX): one row per finding, in the findings'
  * order, headers in the report language. Cells are raw text: quoting and formula neutralising are
  * the business of each format. The 整改说明/反馈 cell is always empty: the district fills it in.
+ * The unit columns hold the responsible units of the parent task and of the child task (lead
+ * units, then 配合 units; see `unitsText`), empty when there is no such task or it names none.
  */
 export function findingRows(result: CompareResult, lang: Lang): FindingTable {
   const parentTasks = byId(result.parent.tasks);
@@ -73,10 +80,12 @@ export function findingRows(result: CompareResult, lang: Lang): FindingTable {
       parentTask: parent?.title ?? "",
       parentText: parent?.text ?? "",
       parentDeadline: deadline(parent, finding, "parent"),
+      parentUnits: unitsText(parent?.units, lang),
       childId: finding.child ?? "",
       childTask: child?.title ?? "",
       childText: child?.text ?? "",
       childDeadline: deadline(child, finding, "child"),
+      childUnits: unitsText(child?.units, lang),
       message: finding.message,
       feedback: "",
     };
