@@ -103,6 +103,15 @@ export const RunRecordSchema = z.object({
     applied: z.number().int().nonnegative(),
     stale: z.array(StaleDecisionSchema),
   }),
+  /**
+   * The part of the config's pairs this run compared (`plandiff run --shard K/N`), null for a
+   * whole run or a merge; `plandiff merge` refuses a set of shards with one missing. Older runs
+   * read as null.
+   */
+  shard: z
+    .object({ index: z.number().int().positive(), count: z.number().int().positive() })
+    .nullable()
+    .default(null),
   /** Set last: a run without it did not finish. */
   complete: z.literal(true),
 });

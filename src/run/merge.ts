@@ -57,6 +57,7 @@ export async function mergeRuns(
         s.dir,
       );
   }
+  checkShards(shards);
   const seenPairs = new Set<string>();
   for (const s of shards) {
     for (const p of s.record.pairs) {
@@ -104,11 +105,49 @@ export async function mergeRuns(
           applied: shards.reduce((n, s) => n + s.record.review.applied, 0),
           stale: uniqueStale(shards.flatMap((s) => s.record.review.stale)),
         },
+        shard: null,
         complete: true,
       };
     },
     options.signal,
   );
+}
+
+/**
+ * The shards must be the whole set: one run per K of the same N (`--shard K/N`), none missing, none
+ * twice. Runs made without --shard cannot be checked and are merged as given.
+ */
+function checkShards(shards: ShardRun[]): void {
+  const marked = shards.filter((s) => s.record.shard !== null);
+  if (marked.length === 0) return;
+  const unmarked = shards.find((s) => s.record.shard === null);
+  if (unmarked)
+    throw new PlandiffError(
+      "mismatch",
+      "was not made with --shard, unlike the others",
+      unmarked.dir,
+    );
+  const count = marked[0]?.record.shard?.count as number;
+  const seen = new Map<number, string>();
+  for (const s of marked) {
+    const shard = s.record.shard as { index: number; count: number };
+    if (shard.count !== count)
+      throw new PlandiffError(
+        "mismatch",
+        `is shard ${shard.index}/${shard.count}, the others are of ${count}`,
+        s.dir,
+      );
+    const other = seen.get(shard.index);
+    if (other !== undefined)
+      throw new PlandiffError("mismatch", `is shard ${shard.index}/${count} as ${other} is`, s.dir);
+    seen.set(shard.index, s.dir);
+  }
+  const missing = Array.from({ length: count }, (_, k) => k + 1).filter((k) => !seen.has(k));
+  if (missing.length > 0)
+    throw new PlandiffError(
+      "mismatch",
+      `shard ${missing.map((k) => `${k}/${count}`).join(", ")} missing: merge every shard of the run`,
+    );
 }
 
 /** Stale review decisions, each once (every shard reports the decisions none of its pairs used). */

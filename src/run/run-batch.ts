@@ -110,6 +110,7 @@ export async function runBatch(options: RunOptions): Promise<RunOutcome> {
         notes: levelNotes(inputs, config.lang),
         changes: compareRuns(previous, pairs),
         review: { applied, stale },
+        shard: options.shard ?? null,
         complete: true,
       };
     },

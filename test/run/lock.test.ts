@@ -128,6 +128,7 @@ function emptyRecord(id: string): RunRecord {
     notes: [],
     changes: compareRuns(null, []),
     review: { applied: 0, stale: [] },
+    shard: null,
     complete: true,
   };
 }

@@ -124,7 +124,20 @@ describe("worker threads", () => {
         output: join(dir, "bad"),
         lang: "zh",
       }),
-    ).rejects.toThrow(/is in two of the shards/);
+    ).rejects.toThrow(/is shard 1\/3 as .* is/);
+    // A shard left out is refused, and nothing is stored.
+    await expect(
+      mergeRuns({
+        runs: [shards[0]?.runDir as string, shards[2]?.runDir as string],
+        output: join(dir, "partial"),
+        lang: "zh",
+      }),
+    ).rejects.toThrow(/shard 2\/3 missing/);
+    expect(existsSync(join(dir, "partial"))).toBe(false);
+    expect(merged.record.shard).toBeNull();
+    expect(shards.map((s) => s.record.shard)).toEqual(
+      [1, 2, 3].map((index) => ({ index, count: 3 })),
+    );
   });
 
   it("stop the run at a bad file with its one-line error, leaving no run behind", async () => {
