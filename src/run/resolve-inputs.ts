@@ -41,6 +41,16 @@ export function assertInside(configDir: string, spec: string, id: string): void 
   );
 }
 
+/** The resolution details a run records, in the run's language. */
+export const RESOLUTION_WORDS = {
+  zh: { noParent: "未配置上级", parent: "上级：", noneFound: "没有已配置的文件被引用或足够相似" },
+  en: {
+    noParent: "no parent configured",
+    parent: "parent: ",
+    noneFound: "no configured document is cited or similar enough",
+  },
+} as const;
+
 /**
  * The first described document of each entry: the document a configured `parent: <entry>` means
  * (an entry may expand to several files or documents).
@@ -75,6 +85,7 @@ export function resolveParents(
   config: RunConfig,
 ): Map<string, ResolvedParent> {
   const wantedOf = new Map(config.documents.map((e) => [e.id, e.parent]));
+  const words = RESOLUTION_WORDS[config.lang];
   const loaded = files.flatMap((f, k) =>
     (cards[k] ?? []).map((card) => ({ card, wanted: wantedOf.get(f.entryId) })),
   );
@@ -96,16 +107,13 @@ export function resolveParents(
   const resolved = new Map(
     loaded.map(({ card, wanted }, k): [string, ResolvedParent] => {
       if (wanted === undefined)
-        return [
-          card.id,
-          { parent: null, resolution: { method: "none", detail: "no parent configured" } },
-        ];
+        return [card.id, { parent: null, resolution: { method: "none", detail: words.noParent } }];
       if (wanted !== "auto") {
         return [
           card.id,
           {
             parent: fixed[k] ?? wanted,
-            resolution: { method: "configured", detail: `parent: ${wanted}` },
+            resolution: { method: "configured", detail: `${words.parent}${wanted}` },
           },
         ];
       }
@@ -117,7 +125,7 @@ export function resolveParents(
             parent: null,
             resolution: {
               method: "none",
-              detail: p?.evidence[0] ?? "no configured document is cited or similar enough",
+              detail: p?.evidence[0] ?? words.noneFound,
             },
           },
         ];

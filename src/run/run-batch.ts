@@ -16,7 +16,12 @@ import { ConfigError } from "./config-error.js";
 import { compareRuns } from "./history.js";
 import type { DocumentCard, FileJob, JobSettings, PairOutcome, ParentRef } from "./jobs.js";
 import { WorkerPool } from "./pool.js";
-import { expandEntries, firstDocuments, resolveParents } from "./resolve-inputs.js";
+import {
+  expandEntries,
+  firstDocuments,
+  RESOLUTION_WORDS,
+  resolveParents,
+} from "./resolve-inputs.js";
 import { readReview } from "./review.js";
 import { previousRun, storeRun } from "./store.js";
 import { crossedThresholds } from "./thresholds.js";
@@ -239,7 +244,7 @@ async function comparePairs(
       const outcome = outcomes[k]?.[n] ?? null;
       const resolution = resolved.get(card.id)?.resolution ?? {
         method: "configured",
-        detail: `parent: ${wanted}`,
+        detail: `${RESOLUTION_WORDS[config.lang].parent}${wanted}`,
       };
       inputs.push({
         id: card.id,

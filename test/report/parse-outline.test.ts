@@ -270,7 +270,7 @@ describe("parse md: how the header was found", () => {
     );
     expect(md).toContain(`| 标题 | ${doc.title} | 封面 | 3 | 高 |`);
     expect(md).toContain("| 发文机关 | 浙江省人民政府 | 落款 | 240 | 高 |");
-    expect(md).toContain("| 层级 | province | 自称 | 12 | 中 |");
+    expect(md).toContain("| 层级 | 省级 | 自称 | 12 | 中 |");
     expect(md).toContain("| 成文日期 | — | 未找到 | — | 无 |");
   });
 

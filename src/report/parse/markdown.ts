@@ -1,4 +1,5 @@
 import type { OutlineEntry, PlanDocument } from "../../model/document.js";
+import { LEVEL_LABELS } from "../../model/document.js";
 import type { Lang } from "../../model/lang.js";
 import type { Task } from "../../model/task.js";
 import { showBidiControls } from "../../text/bidi.js";
@@ -25,7 +26,7 @@ function documentMarkdown(doc: PlanDocument, lang: Lang): string {
     [pt("file", lang), `${doc.file}#${doc.index}${span}`],
     [pt("docNumber", lang), doc.docNumber],
     [pt("issuer", lang), doc.issuer],
-    [pt("level", lang), doc.level],
+    [pt("level", lang), LEVEL_LABELS[doc.level][lang]],
     [pt("date", lang), doc.date],
     [pt("printedDate", lang), doc.printedDate],
     [pt("planTitle", lang), doc.planTitle],

@@ -1,5 +1,6 @@
 import Table from "cli-table3";
 import type { PlanDocument } from "../../model/document.js";
+import { LEVEL_LABELS } from "../../model/document.js";
 import type { Lang } from "../../model/lang.js";
 import type { Task } from "../../model/task.js";
 import { showBidiControls } from "../../text/bidi.js";
@@ -29,7 +30,9 @@ function documentTable(doc: PlanDocument, color: boolean, lang: Lang): string {
   const warnings = doc.warnings.length;
   const head = [
     bold(doc.title ?? `${doc.file}#${doc.index}`),
-    [doc.docNumber, doc.issuer, doc.level, doc.date].filter(Boolean).join(" · "),
+    [doc.docNumber, doc.issuer, LEVEL_LABELS[doc.level][lang], doc.date]
+      .filter(Boolean)
+      .join(" · "),
     lang === "zh"
       ? `正文任务 ${body.length} 项 · 保障措施 ${safeguards.length} 项 · 清单 ${rows.length} 行 · 警告 ${warnings} 条`
       : `body tasks ${body.length} · safeguards ${safeguards.length} · table rows ${rows.length} · warnings ${warnings}`,

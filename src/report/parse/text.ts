@@ -1,5 +1,6 @@
 /** The words of the `plandiff parse` reports (md, table) and the helpers that print outline labels. */
 import type { FieldSource, OutlineEntry, OutlineWhy, PlanDocument } from "../../model/document.js";
+import { LEVEL_LABELS } from "../../model/document.js";
 import type { Lang } from "../../model/lang.js";
 
 /** Words of the parse reports, Chinese (the default) and English. */
@@ -94,7 +95,11 @@ export function foundFields(
   const fields = [
     [pt("title", lang), doc.title, doc.found.title],
     [pt("issuer", lang), doc.issuer, doc.found.issuer],
-    [pt("level", lang), doc.level === "unknown" ? null : doc.level, doc.found.level],
+    [
+      pt("level", lang),
+      doc.level === "unknown" ? null : LEVEL_LABELS[doc.level][lang],
+      doc.found.level,
+    ],
     [pt("date", lang), doc.date, doc.found.date],
   ] as const;
   return fields.map(([name, value, source]) => ({
