@@ -18,6 +18,7 @@ import {
   RELATION_LABELS,
   SEVERITY_LABELS,
   TEXT,
+  textSimilarity,
   verdictLine,
 } from "./shared/labels.js";
 import { reportScopes } from "./shared/scopes.js";
@@ -482,7 +483,7 @@ function appendix(lib: Lib, result: CompareResult, lang: Lang): FileChild[] {
     ROW_TEXT.childId[lang],
     TEXT.childTask[lang],
     TEXT.relation[lang],
-    TEXT.score[lang],
+    `${TEXT.score[lang]} / ${TEXT.similarity[lang]}`,
   ];
   const line = (cells: string[]) =>
     row(
@@ -504,7 +505,7 @@ function appendix(lib: Lib, result: CompareResult, lang: Lang): FileChild[] {
           a.child,
           childTasks.get(a.child)?.title ?? "",
           RELATION_LABELS[a.relation][lang],
-          a.score.toFixed(3),
+          `${a.score.toFixed(2)} / ${textSimilarity(a)?.toFixed(2) ?? "—"}`,
         ]),
       );
     }

@@ -23,6 +23,7 @@ import {
   RELATION_LABELS,
   SEVERITY_LABELS,
   TEXT,
+  textSimilarity,
   verdictLine,
 } from "./shared/labels.js";
 import { hasSafeguards, reportScopes } from "./shared/scopes.js";
@@ -308,6 +309,7 @@ function addAlignment(workbook: Workbook, result: CompareResult, lang: Lang): vo
     { width: 40, style: { alignment: WRAP } },
     { width: 12, style: { alignment: TOP } },
     { width: 10, style: { alignment: TOP, numFmt: "0.000" } },
+    { width: 10, style: { alignment: TOP, numFmt: "0.00" } },
   ];
   const headers = [
     ROW_TEXT.parentId[lang],
@@ -316,6 +318,7 @@ function addAlignment(workbook: Workbook, result: CompareResult, lang: Lang): vo
     TEXT.childTask[lang],
     TEXT.relation[lang],
     TEXT.score[lang],
+    TEXT.similarity[lang],
   ];
   sheet.addRow(headers);
   const parentTitles = titles(result.parent.tasks);
@@ -328,6 +331,7 @@ function addAlignment(workbook: Workbook, result: CompareResult, lang: Lang): vo
       shown(childTitles.get(a.child) ?? ""),
       RELATION_LABELS[a.relation][lang],
       a.score,
+      textSimilarity(a),
     ]);
   }
   styleHeader(sheet, headers.length);

@@ -239,19 +239,23 @@ describe("xlsx formatter", () => {
 
   it("lists one row per alignment", () => {
     const ws = sheet(zh, "逐项对照");
-    expect(values(ws, 1, 6)).toEqual([
+    expect(values(ws, 1, 7)).toEqual([
       "上级任务编号",
       "上级任务",
       "下级任务编号",
       "下级任务",
       "对应关系",
-      "相似度",
+      "匹配置信度",
+      "文本相似度",
     ]);
     expect(ws.rowCount).toBe(result.alignments.length + 1);
     const first = result.alignments[0];
     const title = (tasks: CompareResult["parent"]["tasks"], id: string | undefined) =>
       tasks.find((t) => t.id === id)?.title;
-    expect(values(ws, 2, 6)).toEqual([
+    const cells = values(ws, 2, 7);
+    // The texts' similarity is one of the link's measured signals, not its confidence.
+    expect(Object.values(first?.evidence.signals ?? {})).toContain(cells[6]);
+    expect(cells.slice(0, 6)).toEqual([
       first?.parent,
       title(result.parent.tasks, first?.parent),
       first?.child,
@@ -259,6 +263,11 @@ describe("xlsx formatter", () => {
       first?.relation === "equivalent" ? "一致" : first?.relation === "reworded" ? "改写" : "部分",
       first?.score,
     ]);
+    // Confidence and similarity are two things: a sure link of reworded texts.
+    const reworded = result.alignments.find(
+      (a) => a.relation === "reworded" && a.score > 0.9 && (a.evidence.signals.text ?? 1) < 0.7,
+    );
+    expect(reworded).toBeDefined();
   });
 
   it("stores text that looks like a formula as text", async () => {

@@ -10,6 +10,7 @@ import {
   RELATION_LABELS,
   SEVERITY_LABELS,
   TEXT,
+  textSimilarity,
 } from "../shared/labels.js";
 import { type AlignmentRow, buildRowGroups, type RowGroup } from "./alignment-rows.js";
 import { findingAnchor, type Side, taskAnchor } from "./anchors.js";
@@ -166,11 +167,19 @@ function taskCoverage(task: Task, context: ViewContext): SafeHtml {
   return h`<p class="task-coverage"><span class="meta-name">${TEXT.taskCoverage[lang]}${colon(lang)}</span><span class="meter meter-inline" aria-hidden="true"><span style="width:${shown}"></span></span> ${shown}${by}</p>`;
 }
 
+/**
+ * The link's relation with the texts' similarity; the matcher's confidence in the tooltip (a
+ * reworded task is a sure link of texts that differ: 1.00 sure, 0.48 alike).
+ */
+function relationBadge(link: Alignment, lang: Lang): SafeHtml {
+  const similarity = textSimilarity(link);
+  const tip = `${TEXT.score[lang]} ${link.score.toFixed(2)}${similarity === null ? "" : ` · ${TEXT.similarity[lang]} ${similarity.toFixed(2)}`}`;
+  const shown = similarity === null ? "" : ` · ${TEXT.similarity[lang]} ${similarity.toFixed(2)}`;
+  return h`<span class="badge rel rel-${link.relation}" title="${tip}">${RELATION_LABELS[link.relation][lang]}${shown}</span>`;
+}
+
 function cellHead(side: Side, task: Task, link: Alignment | null, lang: Lang): SafeHtml {
-  const relation =
-    side === "child" && link
-      ? h`<span class="badge rel rel-${link.relation}" title="${TEXT.score[lang]} ${link.score.toFixed(2)}">${RELATION_LABELS[link.relation][lang]} ${link.score.toFixed(2)}</span>`
-      : h``;
+  const relation = side === "child" && link ? relationBadge(link, lang) : h``;
   const required =
     side === "parent" && task.obligatory
       ? h`<span class="badge badge-required">${say("requiredTask", lang)}</span>`

@@ -1,4 +1,4 @@
-import type { Relation } from "../../model/alignment.js";
+import type { Alignment, Relation } from "../../model/alignment.js";
 import { type PairVerdict, VERDICT_NAMES } from "../../model/compare.js";
 import type { Drift, FindingKind, Severity } from "../../model/finding.js";
 import type { Lang } from "../../model/lang.js";
@@ -42,6 +42,15 @@ export const DRIFT_LABELS: Record<Drift["label"], Record<Lang, string>> = {
 };
 
 export { LEVEL_LABELS } from "../../model/document.js";
+
+/**
+ * How alike the two tasks' texts are, as the matcher measured it (`evidence.signals`): the cosine
+ * of the whole texts for tasks, the titles' bigram Dice for table rows. Null when not measured.
+ */
+export function textSimilarity(link: Alignment): number | null {
+  const s = link.evidence.signals;
+  return s.text ?? s.dice ?? s.title ?? null;
+}
 
 /** 「文件关系：上下级颠倒」 and why: the line every report opens with. */
 export function verdictLine(pair: PairVerdict, lang: Lang): { warn: boolean; text: string } {
@@ -90,7 +99,10 @@ export const TEXT = {
   days: { zh: "天数", en: "Days" },
   alignment: { zh: "逐项对照", en: "Task by task" },
   relation: { zh: "对应关系", en: "Relation" },
-  score: { zh: "相似度", en: "Score" },
+  /** An alignment's `score`: how sure the matcher is of the link, not how alike the texts are. */
+  score: { zh: "匹配置信度", en: "Match confidence" },
+  /** The texts' own similarity (tf-idf cosine of the whole tasks; of the titles for table rows). */
+  similarity: { zh: "文本相似度", en: "Text similarity" },
   units: { zh: "责任单位", en: "Units" },
   deadline: { zh: "时间要求", en: "Deadline" },
   feedback: { zh: "整改说明/反馈", en: "Response / remediation" },
