@@ -2,7 +2,14 @@ import { posix } from "node:path";
 import type { SourceText } from "../../model/source.js";
 import { PlandiffError } from "../../util/errors.js";
 import type { Reader } from "./index.js";
-import { buildLines, pagesToText, type TextItem, type TextPage } from "./page-layout.js";
+import {
+  buildLines,
+  gridRows,
+  pagesToText,
+  type Rule,
+  type TextItem,
+  type TextPage,
+} from "./page-layout.js";
 import { readCentralDirectory } from "./zip.js";
 import { guardedEntries } from "./zip-guard.js";
 
@@ -14,10 +21,22 @@ const PT_PER_MM = 72 / 25.4;
 const DEFAULT_PAGE: Box = { x: 0, y: 0, w: 210, h: 297 };
 /** A glyph without a DeltaX advances by its font size (CJK) or half of it (Latin, digits). */
 const NARROW = /[ -\u2e7f\uff61-\uffdc]/u;
+/** Ruling lines kept per page: a table needs a few hundred; a drawing may hold many more. */
+const MAX_RULES = 20_000;
+/** Operands of each AbbreviatedData operator (move, start, line, quadratic, cubic, arc, close). */
+const PATH_ARITY: Readonly<Record<string, number>> = { M: 2, S: 2, L: 2, Q: 4, B: 6, A: 7, C: 0 };
 /** Zip entry flag bit 0: the entry is encrypted. */
 const FLAG_ENCRYPTED = 0x1;
 /** Elements that may repeat: read as arrays whatever their count. */
-const ARRAYS = new Set(["DocBody", "Page", "Layer", "PageBlock", "TextObject", "TextCode"]);
+const ARRAYS = new Set([
+  "DocBody",
+  "Page",
+  "Layer",
+  "PageBlock",
+  "TextObject",
+  "TextCode",
+  "PathObject",
+]);
 
 interface Box {
   x: number;
@@ -69,8 +88,8 @@ export const ofdReader: Reader = async (bytes, file): Promise<SourceText> => {
         child(await pkg.xml(resolve(posix.dirname(docPath), loc)), "Page"),
       )[0];
       const pageBox = box(child(child(content, "Area"), "PhysicalBox")) ?? docBox;
-      const items = textItems(child(content, "Content"), pageBox);
-      pages.push({ width: pageBox.w * PT_PER_MM, lines: buildLines(items) });
+      const { items, rules } = pageObjects(child(content, "Content"), pageBox);
+      pages.push({ width: pageBox.w * PT_PER_MM, lines: buildLines(gridRows(items, rules)) });
     }
   }
   if (pages.length === 0) throw corrupt(file, "the package lists no pages");
@@ -144,9 +163,13 @@ class Package {
   }
 }
 
-/** Every TextObject under `content` (in layers and nested page blocks), as positioned runs. */
-export function textItems(content: unknown, page: Box): TextItem[] {
+/**
+ * Every TextObject under `content` (in layers and nested page blocks) as positioned runs, and
+ * the straight lines its PathObjects draw (table borders), in points with y growing upwards.
+ */
+export function pageObjects(content: unknown, page: Box): { items: TextItem[]; rules: Rule[] } {
   const items: TextItem[] = [];
+  const rules: Rule[] = [];
   const stack: unknown[] = [content];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (Array.isArray(node)) {
@@ -157,13 +180,45 @@ export function textItems(content: unknown, page: Box): TextItem[] {
     const later: unknown[] = [];
     for (const [key, value] of Object.entries(node)) {
       if (key.startsWith("@_") || key === "#text") continue;
-      if (key === "TextObject")
+      if (key === "TextObject") {
         for (const object of asArray(value)) textObject(object, page, items);
-      else later.push(value);
+      } else if (key === "PathObject") {
+        for (const object of asArray(value)) pathObject(object, page, rules);
+      } else later.push(value);
     }
     for (let k = later.length - 1; k >= 0; k--) stack.push(later[k]);
   }
-  return items;
+  return { items, rules };
+}
+
+/** The straight segments of a PathObject's AbbreviatedData (M/S move, L line, C close). */
+function pathObject(object: unknown, page: Box, rules: Rule[]): void {
+  const bound = box(attr(object, "Boundary"));
+  if (bound === null || rules.length >= MAX_RULES) return;
+  const ctm = numbers(attr(object, "CTM"));
+  const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = ctm.length === 6 ? ctm : [];
+  const toPage = (x: number, y: number): [number, number] => [
+    (bound.x + a * x + c * y + e - page.x) * PT_PER_MM,
+    (page.y + page.h - (bound.y + b * x + d * y + f)) * PT_PER_MM,
+  ];
+  const tokens = text(child(object, "AbbreviatedData")).trim().split(/\s+/).filter(Boolean);
+  let current: [number, number] | null = null;
+  let start: [number, number] | null = null;
+  for (let k = 0; k < tokens.length && rules.length < MAX_RULES; ) {
+    const op = tokens[k] ?? "";
+    const n = PATH_ARITY[op];
+    if (n === undefined) return; // not the abbreviated syntax: no rules from this path
+    const args = tokens.slice(k + 1, k + 1 + n).map(Number.parseFloat);
+    k += 1 + n;
+    if (args.length < n || !args.every(Number.isFinite)) return;
+    const end: [number, number] | null =
+      n === 0 ? start : toPage(args[n - 2] ?? 0, args[n - 1] ?? 0);
+    if ((op === "L" || op === "C") && current !== null && end !== null) {
+      rules.push({ x1: current[0], y1: current[1], x2: end[0], y2: end[1] });
+    }
+    if (op === "M" || op === "S") start = end;
+    current = end;
+  }
 }
 
 /** One TextObject's runs: glyphs placed by X/Y and DeltaX/DeltaY, split where the baseline moves. */

@@ -52,6 +52,8 @@ export interface TextItem {
   width: number;
   /** Font size in points. */
   size: number;
+  /** A table row made by {@link gridRows}: a line of its own, never joined, never furniture. */
+  block?: true;
 }
 
 /** A line rebuilt from a page's text items. */
@@ -62,6 +64,8 @@ export interface TextLine {
   x: number;
   right: number;
   size: number;
+  /** A table row (see {@link TextItem.block}). */
+  block?: true;
 }
 
 /** One page's lines, top to bottom, and the page width for telling centred lines. */
@@ -111,6 +115,7 @@ export function buildLines(items: readonly TextItem[]): TextLine[] {
       x: first?.x ?? 0,
       right: end,
       size: Math.max(...group.map((i) => i.size)),
+      ...(group.some((i) => i.block) ? { block: true as const } : {}),
     });
   }
   return lines;
@@ -135,23 +140,27 @@ export function pagesToText(pages: readonly TextPage[]): string {
   for (const page of pages) {
     const pitch = medianPitch(page.lines);
     const kept = page.lines.filter(
-      (line, i) => !running.has(furnitureKey(line)) && !isPageNumber(page, i),
+      (line, i) => line.block || (!running.has(furnitureKey(line)) && !isPageNumber(page, i)),
     );
     const left = Math.min(...kept.map((l) => l.x));
     const right = Math.max(...kept.map((l) => l.right));
     let previous: TextLine | undefined;
     for (const line of kept) {
       const gap =
-        previous !== undefined && pitch > 0 && previous.y - line.y > pitch * PARAGRAPH_GAP;
+        previous !== undefined &&
+        !(previous.block && line.block) &&
+        pitch > 0 &&
+        previous.y - line.y > pitch * PARAGRAPH_GAP;
       const indented = line.x > left + line.size * INDENT_SHARE;
       const starts = OUTLINE_START.test(fold(line.text));
-      if (open && !gap && !indented && !starts && out.length > 0) {
+      if (open && !gap && !indented && !starts && !line.block && out.length > 0) {
         out[out.length - 1] = joinWrapped(out.at(-1) ?? "", line.text);
       } else {
         if (gap) out.push("");
         out.push(line.text);
       }
       open =
+        !line.block &&
         line.right >= right - line.size * FULL_LINE_SLACK &&
         line.right - left >= page.width * MIN_FULL_WIDTH;
       previous = line;
@@ -163,12 +172,15 @@ export function pagesToText(pages: readonly TextPage[]): string {
     .trim();
 }
 
-/** Joins a wrapped line to the next: no space when either side is CJK. */
-function joinWrapped(head: string, tail: string): string {
+/**
+ * Joins a wrapped line to the next: no space when either side is CJK, or after a hyphen (a line
+ * broken after the hyphen of 2018-2022).
+ */
+export function joinWrapped(head: string, tail: string): string {
   const last = head.at(-1) ?? "";
   const first = tail[0] ?? "";
   const cjk = new RegExp(`[${CJK}]`);
-  return cjk.test(last) || cjk.test(first) ? head + tail : `${head} ${tail}`;
+  return cjk.test(last) || cjk.test(first) || last === "-" ? head + tail : `${head} ${tail}`;
 }
 
 /** Keys of lines that repeat at the same height near the top or bottom of most pages. */
@@ -221,4 +233,115 @@ function medianPitch(lines: readonly TextLine[]): number {
   }
   gaps.sort((p, q) => p - q);
   return gaps[Math.floor(gaps.length / 2)] ?? 0;
+}
+
+/** A straight ruling line of a page (a table border), in points, y growing upwards. */
+export interface Rule {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Rules this close (in points) to horizontal or vertical count as such; shorter ones are dropped. */
+const RULE_SLANT = 1;
+const MIN_RULE = 5;
+/** Border positions closer than this (points) are one border (double lines, thin rectangles). */
+const BORDER_MERGE = 2;
+
+/**
+ * Rebuilds ruled tables: a text item that lies inside a box of ruling lines is a cell's text;
+ * boxes with the same top border form a row when there are two or more of them, and the row
+ * becomes one item `| a | b |` (cells split by the vertical borders that cross the row, so empty
+ * cells keep their place; a cell's lines joined as wrapped lines are) marked as a block. Items
+ * outside any row are returned as they were. Boxes of one cell (a framed paragraph) stay text.
+ */
+export function gridRows(items: readonly TextItem[], rules: readonly Rule[]): TextItem[] {
+  const verticals = rules
+    .filter((r) => Math.abs(r.x1 - r.x2) <= RULE_SLANT && Math.abs(r.y1 - r.y2) >= MIN_RULE)
+    .map((r) => ({ at: (r.x1 + r.x2) / 2, from: Math.min(r.y1, r.y2), to: Math.max(r.y1, r.y2) }));
+  const horizontals = rules
+    .filter((r) => Math.abs(r.y1 - r.y2) <= RULE_SLANT && Math.abs(r.x1 - r.x2) >= MIN_RULE)
+    .map((r) => ({ at: (r.y1 + r.y2) / 2, from: Math.min(r.x1, r.x2), to: Math.max(r.x1, r.x2) }));
+  if (verticals.length < 2 || horizontals.length < 2) return [...items];
+  const tol = BORDER_MERGE;
+
+  /** The box around a point: the nearest borders on each side that pass it. */
+  const boxAt = (x: number, y: number) => {
+    let left = Number.NEGATIVE_INFINITY;
+    let right = Number.POSITIVE_INFINITY;
+    for (const v of verticals) {
+      if (y < v.from - tol || y > v.to + tol) continue;
+      if (v.at <= x && v.at > left) left = v.at;
+      if (v.at >= x && v.at < right) right = v.at;
+    }
+    let top = Number.POSITIVE_INFINITY;
+    let bottom = Number.NEGATIVE_INFINITY;
+    for (const h of horizontals) {
+      if (x < h.from - tol || x > h.to + tol) continue;
+      if (h.at >= y && h.at < top) top = h.at;
+      if (h.at <= y && h.at > bottom) bottom = h.at;
+    }
+    const closed = [left, right, top, bottom].every(Number.isFinite);
+    return closed ? { left, right, top, bottom } : null;
+  };
+
+  type Box = NonNullable<ReturnType<typeof boxAt>>;
+  const rows = new Map<
+    number,
+    { top: number; bottom: number; left: number; right: number; items: TextItem[] }
+  >();
+  const boxes = new Map<TextItem, Box>();
+  for (const item of items) {
+    // A point inside the item's first glyph.
+    const box = boxAt(item.x + Math.min(item.size, item.width) / 2, item.y + item.size * 0.3);
+    if (box === null) continue;
+    boxes.set(item, box);
+    const key = Math.round(box.top / tol);
+    const row = rows.get(key) ?? { ...box, items: [] };
+    row.left = Math.min(row.left, box.left);
+    row.right = Math.max(row.right, box.right);
+    row.bottom = Math.max(row.bottom, box.bottom);
+    row.items.push(item);
+    rows.set(key, row);
+  }
+
+  const out: TextItem[] = [];
+  const inRows = new Set<TextItem>();
+  for (const row of rows.values()) {
+    const mid = (row.top + row.bottom) / 2;
+    const borders = verticals
+      .filter((v) => mid >= v.from - tol && mid <= v.to + tol)
+      .map((v) => v.at)
+      .filter((x) => x >= row.left - tol && x <= row.right + tol)
+      .sort((p, q) => p - q)
+      .filter((x, k, all) => k === 0 || x - (all[k - 1] ?? x) > tol);
+    if (borders.length < 3) continue; // one box: a framed paragraph, not a row
+    const cells: string[] = [];
+    for (let k = 0; k + 1 < borders.length; k++) {
+      const from = borders[k] ?? 0;
+      const to = borders[k + 1] ?? 0;
+      const inside = row.items.filter((item) => {
+        const x = item.x + Math.min(item.size, item.width) / 2;
+        return x > from && x < to;
+      });
+      const text = buildLines(inside)
+        .map((line) => line.text)
+        .reduce((head, tail) => (head === "" ? tail : joinWrapped(head, tail)), "");
+      cells.push(text.replace(/\|/g, "/").replace(/\s+/g, " ").trim());
+    }
+    if (cells.every((c) => c === "")) continue;
+    for (const item of row.items) inRows.add(item);
+    const first = buildLines(row.items)[0];
+    out.push({
+      str: `| ${cells.join(" | ")} |`,
+      x: row.left,
+      y: first?.y ?? mid,
+      width: row.right - row.left,
+      size: first?.size ?? 10,
+      block: true,
+    });
+  }
+  for (const item of items) if (!inRows.has(item)) out.push(item);
+  return out;
 }
