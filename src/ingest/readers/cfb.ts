@@ -99,7 +99,8 @@ export function readCfb(bytes: Uint8Array): CfbFile {
   ) => {
     const ids: number[] = [];
     for (let id = start; id !== END_OF_CHAIN; id = table[id] ?? FREE) {
-      if (id > MAX_REGULAR || id >= limit) throw new Error(`damaged chain of ${what}`);
+      if (id > MAX_REGULAR) throw new Error(`damaged chain of ${what}`);
+      if (id >= limit) throw new Error(`chain of ${what} runs past the end (truncated)`);
       if (used.has(id)) throw new Error(`chain of ${what} loops or overlaps another`);
       used.add(id);
       ids.push(id);

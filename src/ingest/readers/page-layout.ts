@@ -310,6 +310,19 @@ export function gridRows(items: readonly TextItem[], rules: readonly Rule[]): Te
   const inRows = new Set<TextItem>();
   for (const row of rows.values()) {
     const mid = (row.top + row.bottom) / 2;
+    // The row spans its top border (drawn whole or cell by cell), so that empty cells at either
+    // end keep their place.
+    for (let grown = true; grown; ) {
+      grown = false;
+      for (const h of horizontals) {
+        if (Math.abs(h.at - row.top) > tol || h.to < row.left - tol || h.from > row.right + tol) {
+          continue;
+        }
+        if (h.from < row.left || h.to > row.right) grown = true;
+        row.left = Math.min(row.left, h.from);
+        row.right = Math.max(row.right, h.to);
+      }
+    }
     const borders = verticals
       .filter((v) => mid >= v.from - tol && mid <= v.to + tol)
       .map((v) => v.at)
