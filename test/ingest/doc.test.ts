@@ -154,6 +154,11 @@ describe(".doc: hostile input", () => {
     expect(error.message).toMatch(/an RTF file/);
   });
 
+  it("a .doc holding plain text is read as text", async () => {
+    const { encoding, text } = await readSource(put("plain.doc", "关于印发实施方案的通知\n"));
+    expect([encoding, text.trim()]).toEqual(["utf-8", "关于印发实施方案的通知"]);
+  });
+
   it("a .doc that is not a compound file at all is corrupt", async () => {
     const error = await readError(put("junk.doc", Buffer.alloc(4000, 0x01)));
     expect(error.code).toBe("corrupt");

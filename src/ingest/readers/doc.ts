@@ -3,6 +3,7 @@ import { PlandiffError } from "../../util/errors.js";
 import { isCfb, readCfb } from "./cfb.js";
 import { docxReader } from "./docx.js";
 import type { Reader } from "./index.js";
+import { looksLikeText, textReader } from "./text.js";
 
 /** The Word binary format's magic number, at the start of its WordDocument stream (FIB.wIdent). */
 const WORD_MAGIC = 0xa5ec;
@@ -23,7 +24,7 @@ type WordExtractor = new () => { extract(source: Buffer): Promise<WordDocument> 
  * (cells end with a tab) as pipe rows that the table parser reads. The compound file is checked
  * first (see cfb.ts) so that a crafted file cannot send the library round a loop. "encrypted" for
  * a password-protected document; "corrupt" for a truncated or damaged one, or a compound file that
- * is not a Word document (an Excel sheet, a Works file).
+ * is not a Word document (an Excel sheet, a Works file). A .doc holding plain text is read as text.
  */
 export const docReader: Reader = async (bytes, file) => {
   if (ascii(bytes, 5) === "{\\rtf") {
@@ -33,6 +34,8 @@ export const docReader: Reader = async (bytes, file) => {
       file,
     );
   }
+  // Plain text saved under a Word name (sites serve those too): read as the text it is.
+  if (!isCfb(bytes) && looksLikeText(bytes)) return textReader(bytes, file);
   checkWordContainer(bytes, file, "Word 97–2003 document");
   let body: string;
   try {
