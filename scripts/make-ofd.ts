@@ -4,9 +4,9 @@
 // first-line indent wrapped and justified over several lines, and every line cut into several
 // TextObjects — at each change between Chinese and Latin fonts (whose boxes sit at other heights
 // on the same baseline), at random points, some objects scaled by a CTM, some holding two
-// TextCodes, objects written font by font rather than in reading order. The task table (tab-indented
-// cells one per line, rows separated by blank lines, as the .txt seeds hold it) becomes a ruled
-// grid: cells side by side, wrapped inside their columns, borders drawn as PathObjects, the header
+// TextCodes, objects written font by font rather than in reading order. A task table (tab-indented
+// cells one per line, rows separated by blank lines, or pipe rows, as the .txt seeds hold them)
+// becomes a ruled grid: cells side by side, wrapped inside their columns, borders drawn as PathObjects, the header
 // row repeated on each page. Page numbers (— N —, right on odd pages, left on even ones) and a
 // running header are added for the reader to drop. Deterministic: a seeded generator, fixed ids.
 //
@@ -29,8 +29,8 @@ const PITCH = HEIGHT / 22;
 const CELL_SIZE = 4.9;
 const CELL_PITCH = 6.8;
 const CELL_PAD = 1.5;
-/** Column widths of the task table (序号, 重点任务, 责任单位, 时间要求), in mm. */
-const COLUMNS = [14, 62, 50, 30];
+/** Column widths of a four-column task table (序号, 重点任务, 责任单位, 时间要求), in mm. */
+const FOUR_COLUMNS = [14, 62, 50, 30];
 /** Characters that never start a line (they hang at the end of the one before). */
 const NO_START = new Set([..."，。、；：？！）》」』”’〕】…—"]);
 const FONT_CJK = 2;
@@ -100,7 +100,11 @@ function layout(text: string): Page[] {
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
-    const table = line.startsWith("\t") ? readTable(lines, i) : null;
+    const table = line.startsWith("\t")
+      ? readTable(lines, i)
+      : line.includes("|")
+        ? readPipeTable(lines, i)
+        : null;
     if (table !== null) {
       y = layTable(table.rows, pages, y, newPage) + PITCH / 2;
       i = table.end - 1;
@@ -207,12 +211,53 @@ function readTable(
     i = j;
     while (i < lines.length && (lines[i] ?? "").trim() === "") i++;
   }
-  return rows.length >= 2 && rows[0]?.length === COLUMNS.length ? { rows, end: i } : null;
+  return rows.length >= 2 ? { rows, end: i } : null;
+}
+
+/** A table written as pipe rows (`序号 | 任务 | 单位 |`): the rows with as many cells as the first. */
+function readPipeTable(
+  lines: readonly string[],
+  start: number,
+): { rows: string[][]; end: number } | null {
+  const cells = (line: string) =>
+    line
+      .trim()
+      .replace(/^\|/, "")
+      .replace(/\|$/, "")
+      .split("|")
+      .map((c) => c.trim());
+  const width = cells(lines[start] ?? "").length;
+  if (width < 2) return null;
+  let end = start;
+  while (
+    end < lines.length &&
+    (lines[end] ?? "").includes("|") &&
+    cells(lines[end] ?? "").length === width
+  )
+    end++;
+  const rows = lines.slice(start, end).map(cells);
+  return rows.length >= 2 ? { rows, end } : null;
+}
+
+/**
+ * Column widths: the usual four-column table's, else shares of the type area by the cells' mean
+ * length (at least three characters, at most thirty).
+ */
+function columnWidths(rows: string[][]): number[] {
+  const count = rows[0]?.length ?? 0;
+  if (count === FOUR_COLUMNS.length) return FOUR_COLUMNS;
+  const weights = Array.from({ length: count }, (_, k) => {
+    const mean = rows.reduce((s, row) => s + Array.from(row[k] ?? "").length, 0) / rows.length;
+    return Math.min(30, Math.max(3, mean));
+  });
+  const total = weights.reduce((s, w) => s + w, 0);
+  return weights.map((w) => (w / total) * WIDTH);
 }
 
 /** Lays the grid out from `top`; returns where it ends. The header row repeats on each page. */
 function layTable(rows: string[][], pages: Page[], top: number, newPage: () => void): number {
   const [header] = rows;
+  const COLUMNS = columnWidths(rows);
   let y = top;
   let pageTop = top;
   const lefts = COLUMNS.map((_, k) => LEFT + COLUMNS.slice(0, k).reduce((s, w) => s + w, 0));

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -104,6 +105,33 @@ describe("OFD: a plan laid out by scripts/make-ofd.ts", () => {
       "为认真贯彻党的十九大和省、市党代会精神，推动政府更好地履职尽责，根据《浙江省人民政府关于印发政府“两强三提高”建设行动计划（2018-2022年）的通知》（浙政发〔2018〕16号）要求，结合我市政府自身建设实际，制定本实施方案。",
     );
   });
+
+  it.each([
+    ["001", "data/001_1edcfceb20138e7f.txt"],
+    ["002", "data/002_2cdac00586eece9b.txt"],
+  ])("the other seeds laid out as OFD (%s.ofd) read to their .txt's tasks", async (name, txt) => {
+    const summary = async (file: string) =>
+      (await parseDocument(file)).tasks.map((t) => [
+        t.source,
+        t.title,
+        t.units.lead,
+        t.deadline.due,
+      ]);
+    const fromOfd = await summary(`test/fixtures/formats/${name}.ofd`);
+    expect(fromOfd.length).toBeGreaterThan(70);
+    expect(fromOfd).toEqual(await summary(txt));
+  });
+
+  it("the fixture is what scripts/make-ofd.ts makes of the seed, byte for byte", () => {
+    const out = path.join(dir, "regenerated.ofd");
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/make-ofd.ts", "data/000_e50bc25d11ad62e1.txt", out],
+      { encoding: "utf8" },
+    );
+    expect(run.stderr).toBe("");
+    expect(fs.readFileSync(out).equals(fs.readFileSync(PLAN))).toBe(true);
+  }, 30_000);
 
   it("DeltaX: numbers, `g N v` for N equal advances", () => {
     expect(deltas("g 3 1.5 2 g 2 0.5")).toEqual([1.5, 1.5, 1.5, 2, 0.5, 0.5]);
