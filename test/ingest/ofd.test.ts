@@ -136,6 +136,8 @@ describe("OFD: a plan laid out by scripts/make-ofd.ts", () => {
   it("DeltaX: numbers, `g N v` for N equal advances", () => {
     expect(deltas("g 3 1.5 2 g 2 0.5")).toEqual([1.5, 1.5, 1.5, 2, 0.5, 0.5]);
     expect(deltas("")).toEqual([]);
+    // Never more advances than glyphs, whatever the counts say.
+    expect(deltas(`${"g 99999 1 ".repeat(1000)}`, 5)).toEqual([1, 1, 1, 1, 1]);
   });
 
   it("a CTM scales an object's glyphs and places them", async () => {

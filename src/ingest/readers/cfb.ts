@@ -82,6 +82,8 @@ export function readCfb(bytes: Uint8Array): CfbFile {
     }
     difat = word(data, perSector - 1);
   }
+  // word-extractor follows the DIFAT chain as many times as the header says.
+  if (difatCount > seenDifat.size && fatCount > 109) throw new Error("damaged DIFAT chain");
   const fat = new Uint32Array(fatCount * perSector).fill(FREE);
   fatSectors.forEach((id, k) => {
     if (id > MAX_REGULAR) throw new Error("damaged FAT sector list");

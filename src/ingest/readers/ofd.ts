@@ -242,8 +242,8 @@ function textObject(object: unknown, page: Box, items: TextItem[]): void {
     const yAttr = Number.parseFloat(attr(code, "Y"));
     if (Number.isFinite(xAttr)) x = xAttr;
     if (Number.isFinite(yAttr)) y = yAttr;
-    const dx = deltas(attr(code, "DeltaX"));
-    const dy = deltas(attr(code, "DeltaY"));
+    const dx = deltas(attr(code, "DeltaX"), glyphs.length);
+    const dy = deltas(attr(code, "DeltaY"), glyphs.length);
     let run = "";
     let runX = x;
     let runY = y;
@@ -283,16 +283,18 @@ function own(glyph: string, size: number): number {
   return NARROW.test(glyph) ? size / 2 : size;
 }
 
-/** DeltaX/DeltaY: numbers, with `g N v` standing for N times v. */
-export function deltas(value: string): number[] {
+/**
+ * DeltaX/DeltaY: numbers, with `g N v` standing for N times v; at most `max` of them (one per
+ * glyph: a crafted `g 99999 1` repeated must not expand beyond the text it spaces).
+ */
+export function deltas(value: string, max = Number.POSITIVE_INFINITY): number[] {
   const tokens = value.trim().split(/\s+/).filter(Boolean);
   const out: number[] = [];
-  for (let k = 0; k < tokens.length; k++) {
+  for (let k = 0; k < tokens.length && out.length < max; k++) {
     if (tokens[k] === "g") {
       const count = Number.parseInt(tokens[k + 1] ?? "", 10);
       const step = Number.parseFloat(tokens[k + 2] ?? "");
-      // Bounded by the glyphs a TextCode can hold: a huge count only pads the list.
-      for (let n = 0; n < Math.min(count, 100_000) && Number.isFinite(step); n++) out.push(step);
+      for (let n = 0; n < count && out.length < max && Number.isFinite(step); n++) out.push(step);
       k += 2;
     } else {
       const step = Number.parseFloat(tokens[k] ?? "");

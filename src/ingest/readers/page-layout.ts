@@ -246,6 +246,8 @@ export interface Rule {
 /** Rules this close (in points) to horizontal or vertical count as such; shorter ones are dropped. */
 const RULE_SLANT = 1;
 const MIN_RULE = 5;
+/** Items × borders tested per page at most (a real page: a few hundred × a few hundred). */
+const MAX_GRID_WORK = 50_000_000;
 /** Border positions closer than this (points) are one border (double lines, thin rectangles). */
 const BORDER_MERGE = 2;
 
@@ -264,6 +266,8 @@ export function gridRows(items: readonly TextItem[], rules: readonly Rule[]): Te
     .filter((r) => Math.abs(r.y1 - r.y2) <= RULE_SLANT && Math.abs(r.x1 - r.x2) >= MIN_RULE)
     .map((r) => ({ at: (r.y1 + r.y2) / 2, from: Math.min(r.x1, r.x2), to: Math.max(r.x1, r.x2) }));
   if (verticals.length < 2 || horizontals.length < 2) return [...items];
+  // Every item is tested against every border: a crafted page of both by the million reads as text.
+  if (items.length * (verticals.length + horizontals.length) > MAX_GRID_WORK) return [...items];
   const tol = BORDER_MERGE;
 
   /** The box around a point: the nearest borders on each side that pass it. */
