@@ -114,7 +114,7 @@ export function buildLines(items: readonly TextItem[]): TextLine[] {
       y: first?.y ?? 0,
       x: first?.x ?? 0,
       right: end,
-      size: Math.max(...group.map((i) => i.size)),
+      size: group.reduce((m, i) => Math.max(m, i.size), Number.NEGATIVE_INFINITY),
       ...(group.some((i) => i.block) ? { block: true as const } : {}),
     });
   }
@@ -142,8 +142,9 @@ export function pagesToText(pages: readonly TextPage[]): string {
     const kept = page.lines.filter(
       (line, i) => line.block || (!running.has(furnitureKey(line)) && !isPageNumber(page, i)),
     );
-    const left = Math.min(...kept.map((l) => l.x));
-    const right = Math.max(...kept.map((l) => l.right));
+    // Not Math.min(...lines): a crafted page of a million lines would overflow the call stack.
+    const left = kept.reduce((m, l) => Math.min(m, l.x), Number.POSITIVE_INFINITY);
+    const right = kept.reduce((m, l) => Math.max(m, l.right), Number.NEGATIVE_INFINITY);
     let previous: TextLine | undefined;
     for (const line of kept) {
       const gap =
