@@ -3,6 +3,7 @@ import { extname } from "node:path";
 import type { SourceText } from "../model/source.js";
 import type { ReadSource } from "../model/stages.js";
 import { PlandiffError } from "../util/errors.js";
+import { isCfb } from "./readers/cfb.js";
 import { readerFor, supportedExtensions } from "./readers/index.js";
 import { looksLikeText, textReader } from "./readers/text.js";
 import { toSimplified } from "./traditional.js";
@@ -66,12 +67,15 @@ const ascii = (bytes: Uint8Array, from: number, to: number) =>
 
 /**
  * The type the content shows, whatever the name says: a PDF or Word file renamed .txt, a web
- * page saved without extension. Null when the bytes do not announce a type.
+ * page saved without extension, an OFD package, a compound file (Word 97–2003, read as .doc). Null when the bytes do not announce a type.
  */
 export function sniffType(bytes: Uint8Array): string | null {
   if (ascii(bytes, 0, 5) === "%PDF-") return "pdf";
   if (ascii(bytes, 0, 4) === "PK\u0003\u0004" && ascii(bytes, 0, 4096).includes("word/"))
     return "docx";
+  if (ascii(bytes, 0, 4) === "PK\u0003\u0004" && ascii(bytes, 0, 4096).includes("OFD.xml"))
+    return "ofd";
+  if (isCfb(bytes)) return "doc";
   const head = ascii(bytes, 0, 512)
     .replace(/^\uFEFF/, "")
     .trimStart()

@@ -16,6 +16,8 @@ describe("the Jiaxing plan in other encodings and scripts aligns like the origin
     ["GBK web page", "test/fixtures/formats/000.gbk.html"],
     ["Word document", "test/fixtures/formats/000.docx"],
     ["PDF", "test/fixtures/formats/000.pdf"],
+    ["Word 97–2003 document", "test/fixtures/formats/000.doc"],
+    ["OFD", "test/fixtures/formats/000.ofd"],
   ])("%s", async (_, path) => {
     const result = compareDocuments(province, await parseDocument(path));
     expect(links(result)).toEqual(links(original));

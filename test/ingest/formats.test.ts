@@ -18,6 +18,8 @@ const seedPath = path.join(here, "../../data/000_e50bc25d11ad62e1.txt");
 const formats = path.join(here, "../fixtures/formats");
 const VARIANTS = [
   ["docx", "000.docx", "docx"],
+  ["doc (Word 97–2003, by LibreOffice)", "000.doc", "doc"],
+  ["OFD (scripts/make-ofd.ts: cut runs, wrapped lines, ruled table)", "000.ofd", "ofd"],
   ["html", "000.html", "utf-8"],
   ["GBK html", "000.gbk.html", "gb18030"],
   ["traditional txt", "000.traditional.txt", "utf-8+t2s"],

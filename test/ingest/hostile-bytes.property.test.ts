@@ -23,9 +23,11 @@ async function survives(bytes: Uint8Array, ext: string): Promise<boolean> {
   }
 }
 
-const EXTENSIONS = ["txt", "md", "html", "docx", "pdf", "bin"];
+const EXTENSIONS = ["txt", "md", "html", "docx", "pdf", "doc", "wps", "ofd", "bin"];
 const seed = new Uint8Array(readFileSync(SEEDS.city));
 const docx = new Uint8Array(readFileSync("test/fixtures/formats/000.docx"));
+const doc = new Uint8Array(readFileSync("test/fixtures/formats/000.doc"));
+const ofd = new Uint8Array(readFileSync("test/fixtures/formats/000.ofd"));
 
 describe("ingest never crashes", () => {
   it("on random bytes under any extension", async () => {
@@ -41,10 +43,15 @@ describe("ingest never crashes", () => {
     );
   });
 
-  it("on a seed and a .docx with random bytes overwritten", async () => {
+  it("on a seed, a .docx, a .doc and an OFD with random bytes overwritten", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(["txt", seed] as const, ["docx", docx] as const),
+        fc.constantFrom(
+          ["txt", seed] as const,
+          ["docx", docx] as const,
+          ["doc", doc] as const,
+          ["ofd", ofd] as const,
+        ),
         fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 40 }),
         async ([ext, original], edits) => {
           const bytes = original.slice();
@@ -52,7 +59,7 @@ describe("ingest never crashes", () => {
           expect(await survives(bytes, ext)).toBe(true);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   });
 });

@@ -55,6 +55,20 @@ describe("a .docx zip bomb whose headers lie about its sizes", () => {
   }, 60_000);
 });
 
+describe("an OFD zip bomb whose headers lie about its sizes", () => {
+  it("is refused by the same guard, after inflating at most the limit", () => {
+    const file = join(dir, "lying.ofd");
+    writeFileSync(file, lyingDocxBomb(1024));
+    const got = readInChild("ofd.js", "ofdReader", file);
+    expect(got).toMatchObject({
+      name: "PlandiffError",
+      code: "too-large",
+      message: `${file}: archive would expand to more than 100 MiB (limit 100 MiB); refusing a possible zip bomb`,
+    });
+    expect(got.peakMiB).toBeLessThan(400);
+  }, 60_000);
+});
+
 describe("an HTML page nested 20,000 levels", () => {
   it("is refused with one line and exit 2, without building the tree", () => {
     const file = join(dir, "deep.html");

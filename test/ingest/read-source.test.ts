@@ -172,7 +172,7 @@ describe("readSource rejects bad input", () => {
     const error = await readError(fixture("archive.bin", new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])));
     expect(error.code).toBe("unsupported-type");
     expect(error.message).toContain(".bin");
-    expect(error.message).toContain(".docx, .htm, .html, .md, .pdf, .txt");
+    expect(error.message).toContain(".doc, .docx, .htm, .html, .md, .ofd, .pdf, .txt");
   });
 
   it("Latin-1 bytes → encoding, naming the guess", async () => {

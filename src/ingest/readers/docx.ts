@@ -2,18 +2,14 @@ import { createRequire } from "node:module";
 import { PlandiffError } from "../../util/errors.js";
 import { htmlToText } from "./html.js";
 import type { Reader } from "./index.js";
-import { inflateEntries, readCentralDirectory, storedZip, type ZipSummary } from "./zip.js";
+import { storedZip } from "./zip.js";
+import { guardedEntries } from "./zip-guard.js";
 
 export { readCentralDirectory, type ZipSummary } from "./zip.js";
-
-/** Refuse archives whose entries declare, or really inflate to, more than this many bytes in total (100 MiB). */
-export const MAX_DOCX_UNCOMPRESSED = 100 * 1024 * 1024;
-/** Refuse archives that claim, or really, expand more than this many times their size… */
-export const MAX_DOCX_RATIO = 100;
-/** …once they expand to more than this (small files of repetitive XML legitimately compress well). */
-const RATIO_FLOOR = 2 * 1024 * 1024;
-/** A plain (non-ZIP64) zip holds at most this many entries; a Word document holds dozens. */
-const MAX_ENTRIES = 0xffff;
+export {
+  MAX_ZIP_RATIO as MAX_DOCX_RATIO,
+  MAX_ZIP_UNCOMPRESSED as MAX_DOCX_UNCOMPRESSED,
+} from "./zip-guard.js";
 
 /**
  * Reads a .docx (Word 2007+) document: paragraphs one per line, tables as pipe rows. The zip's
@@ -25,7 +21,7 @@ const MAX_ENTRIES = 0xffff;
  * that is not a Word document.
  */
 export const docxReader: Reader = async (bytes, file) => {
-  const verified = verifiedZip(bytes, file);
+  const verified = storedZip(guardedEntries(bytes, file, ".docx"));
   let html: string;
   try {
     // CommonJS, loaded on the first Word file (most runs read none).
@@ -40,67 +36,3 @@ export const docxReader: Reader = async (bytes, file) => {
   }
   return { file, encoding: "docx", text: await htmlToText(html, file, "Word document") };
 };
-
-/**
- * Refuses archives that are damaged or would expand too far (see {@link docxReader}); returns a
- * stored zip of the entries as really inflated.
- */
-function verifiedZip(bytes: Uint8Array, file: string): Uint8Array {
-  const corrupt = (error: unknown): PlandiffError => {
-    const reason = error instanceof Error ? error.message : String(error);
-    return new PlandiffError("corrupt", `not a valid .docx file: ${reason}`, file);
-  };
-  let summary: ZipSummary;
-  try {
-    summary = readCentralDirectory(bytes);
-  } catch (error) {
-    throw corrupt(error);
-  }
-  const { uncompressed } = summary;
-  if (uncompressed > MAX_DOCX_UNCOMPRESSED) throw tooLarge(uncompressed, file);
-  if (uncompressed > RATIO_FLOOR && uncompressed > MAX_DOCX_RATIO * bytes.length) {
-    throw tooMany(Math.round(uncompressed / bytes.length), file);
-  }
-  if (summary.entries > MAX_ENTRIES) {
-    throw new PlandiffError(
-      "too-large",
-      `archive holds ${summary.entries} entries (limit ${MAX_ENTRIES}); refusing a possible zip bomb`,
-      file,
-    );
-  }
-  // The headers may lie: inflate for real, stopping at the same limits.
-  const ratioLimit = Math.max(RATIO_FLOOR, MAX_DOCX_RATIO * bytes.length);
-  const limit = Math.min(MAX_DOCX_UNCOMPRESSED, ratioLimit);
-  let inflated: ReturnType<typeof inflateEntries>;
-  try {
-    inflated = inflateEntries(bytes, summary, limit);
-  } catch (error) {
-    throw corrupt(error);
-  }
-  if (!inflated.ok) {
-    throw limit === MAX_DOCX_UNCOMPRESSED
-      ? tooLarge(limit, file, "more than ")
-      : tooMany(`more than ${MAX_DOCX_RATIO}`, file);
-  }
-  return storedZip(inflated.entries);
-}
-
-function tooLarge(bytes: number, file: string, more = ""): PlandiffError {
-  return new PlandiffError(
-    "too-large",
-    `archive would expand to ${more}${mib(bytes)} (limit ${mib(MAX_DOCX_UNCOMPRESSED)}); refusing a possible zip bomb`,
-    file,
-  );
-}
-
-function tooMany(times: number | string, file: string): PlandiffError {
-  return new PlandiffError(
-    "too-large",
-    `archive would expand ${times} times its size (limit ${MAX_DOCX_RATIO}); refusing a possible zip bomb`,
-    file,
-  );
-}
-
-function mib(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MiB`;
-}

@@ -1,6 +1,8 @@
 import type { SourceText } from "../../model/source.js";
+import { docReader, wpsReader } from "./doc.js";
 import { docxReader } from "./docx.js";
 import { htmlReader } from "./html.js";
+import { ofdReader } from "./ofd.js";
 import { pdfReader } from "./pdf.js";
 import { textReader } from "./text.js";
 
@@ -15,9 +17,12 @@ const readers: Readonly<Record<string, Reader>> = {
   txt: textReader,
   md: textReader,
   docx: docxReader,
+  doc: docReader,
+  wps: wpsReader,
   html: htmlReader,
   htm: htmlReader,
   pdf: pdfReader,
+  ofd: ofdReader,
 };
 
 /** The reader for a lower-case extension (without the dot), if that type is supported. */
