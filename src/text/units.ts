@@ -2,7 +2,9 @@
  * Unit (organ) names in responsibility texts: labels (牵头单位：…), roles (由…牵头, …配合), lists
  * of names split at 、 and 和/等, what looks like a unit, and unit names in one form for comparing.
  */
-import { unitPrefixes, unitsLexicon } from "./lexicons.js";
+
+import { fold } from "./fold.js";
+import { levelsLexicon, unitPrefixes, unitsLexicon } from "./lexicons.js";
 import { escapeRegExp } from "./regexp.js";
 import { normalizeForMatching } from "./segment.js";
 
@@ -211,4 +213,26 @@ export function normalizeUnit(name: string): string {
   for (const prefix of unitPrefixes())
     if (s.startsWith(prefix) && s.length > 2) s = s.slice(prefix.length);
   return s;
+}
+
+/**
+ * Whether a unit is one of the plan's own bodies at `level` (levels.json): for a province
+ * 省政府办公厅, 省数据管理中心, 省级有关部门 (the level word first); for the national level a name
+ * opening with a national word (国家发展改革委) or ending with a national organ (工业和信息化部).
+ * Lower governments (各市、县〔市、区〕政府) are never the plan's own.
+ */
+export function isOwnLevelUnit(name: string, level: string): boolean {
+  const lex = levelsLexicon();
+  const s = fold(name).trim();
+  if (s === "" || namesLowerGovernments({ lead: [s], support: [] })) return false;
+  if (level === "national") {
+    if (lex.national.some((w) => s.startsWith(w))) return true;
+    const startsLocal = lex.unitPrefixes.some((p) => s.startsWith(p)) || s.startsWith("各");
+    return (
+      !startsLocal &&
+      lex.evidence.unplacedOrgans.some(([ending, l]) => l === "national" && s.endsWith(ending))
+    );
+  }
+  const word = lex.levelWords[level];
+  return word !== undefined && s.startsWith(word);
 }

@@ -1,5 +1,6 @@
 import type { ParentCoverage } from "../../model/alignment.js";
 import { named, say, spanOf } from "../context.js";
+import { notBindingNote, ownLevelUnits } from "../obligation.js";
 import { createFinding, type DiffRule } from "../rule.js";
 
 /**
@@ -80,11 +81,13 @@ export const missing: DiffRule = {
                 `下级应落实的任务 ${named(task, "zh")} 未在实施方案中体现`,
                 `Task ${named(task, "en")}, addressed to lower-level governments, is not carried by the child plan`,
               )
-            : say(
-                lang,
-                `任务 ${named(task, "zh")} 未在实施方案中体现（责任单位为上级部门，仅供参考）`,
-                `Task ${named(task, "en")} is not carried (the parent assigns it to its own departments only)`,
-              ),
+            : ownLevelUnits(task, parent).length > 0
+              ? `${say(lang, `任务 ${named(task, "zh")} 未在实施方案中体现`, `Task ${named(task, "en")} is not carried`)}${notBindingNote(ownLevelUnits(task, parent), lang)}`
+              : say(
+                  lang,
+                  `任务 ${named(task, "zh")} 未在实施方案中体现（责任单位为上级部门，仅供参考）`,
+                  `Task ${named(task, "en")} is not carried (the parent assigns it to its own departments only)`,
+                ),
           evidence: [spanOf("parent", task)],
         });
       }),
