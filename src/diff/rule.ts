@@ -12,6 +12,8 @@ export interface DiffContext {
   alignments: Alignment[];
   sectionAlignments: SectionAlignment[];
   lang: Lang;
+  /** The user's unit aliases as counterpart keys (`aliasKeys`); undefined when none are configured. */
+  unitAliases?: ReadonlyMap<string, string>;
   parentTask(id: string): Task | undefined;
   childTask(id: string): Task | undefined;
   /** Links of a parent task (any relation), in output order. */

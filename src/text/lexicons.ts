@@ -93,6 +93,18 @@ const UnitsSchema = z.object({
 });
 export type UnitsLexicon = z.infer<typeof UnitsSchema>;
 
+const UnitCounterpartsSchema = z.object({
+  /** Endings of a unit name (after `normalizeUnit`) that name the same body at every level. */
+  forms: z.array(z.object({ to: z.string().min(1), from: z.array(z.string().min(1)).min(1) })),
+  /** Organ endings that differ between levels for the same body (省X厅 → 市X局, X委 → X局). */
+  endings: z.array(z.string().min(1)),
+});
+/** Unit names across levels: data/lexicon/unit-counterparts.json. */
+export type UnitCounterpartsLexicon = z.infer<typeof UnitCounterpartsSchema>;
+/** The same body at another level (办公厅 → 府办, 发展改革委 → 发改局): data/lexicon/unit-counterparts.json. */
+export const unitCounterpartsLexicon = (): UnitCounterpartsLexicon =>
+  loadLexicon("unit-counterparts", UnitCounterpartsSchema);
+
 /** Headings, title shapes, table columns: data/lexicon/structure.json. */
 export const structureLexicon = (): StructureLexicon => loadLexicon("structure", StructureSchema);
 /** Administrative level words: data/lexicon/levels.json. */

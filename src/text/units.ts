@@ -4,7 +4,7 @@
  */
 
 import { fold } from "./fold.js";
-import { levelsLexicon, unitPrefixes, unitsLexicon } from "./lexicons.js";
+import { levelsLexicon, unitCounterpartsLexicon, unitPrefixes, unitsLexicon } from "./lexicons.js";
 import { escapeRegExp } from "./regexp.js";
 import { normalizeForMatching } from "./segment.js";
 
@@ -235,4 +235,38 @@ export function isOwnLevelUnit(name: string, level: string): boolean {
   }
   const word = lex.levelWords[level];
   return word !== undefined && s.startsWith(word);
+}
+
+const NOT_NAME = /[^\p{Script=Han}\p{L}\p{N}]/gu;
+
+/**
+ * A unit name in the form it has at every level (data/lexicon/unit-counterparts.json): the level
+ * prefix and level words mapped (`normalizeUnit`), brackets and marks dropped, a listed ending
+ * replaced by its common form (省政府办公厅 and 区府办 → 府办, 省发展改革委 and 区发改局 → 发改,
+ * 党委(党组) → 党组), and an organ ending that differs between levels dropped (人社保厅 →
+ * 人社保). `aliases` (a user's file: local names, reorganisations) maps a key to another first.
+ */
+export function counterpartKey(name: string, aliases?: ReadonlyMap<string, string>): string {
+  const key = baseKey(name);
+  return aliases?.get(key) ?? key;
+}
+
+function baseKey(name: string): string {
+  const lex = unitCounterpartsLexicon();
+  let s = normalizeUnit(name).replace(NOT_NAME, "");
+  const form = lex.forms
+    .flatMap((f) => f.from.map((from) => ({ from, to: f.to })))
+    .filter((f) => s.endsWith(f.from))
+    .sort((a, b) => b.from.length - a.from.length)[0];
+  if (form) s = s.slice(0, s.length - form.from.length) + form.to;
+  const ending = lex.endings.find((e) => s.endsWith(e) && Array.from(s).length - e.length >= 2);
+  return ending ? s.slice(0, s.length - ending.length) : s;
+}
+
+/**
+ * A user's unit aliases as a map of counterpart keys: each `[from, to]` pair (省地方金融监管局 →
+ * 省委金融办) makes `from` read as `to`.
+ */
+export function aliasKeys(pairs: readonly (readonly [string, string])[]): Map<string, string> {
+  return new Map(pairs.map(([from, to]) => [baseKey(from), baseKey(to)]));
 }
