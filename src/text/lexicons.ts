@@ -105,6 +105,27 @@ export type UnitCounterpartsLexicon = z.infer<typeof UnitCounterpartsSchema>;
 export const unitCounterpartsLexicon = (): UnitCounterpartsLexicon =>
   loadLexicon("unit-counterparts", UnitCounterpartsSchema);
 
+const TargetsSchema = z.object({
+  /** Words before a target year: 到2022年, 力争到2025年. */
+  yearMarkers: z.array(z.string().min(1)).min(1),
+  /** What follows the year digits: 年, 年底前. */
+  yearEndings: z.array(z.string().min(1)).min(1),
+  /** Multipliers between a number and its unit: 2万次, 1.5万亿元. */
+  multipliers: z.record(z.string().min(1), z.number().positive()),
+  /** Units of a numeric target (家, 个, 项, %, 元 after a multiplier…). */
+  units: z.array(z.string().min(1)).min(1),
+  /** Qualifiers of a target's number: at least, at most, about. */
+  atLeast: words,
+  atMost: words,
+  about: words,
+  /** Quantities that are targets without a number (一批). */
+  indefinite: words,
+});
+/** Numeric and dated targets: data/lexicon/targets.json. */
+export type TargetsLexicon = z.infer<typeof TargetsSchema>;
+/** Target years, numbers and units of targets: data/lexicon/targets.json. */
+export const targetsLexicon = (): TargetsLexicon => loadLexicon("targets", TargetsSchema);
+
 /** Headings, title shapes, table columns: data/lexicon/structure.json. */
 export const structureLexicon = (): StructureLexicon => loadLexicon("structure", StructureSchema);
 /** Administrative level words: data/lexicon/levels.json. */
