@@ -170,6 +170,8 @@ const CommitmentSchema = z
   .object({
     tiers: z.object({ "1": nonEmptyWords, "2": nonEmptyWords, "3": nonEmptyWords }),
     shifts: z.array(z.object({ from: nonEmptyWords.min(1), to: nonEmptyWords })),
+    /** Actions whose disappearance from a task narrows it whatever else recurs (试点, 出台, 建立). */
+    keyActions: nonEmptyWords,
     quantity: z.object({
       digits: z.record(z.string().length(1), z.number().int().nonnegative()),
       multipliers: z.record(z.string().length(1), z.number().int().positive()),
