@@ -8,10 +8,13 @@ import { say } from "./context.js";
  * The units of a parent task when they are all the parent's own bodies (province departments
  * for a province plan: 省政府办公厅, 省数据管理中心, 省统计局): such a task does not bind a lower
  * plan, so what the child does with it is for information. Empty when the task names no unit,
- * names a lower government (`obligatory`), or names any unit of another level.
+ * names a lower government (`obligatory`), or names any unit of another level, and when the
+ * child is not known to be of a lower level than the parent.
  */
-export function ownLevelUnits(task: Task, parent: PlanDocument): string[] {
-  if (task.obligatory) return [];
+export function ownLevelUnits(task: Task, parent: PlanDocument, child: PlanDocument): string[] {
+  // A plan of the same level (a province department's plan under the province's) is bound by
+  // the province's departments; so is a child whose level is unknown.
+  if (task.obligatory || child.level === parent.level || child.level === "unknown") return [];
   const units = [...task.units.lead, ...task.units.support];
   if (units.length === 0) return [];
   return units.every((u) => isOwnLevelUnit(u, parent.level)) ? units : [];

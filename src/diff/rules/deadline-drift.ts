@@ -85,7 +85,13 @@ function change(drift: Drift, lang: Lang): string {
   }
 }
 
-function findingOf(p: Task, c: Task, parent: PlanDocument, lang: Lang): Finding | null {
+function findingOf(
+  p: Task,
+  c: Task,
+  parent: PlanDocument,
+  child: PlanDocument,
+  lang: Lang,
+): Finding | null {
   // A deadline inside body prose is incidental: compare body tasks only when both name one.
   if (p.source === "body" && (p.deadline.kind === "none" || c.deadline.kind === "none"))
     return null;
@@ -97,7 +103,7 @@ function findingOf(p: Task, c: Task, parent: PlanDocument, lang: Lang): Finding 
     `Child task ${named(c, "en")} (parent ${p.id})`,
   );
   // A task the parent assigns only to its own departments does not bind the child.
-  const own = ownLevelUnits(p, parent);
+  const own = ownLevelUnits(p, parent, child);
   return createFinding({
     kind: "deadline-drift",
     severity: own.length > 0 ? "info" : SEVERITY[drift.label],
@@ -141,6 +147,7 @@ export const deadlineDrift: DiffRule = {
   defaultSeverity: "medium",
   check: (context) =>
     pairsOf(context).flatMap(
-      ({ parent, child }) => findingOf(parent, child, context.parent, context.lang) ?? [],
+      ({ parent, child }) =>
+        findingOf(parent, child, context.parent, context.child, context.lang) ?? [],
     ),
 };

@@ -38,7 +38,7 @@ export const missing: DiffRule = {
   id: "missing",
   title: { zh: "缺失任务", en: "Missing task" },
   defaultSeverity: "high",
-  check: ({ parent, linksOfParent, coverageOf, restatersOf, restated, lang }) =>
+  check: ({ parent, child, linksOfParent, coverageOf, restatersOf, restated, lang }) =>
     parent.tasks
       .filter((task) => linksOfParent(task.id).length === 0)
       .map((task) => {
@@ -99,8 +99,8 @@ export const missing: DiffRule = {
                 `下级应落实的任务 ${named(task, "zh")} 未在实施方案中体现`,
                 `Task ${named(task, "en")}, addressed to lower-level governments, is not carried by the child plan`,
               )
-            : ownLevelUnits(task, parent).length > 0
-              ? `${say(lang, `任务 ${named(task, "zh")} 未在实施方案中体现`, `Task ${named(task, "en")} is not carried`)}${notBindingNote(ownLevelUnits(task, parent), lang)}`
+            : ownLevelUnits(task, parent, child).length > 0
+              ? `${say(lang, `任务 ${named(task, "zh")} 未在实施方案中体现`, `Task ${named(task, "en")} is not carried`)}${notBindingNote(ownLevelUnits(task, parent, child), lang)}`
               : say(
                   lang,
                   `任务 ${named(task, "zh")} 未在实施方案中体现（责任单位为上级部门，仅供参考）`,

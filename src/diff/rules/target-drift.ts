@@ -113,7 +113,7 @@ function findingsOf(list: Item[], context: DiffContext): Finding[] {
   return [...byPair.values()].map((group) => {
     const { parent, child } = group[0] as Item;
     const { lang } = context;
-    const own = ownLevelUnits(parent, context.parent);
+    const own = ownLevelUnits(parent, context.parent, context.child);
     const subject = say(
       lang,
       `实施方案 ${named(child, "zh")}（对应上级方案 ${parent.id}）`,

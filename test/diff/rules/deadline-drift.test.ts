@@ -91,6 +91,22 @@ describe("deadline-drift rule on the 002 → 000 seeds", () => {
     expect(findings[3]?.message).toContain("省统计局、省发展改革委，对实施方案无约束");
   });
 
+  it("keeps the severity when the child is not known to be of a lower level", () => {
+    for (const level of ["province", "unknown"] as const) {
+      const sameLevel = { ...child, level };
+      const context = createContext({
+        parent,
+        child: sameLevel,
+        alignments: [link("A31", "A23")],
+        sectionAlignments: [],
+        lang: "zh",
+      });
+      const [finding] = deadlineDrift.check(context);
+      expect(finding?.severity).toBe("high");
+      expect(finding?.message).not.toContain("无约束");
+    }
+  });
+
   it("keeps a dropped date high on a row that also names lower governments (A48 省人社保厅, 各市、县政府)", () => {
     const finding = only(check([link("A48", "A31")]));
     expect(finding.severity).toBe("high");
