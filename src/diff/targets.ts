@@ -6,9 +6,11 @@
 import type { Task } from "../model/task.js";
 import { type Bigrams, containment, contentBigrams, dice } from "../text/bigrams.js";
 import { fold } from "../text/fold.js";
-import { targetsLexicon } from "../text/lexicons.js";
+import { commitmentLexicon, targetsLexicon } from "../text/lexicons.js";
+import { numeralValue } from "../text/numerals.js";
 import { escapeRegExp } from "../text/regexp.js";
 import { normalizeForMatching } from "../text/segment.js";
+import { splitTopLevel } from "../text/units.js";
 import { weakCache } from "../util/caches.js";
 import { wordingOf } from "./reword/word-diff.js";
 
@@ -24,7 +26,7 @@ export interface TargetQuantity {
 }
 
 export interface Target {
-  /** The clause that states the target, as printed (from its year marker, else its sentence). */
+  /** The clause that states the target, as printed (from its year marker, else its comma clause). */
   text: string;
   /** 到2022年 → 2022; null when the target names no year. */
   year: number | null;
@@ -40,6 +42,8 @@ const SENTENCE = /[。；;！？!?\n]/u;
 interface Patterns {
   year: RegExp;
   quantity: RegExp;
+  /** A Chinese numeral after a bound word (至少完成一个, 不少于十家): alone, 一个 is no target. */
+  spelled: RegExp;
 }
 
 let cached: Patterns | undefined;
@@ -59,6 +63,10 @@ function patterns(): Patterns {
       `(?:(${before}))?(\\d+(?:\\.\\d+)?)(${alt(Object.keys(lex.multipliers))})?(${alt(lex.units)})(${after})?`,
       "gu",
     ),
+    spelled: new RegExp(
+      `(${alt(lex.atLeast)}|${alt(lex.atMost)}|${alt(lex.about)})[^\\d,，。;；:：、]{0,3}?([${escapeRegExp(numeralChars())}]+)(${alt(lex.units)})`,
+      "gu",
+    ),
   };
   return cached;
 }
@@ -76,9 +84,25 @@ function unquoted(text: string): string {
   return text.replace(/“[^”]*”|"[^"]*"|《[^》]*》|\([^)]*\)/gu, (m) => " ".repeat(m.length));
 }
 
+/** Chinese numeral characters (commitment.json `quantity.digits` and `multipliers`). */
+function numeralChars(): string {
+  const q = commitmentLexicon().quantity;
+  return [...Object.keys(q.digits), ...Object.keys(q.multipliers)].join("");
+}
+
 function quantitiesIn(text: string): TargetQuantity[] {
   const { multipliers } = targetsLexicon();
   const out: TargetQuantity[] = [];
+  for (const m of unquoted(fold(text)).matchAll(patterns().spelled)) {
+    const [all, bound, numeral = "", unit = ""] = m;
+    const start = m.index ?? 0;
+    out.push({
+      value: numeralValue(numeral),
+      unit,
+      bound: boundOf(bound),
+      display: text.slice(start, start + all.length),
+    });
+  }
   for (const m of unquoted(fold(text)).matchAll(patterns().quantity)) {
     const [all, pre, number, multiplier, unit = "", post] = m;
     // A bare 元 needs a multiplier (万元, 亿元): 1元 is a price, not a target.
@@ -104,13 +128,29 @@ export function targetsOf(task: Task): Target[] {
   if (!found) {
     found = wordingOf(task)
       .split(SENTENCE)
-      .flatMap((sentence) => targetOfSentence(sentence.trim()) ?? []);
+      .flatMap((sentence) => targetsOfSentence(sentence.trim()));
     targetsOfTask.set(task, found);
   }
   return found;
 }
 
-function targetOfSentence(sentence: string): Target | null {
+/** Clause marks of an undated sentence (outside brackets): each clause with a number is a target. */
+const CLAUSE_MARKS = ",，";
+
+/**
+ * The targets of one sentence: from its target year to its end (到2022年，…不少于1000家…), or,
+ * without a year, each comma clause that holds a number (每年确定10个左右重点课题).
+ */
+function targetsOfSentence(sentence: string): Target[] {
+  if (sentence === "") return [];
+  if (patterns().year.test(fold(sentence))) {
+    const target = targetOfClause(sentence);
+    return target ? [target] : [];
+  }
+  return splitTopLevel(sentence, CLAUSE_MARKS).flatMap((clause) => targetOfClause(clause) ?? []);
+}
+
+function targetOfClause(sentence: string): Target | null {
   if (sentence === "") return null;
   const folded = fold(sentence);
   const year = patterns().year.exec(folded);

@@ -20,6 +20,8 @@ import {
  * different things do not.
  */
 export const SAME_TARGET = 0.3;
+/** The bar for two targets of one link whose figures share a unit and that pair with nothing else. */
+export const SAME_UNIT_TARGET = 0.15;
 
 interface Located {
   target: Target;
@@ -66,6 +68,26 @@ function items(context: DiffContext): Item[] {
       for (const ct of targetsOf(child)) {
         const score = targetSimilarity(pt, ct);
         if (score >= SAME_TARGET)
+          candidates.push({
+            p: { target: pt, task: parent },
+            c: { target: ct, task: child },
+            score,
+            order,
+          });
+      }
+  });
+  // Below SAME_TARGET, a parent and a child target with the same unit on the same link are the
+  // same target reworded when neither has another candidate (每年确定10个左右重点课题 →
+  // 每年至少完成一个重点课题调研).
+  links.forEach(({ parent, child }, order) => {
+    const ps = targetsOf(parent).filter((t) => !candidates.some((x) => x.p.target === t));
+    const cs = targetsOf(child).filter((t) => !candidates.some((x) => x.c.target === t));
+    for (const pt of ps)
+      for (const ct of cs) {
+        const score = targetSimilarity(pt, ct);
+        const units = (t: Target) => new Set(t.quantities.map((q) => q.unit));
+        const shared = [...units(pt)].some((u) => units(ct).has(u));
+        if (shared && score >= SAME_UNIT_TARGET)
           candidates.push({
             p: { target: pt, task: parent },
             c: { target: ct, task: child },

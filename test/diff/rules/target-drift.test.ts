@@ -103,6 +103,20 @@ describe("target-drift on the real pairs", () => {
     expect(f?.message).toContain("未保留上级目标「到4544年，力争吸引095家左右企业入驻");
   });
 
+  it("reads a figure lowered in other words (002 B2.1 每年确定10个左右重点课题 → 001 B2.6 每年至少完成一个)", async () => {
+    const province = await parseDocument("data/002_2cdac00586eece9b.txt");
+    const district = await parseDocument("data/001_1edcfceb20138e7f.txt");
+    const f = compareDocuments(province, district).findings.find(
+      (x) => x.kind === "target-drift" && x.parent === "B2.1",
+    );
+    expect(f).toMatchObject({ severity: "medium", child: "B2.6" });
+    expect(f?.message).toContain("（降低：10个左右 → 至少完成一个）");
+    expect(f?.evidence.map((e) => e.text)).toEqual([
+      "省级各部门、各级政府每年确定10个左右重点课题",
+      "区、镇(街道)两级和区政府工作部门班子成员每年至少完成一个重点课题调研",
+    ]);
+  });
+
   it("reads raised, lowered, later and earlier from the year and figures of two targets", () => {
     const { child } = pairs.get("D")!;
     const [stated] = targetsOf(task(child, "B1.1"));
