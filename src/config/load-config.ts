@@ -6,6 +6,7 @@ import { isIdentifierLike, isMapping, quotedKeys, readDataFile } from "../util/d
 import { escapeControl } from "../util/errors.js";
 import { outsideFolder } from "./paths.js";
 import { type RunConfig, RunConfigSchema } from "./schema.js";
+import { loadUnitAliases } from "./unit-aliases.js";
 
 /** A loaded config, or every problem found in it (one line each, with its key path). */
 export type ConfigResult =
@@ -13,8 +14,9 @@ export type ConfigResult =
   | { ok: false; errors: string[] };
 
 /**
- * Reads and validates a config file (YAML or JSON), and the review file it names (each decision
- * must name configured documents). Paths the config names (`review`, `output`) must stay in the
+ * Reads and validates a config file (YAML or JSON), the review file it names (each decision
+ * must name configured documents) and its unit alias file. Paths the config names (`review`,
+ * `units`, `output`) must stay in the
  * config's folder tree, symbolic links resolved, unless `allowOutside: true` (documents are
  * checked as they are expanded: run/resolve-inputs.ts). Never throws for bad content, and no
  * message quotes the file's content beyond short identifier-like keys.
@@ -44,6 +46,10 @@ export function loadConfig(path: string): ConfigResult {
       isDocument: documentIds(config),
     });
     if (!review.ok) return { ok: false, errors: review.errors };
+  }
+  if (config.units) {
+    const units = loadUnitAliases(resolve(dirname(path), config.units));
+    if (!units.ok) return { ok: false, errors: units.errors };
   }
   const warnings = config.rules.disable
     .filter((id) => !isFindingKind(id))
@@ -128,6 +134,7 @@ function pathChecks(configDir: string, config: RunConfig): string[] {
   if (config.allowOutside) return [];
   const named: [string, string | undefined][] = [
     ["review", config.review],
+    ["units", config.units],
     ["output", config.output],
   ];
   return named.flatMap(([key, value]) => {

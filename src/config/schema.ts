@@ -68,6 +68,8 @@ export const RunConfigSchema = z
     jobs: z.number().int().min(1).max(64).optional(),
     /** Review decisions (YAML), relative to the config file. */
     review: z.string().optional(),
+    /** Unit aliases (YAML or JSON, `aliases: { old name: new name }`), relative to the config file. */
+    units: z.string().optional(),
   })
   .strict();
 export type RunConfig = z.infer<typeof RunConfigSchema>;

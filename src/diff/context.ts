@@ -3,6 +3,7 @@ import type { PlanDocument } from "../model/document.js";
 import type { Span } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
 import type { Task } from "../model/task.js";
+import { type Restatement, restatements } from "./restates.js";
 import type { DiffContext } from "./rule.js";
 
 /** Builds the lookups rules share. */
@@ -21,8 +22,18 @@ export function createContext(input: {
   const byChild = group(input.alignments, (a) => a.child);
   const coverage = new Map((input.coverage ?? []).map((c) => [c.parent, c]));
   const { coverage: _, ...rest } = input;
+  let restated: Map<string, Restatement> | undefined;
+  const restatedMap = (): Map<string, Restatement> => {
+    restated ??= restatements(
+      input.parent,
+      input.child.tasks.filter((t) => !byChild.has(t.id)),
+    );
+    return restated;
+  };
   return {
     ...rest,
+    restated: (id) => restatedMap().get(id),
+    restatersOf: (id) => input.child.tasks.filter((t) => restatedMap().get(t.id)?.parent.id === id),
     parentTask: (id) => parentTasks.get(id),
     childTask: (id) => childTasks.get(id),
     linksOfParent: (id) => byParent.get(id) ?? [],

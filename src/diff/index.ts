@@ -1,5 +1,6 @@
 import type { Finding, Severity } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
+import { aliasKeys } from "../text/units.js";
 import { dedupe } from "./postprocess/dedupe.js";
 import { filterSeverity } from "./postprocess/filter-severity.js";
 import { sortFindings } from "./postprocess/sort.js";
@@ -19,15 +20,21 @@ export interface DiffOptions {
   /** Findings below this severity are dropped. */
   minSeverity: Severity;
   lang: Lang;
+  /** The user's unit aliases (`units:` in the run config), as `[from, to]` pairs. */
+  unitAliases?: readonly (readonly [string, string])[];
 }
 
 export const DEFAULT_DIFF_OPTIONS: DiffOptions = { disabled: [], minSeverity: "info", lang: "zh" };
 
 /** Runs the enabled rules, then dedupe → severity threshold → sort. */
 export function runRules(
-  context: DiffContext,
-  options: Pick<DiffOptions, "disabled" | "minSeverity">,
+  base: DiffContext,
+  options: Pick<DiffOptions, "disabled" | "minSeverity" | "unitAliases">,
 ): Finding[] {
+  const context =
+    options.unitAliases && options.unitAliases.length > 0
+      ? { ...base, unitAliases: aliasKeys(options.unitAliases) }
+      : base;
   const found = (Object.keys(rules) as RuleId[])
     .filter((id) => !options.disabled.includes(id))
     .flatMap((id) => rules[id].check(context));

@@ -3,6 +3,7 @@ import type { PlanDocument } from "../model/document.js";
 import type { Finding, FindingKind, Severity } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
 import type { Task } from "../model/task.js";
+import type { Restatement } from "./restates.js";
 
 /** What every rule may read: both plans, the alignment, and lookups over them. */
 export interface DiffContext {
@@ -11,6 +12,8 @@ export interface DiffContext {
   alignments: Alignment[];
   sectionAlignments: SectionAlignment[];
   lang: Lang;
+  /** The user's unit aliases as counterpart keys (`aliasKeys`); undefined when none are configured. */
+  unitAliases?: ReadonlyMap<string, string>;
   parentTask(id: string): Task | undefined;
   childTask(id: string): Task | undefined;
   /** Links of a parent task (any relation), in output order. */
@@ -19,6 +22,10 @@ export interface DiffContext {
   linksOfChild(id: string): Alignment[];
   /** How much of a parent body / safeguard task the child carries (undefined: not computed, or a row). */
   coverageOf(id: string): ParentCoverage | undefined;
+  /** The parent task an unlinked child task restates (`restates.ts`), if any. */
+  restated(childId: string): Restatement | undefined;
+  /** Unlinked child tasks that restate the parent task `id`, in the child's order. */
+  restatersOf(parentId: string): Task[];
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
 import type { PlanDocument } from "../model/document.js";
 import { type Finding, SEVERITY_ORDER } from "../model/finding.js";
 import type { Task } from "../model/task.js";
+import { restatements } from "./restates.js";
 
 /** Credit of a parent task by how it is carried (README § Summary). */
 const CREDIT = { equivalent: 1, reworded: 0.75, partial: 0.5, missing: 0 } as const;
@@ -33,6 +34,19 @@ export function summarize(
   const bySource = (doc: PlanDocument, source: Task["source"]) =>
     doc.tasks.filter((t) => t.source === source);
   const fidelityOf = taskFidelity(alignments, findings.all);
+  // A child task with no link that restates a parent task is not added (restates.ts).
+  const used = new Set(alignments.map((a) => a.child));
+  const restated = restatements(
+    parent,
+    child.tasks.filter((t) => !used.has(t.id)),
+  );
+  const scope = (parents: Task[], children: Task[]) =>
+    scopeSummary(
+      parents,
+      children.filter((t) => !restated.has(t.id)),
+      children.length,
+      alignments,
+    );
   const body = bySource(parent, "body");
   const drift = { same: 0, later: 0, earlier: 0, removed: 0, vaguer: 0, stricter: 0, different: 0 };
   const bySeverity = Object.fromEntries(SEVERITY_ORDER.map((s) => [s, 0])) as Record<
@@ -53,13 +67,9 @@ export function summarize(
   }
   return {
     pair: findings.pair,
-    body: scopeSummary(body, bySource(child, "body"), alignments),
-    appendix: scopeSummary(bySource(parent, "appendix"), bySource(child, "appendix"), alignments),
-    safeguards: scopeSummary(
-      bySource(parent, "safeguards"),
-      bySource(child, "safeguards"),
-      alignments,
-    ),
+    body: scope(body, bySource(child, "body")),
+    appendix: scope(bySource(parent, "appendix"), bySource(child, "appendix")),
+    safeguards: scope(bySource(parent, "safeguards"), bySource(child, "safeguards")),
     fidelity: round(mean(body.map(fidelityOf))),
     sections: sectionSummaries(parent, sectionAlignments, alignments, fidelityOf),
     findings: { total: findings.shown.length - waived, waived, byKind, bySeverity },
@@ -70,9 +80,15 @@ export function summarize(
 /**
  * One scope's counts. Links are by id whatever the source on the other side: a parent safeguard
  * carried by a child body task is carried, and a child task that carries any parent task (a body
- * task carrying a parent safeguard) is not added.
+ * task carrying a parent safeguard) is not added. `children` leaves out the child tasks that
+ * restate a parent task (they are not added either); `childTasks` counts them all.
  */
-function scopeSummary(parents: Task[], children: Task[], alignments: Alignment[]): ScopeSummary {
+function scopeSummary(
+  parents: Task[],
+  children: Task[],
+  childTasks: number,
+  alignments: Alignment[],
+): ScopeSummary {
   const parentIds = new Set(parents.map((t) => t.id));
   const links = alignments.filter((a) => parentIds.has(a.parent));
   const carried = new Set(links.map((a) => a.parent));
@@ -83,7 +99,7 @@ function scopeSummary(parents: Task[], children: Task[], alignments: Alignment[]
   const obligatoryCarried = obligatory.filter((t) => carried.has(t.id)).length;
   return {
     parentTasks: parents.length,
-    childTasks: children.length,
+    childTasks,
     carried: carried.size,
     coverage: parents.length === 0 ? 1 : round(carried.size / parents.length),
     obligatory: obligatory.length,

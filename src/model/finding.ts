@@ -17,6 +17,7 @@ export const FINDING_KINDS = [
   "moved",
   "deadline-drift",
   "responsibility-drift",
+  "target-drift",
   "citation",
 ] as const;
 export const FindingKindSchema = z.enum(FINDING_KINDS);

@@ -37,6 +37,8 @@ export interface JobSettings {
   disabledRules: string[];
   /** The review file, or null. */
   review: string | null;
+  /** The unit aliases of the config's `units:` file, as [from, to] pairs (empty without one). */
+  unitAliases: [string, string][];
   maxBytes: number;
   /** Which pairs the matcher scores (see CandidateOptions). */
   candidates: CandidateOptions["mode"];
@@ -213,6 +215,7 @@ async function comparePair(
         lang: settings.lang,
         minSeverity: settings.minSeverity,
         disabled: settings.disabledRules as RuleId[],
+        unitAliases: settings.unitAliases,
       },
       ...(decisions ? decisions.options : {}),
     });

@@ -5,6 +5,7 @@ import { dirname, relative, resolve } from "node:path";
 import type { CandidateOptions } from "../align/options.js";
 import { loadConfig } from "../config/load-config.js";
 import type { RunConfig } from "../config/schema.js";
+import { loadUnitAliases } from "../config/unit-aliases.js";
 import { say } from "../diff/context.js";
 import type { Lang } from "../model/lang.js";
 import type { PairRun, RunInput, RunRecord } from "../model/run.js";
@@ -289,9 +290,18 @@ function jobSettings(
     minSeverity: config.minSeverity,
     disabledRules: config.rules.disable,
     review: config.review ? resolve(configDir, config.review) : null,
+    unitAliases: unitAliasesOf(configDir, config),
     maxBytes: config.maxBytes,
     candidates: options.candidates ?? "index",
   };
+}
+
+/** The config's unit aliases (its file was validated with the config: a failure here is a race). */
+function unitAliasesOf(configDir: string, config: RunConfig): [string, string][] {
+  if (!config.units) return [];
+  const loaded = loadUnitAliases(resolve(configDir, config.units));
+  if (!loaded.ok) throw new ConfigError(loaded.errors);
+  return loaded.aliases;
 }
 
 /** The configured entry a file comes from. */

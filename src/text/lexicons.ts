@@ -93,6 +93,39 @@ const UnitsSchema = z.object({
 });
 export type UnitsLexicon = z.infer<typeof UnitsSchema>;
 
+const UnitCounterpartsSchema = z.object({
+  /** Endings of a unit name (after `normalizeUnit`) that name the same body at every level. */
+  forms: z.array(z.object({ to: z.string().min(1), from: z.array(z.string().min(1)).min(1) })),
+  /** Organ endings that differ between levels for the same body (省X厅 → 市X局, X委 → X局). */
+  endings: z.array(z.string().min(1)),
+});
+/** Unit names across levels: data/lexicon/unit-counterparts.json. */
+export type UnitCounterpartsLexicon = z.infer<typeof UnitCounterpartsSchema>;
+/** The same body at another level (办公厅 → 府办, 发展改革委 → 发改局): data/lexicon/unit-counterparts.json. */
+export const unitCounterpartsLexicon = (): UnitCounterpartsLexicon =>
+  loadLexicon("unit-counterparts", UnitCounterpartsSchema);
+
+const TargetsSchema = z.object({
+  /** Words before a target year: 到2022年, 力争到2025年. */
+  yearMarkers: z.array(z.string().min(1)).min(1),
+  /** What follows the year digits: 年, 年底前. */
+  yearEndings: z.array(z.string().min(1)).min(1),
+  /** Multipliers between a number and its unit: 2万次, 1.5万亿元. */
+  multipliers: z.record(z.string().min(1), z.number().positive()),
+  /** Units of a numeric target (家, 个, 项, %, 元 after a multiplier…). */
+  units: z.array(z.string().min(1)).min(1),
+  /** Qualifiers of a target's number: at least, at most, about. */
+  atLeast: words,
+  atMost: words,
+  about: words,
+  /** Quantities that are targets without a number (一批). */
+  indefinite: words,
+});
+/** Numeric and dated targets: data/lexicon/targets.json. */
+export type TargetsLexicon = z.infer<typeof TargetsSchema>;
+/** Target years, numbers and units of targets: data/lexicon/targets.json. */
+export const targetsLexicon = (): TargetsLexicon => loadLexicon("targets", TargetsSchema);
+
 /** Headings, title shapes, table columns: data/lexicon/structure.json. */
 export const structureLexicon = (): StructureLexicon => loadLexicon("structure", StructureSchema);
 /** Administrative level words: data/lexicon/levels.json. */
@@ -137,6 +170,8 @@ const CommitmentSchema = z
   .object({
     tiers: z.object({ "1": nonEmptyWords, "2": nonEmptyWords, "3": nonEmptyWords }),
     shifts: z.array(z.object({ from: nonEmptyWords.min(1), to: nonEmptyWords })),
+    /** Actions whose disappearance from a task narrows it whatever else recurs (试点, 出台, 建立). */
+    keyActions: nonEmptyWords,
     quantity: z.object({
       digits: z.record(z.string().length(1), z.number().int().nonnegative()),
       multipliers: z.record(z.string().length(1), z.number().int().positive()),

@@ -2,7 +2,9 @@
  * Unit (organ) names in responsibility texts: labels (牵头单位：…), roles (由…牵头, …配合), lists
  * of names split at 、 and 和/等, what looks like a unit, and unit names in one form for comparing.
  */
-import { unitPrefixes, unitsLexicon } from "./lexicons.js";
+
+import { fold } from "./fold.js";
+import { levelsLexicon, unitCounterpartsLexicon, unitPrefixes, unitsLexicon } from "./lexicons.js";
 import { escapeRegExp } from "./regexp.js";
 import { normalizeForMatching } from "./segment.js";
 
@@ -211,4 +213,60 @@ export function normalizeUnit(name: string): string {
   for (const prefix of unitPrefixes())
     if (s.startsWith(prefix) && s.length > 2) s = s.slice(prefix.length);
   return s;
+}
+
+/**
+ * Whether a unit is one of the plan's own bodies at `level` (levels.json): for a province
+ * 省政府办公厅, 省数据管理中心, 省级有关部门 (the level word first); for the national level a name
+ * opening with a national word (国家发展改革委) or ending with a national organ (工业和信息化部).
+ * Lower governments (各市、县〔市、区〕政府) are never the plan's own.
+ */
+export function isOwnLevelUnit(name: string, level: string): boolean {
+  const lex = levelsLexicon();
+  const s = fold(name).trim();
+  if (s === "" || namesLowerGovernments({ lead: [s], support: [] })) return false;
+  if (level === "national") {
+    if (lex.national.some((w) => s.startsWith(w))) return true;
+    const startsLocal = lex.unitPrefixes.some((p) => s.startsWith(p)) || s.startsWith("各");
+    return (
+      !startsLocal &&
+      lex.evidence.unplacedOrgans.some(([ending, l]) => l === "national" && s.endsWith(ending))
+    );
+  }
+  const word = lex.levelWords[level];
+  return word !== undefined && s.startsWith(word);
+}
+
+const NOT_NAME = /[^\p{Script=Han}\p{L}\p{N}]/gu;
+
+/**
+ * A unit name in the form it has at every level (data/lexicon/unit-counterparts.json): the level
+ * prefix and level words mapped (`normalizeUnit`), brackets and marks dropped, a listed ending
+ * replaced by its common form (省政府办公厅 and 区府办 → 府办, 省发展改革委 and 区发改局 → 发改,
+ * 党委(党组) → 党组), and an organ ending that differs between levels dropped (人社保厅 →
+ * 人社保). `aliases` (a user's file: local names, reorganisations) maps a key to another first.
+ */
+export function counterpartKey(name: string, aliases?: ReadonlyMap<string, string>): string {
+  const key = baseKey(name);
+  return aliases?.get(key) ?? key;
+}
+
+function baseKey(name: string): string {
+  const lex = unitCounterpartsLexicon();
+  let s = normalizeUnit(name).replace(NOT_NAME, "");
+  const form = lex.forms
+    .flatMap((f) => f.from.map((from) => ({ from, to: f.to })))
+    .filter((f) => s.endsWith(f.from))
+    .sort((a, b) => b.from.length - a.from.length)[0];
+  if (form) s = s.slice(0, s.length - form.from.length) + form.to;
+  const ending = lex.endings.find((e) => s.endsWith(e) && Array.from(s).length - e.length >= 2);
+  return ending ? s.slice(0, s.length - ending.length) : s;
+}
+
+/**
+ * A user's unit aliases as a map of counterpart keys: each `[from, to]` pair (省地方金融监管局 →
+ * 省委金融办) makes `from` read as `to`.
+ */
+export function aliasKeys(pairs: readonly (readonly [string, string])[]): Map<string, string> {
+  return new Map(pairs.map(([from, to]) => [baseKey(from), baseKey(to)]));
 }

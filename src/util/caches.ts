@@ -56,6 +56,9 @@ export const WEAK_CACHES = {
   taskWords: "Task",
   /** diff/reword/quantities.ts: a clause's quantities. */
   quantities: "Clause",
+  /** diff/targets.ts: a task's numeric and dated targets. */
+  targets: "Task",
+  targetTaskContent: "Task",
   /** diff/reword/classify.ts: the content bigrams of a list of clauses together. */
   clauseSetBigrams: "Clause[]",
   /** run/finding-key.ts: a task's key in review files. */
@@ -81,6 +84,7 @@ export const CACHES = {
   "util/sort.ts": "one scratch array, as long as the longest list sorted",
   "align/options.ts": "one value: the default options",
   "diff/reword/*": "one value each: tiers, place suffixes, quantity patterns",
+  "diff/targets.ts": "one value: the target patterns",
   "align/tfidf.ts (vocabulary)":
     "bounded by the vocabulary: one entry per distinct term (jieba word or Han bigram) a " +
     "process meets. Not dropped by generations: term ids are held by the memos above and by " +

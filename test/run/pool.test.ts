@@ -19,6 +19,7 @@ const settings: JobSettings = {
   minSeverity: "info",
   disabledRules: [],
   review: null,
+  unitAliases: [],
   maxBytes: 50_000_000,
   candidates: "index",
 };

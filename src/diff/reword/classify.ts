@@ -6,7 +6,8 @@ import type { PlanDocument } from "../../model/document.js";
 import { type Change, ChangeSchema, type DiffPart } from "../../model/finding.js";
 import type { Task } from "../../model/task.js";
 import { type Bigrams, codeSet, dice } from "../../text/bigrams.js";
-import { levelsLexicon } from "../../text/lexicons.js";
+import { fold } from "../../text/fold.js";
+import { commitmentLexicon, levelsLexicon } from "../../text/lexicons.js";
 import { placeNames } from "../../text/places.js";
 import { weakCache } from "../../util/caches.js";
 import {
@@ -43,6 +44,11 @@ export function classifyOptionsFor(child: PlanDocument): ClassifyOptions {
 export interface ChangeDetail {
   change: Change;
   evidence: string[];
+  /**
+   * weakened / strengthened: the child clause each evidence item is about, in the same order (the
+   * clause as the child prints it, or the parent's when the child has none).
+   */
+  clauses?: string[];
 }
 
 interface Pairing {
@@ -68,9 +74,14 @@ export function describeChanges(
     clausesOf(sideOf(diff, "-"), parent.source === "body" ? parent.title : null),
     clausesOf(sideOf(diff, "+"), child.source === "body" ? child.title : null),
   );
+  const commitment = commitmentChanges(pairing);
   const found: Record<Change, string[]> = {
-    ...commitmentChanges(pairing),
-    narrowed: pairing.dropped.map((c) => c.display),
+    weakened: commitment.weakened.map((x) => x.phrases),
+    strengthened: commitment.strengthened.map((x) => x.phrases),
+    narrowed: [
+      ...keyActionsDropped(pairing, sideOf(diff, "+")),
+      ...pairing.dropped.map((c) => c.display),
+    ],
     widened: pairing.added
       .filter((c) => localNames(c.display, options).length === 0)
       .map((c) => c.display),
@@ -79,7 +90,42 @@ export function describeChanges(
   };
   return ChangeSchema.options
     .filter((change) => found[change].length > 0)
-    .map((change) => ({ change, evidence: [...new Set(found[change])] }));
+    .map((change) => {
+      if (change !== "weakened" && change !== "strengthened")
+        return { change, evidence: [...new Set(found[change])] };
+      // Each phrase change with the clause it is about, once per pair of phrases and clause.
+      const seen = new Set<string>();
+      const kept = commitment[change].filter((x) => {
+        const key = `${x.phrases}\u0000${x.clause}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      return {
+        change,
+        evidence: kept.map((x) => x.phrases),
+        clauses: kept.map((x) => x.clause),
+      };
+    });
+}
+
+/**
+ * Parent clauses holding a key action (data/lexicon/commitment.json `keyActions`: 试点, 出台,
+ * 建立) that the child's wording no longer names anywhere: dropping a pilot or a regulation is a
+ * narrowing even when the clause's other words recur (开展公共数据管理试点 → 规范公共数据管理),
+ * unless the clause's commitment change already says so (建立 → 加强 is weakened).
+ */
+function keyActionsDropped({ parent, pairs }: Pairing, childText: string): string[] {
+  const child = fold(childText);
+  // A clause whose commitment already reads as weakened or strengthened is reported as such.
+  const shifted = new Set(pairs.filter(([p, c]) => commitmentDelta(p, c) !== 0).map(([p]) => p));
+  return parent
+    .filter(
+      (c) =>
+        !shifted.has(c) &&
+        commitmentLexicon().keyActions.some((w) => c.display.includes(w) && !child.includes(w)),
+    )
+    .map((c) => c.display);
 }
 
 /**
@@ -217,12 +263,23 @@ function without(list: Quantity[], other: Quantity[]): Quantity[] {
   });
 }
 
-/** Commitment shifts of paired clauses, as “parent phrase → child phrase”. */
-function commitmentChanges({ pairs }: Pairing): Record<"weakened" | "strengthened", string[]> {
-  const out = { weakened: [] as string[], strengthened: [] as string[] };
+interface PhraseShift {
+  /** “parent phrase → child phrase”. */
+  phrases: string;
+  /** The child clause the shift is in. */
+  clause: string;
+}
+
+/** Commitment shifts of paired clauses, as “parent phrase → child phrase”, with their clause. */
+function commitmentChanges({ pairs }: Pairing): Record<"weakened" | "strengthened", PhraseShift[]> {
+  const out = { weakened: [] as PhraseShift[], strengthened: [] as PhraseShift[] };
   for (const [p, c] of pairs) {
     const delta = commitmentDelta(p, c);
-    if (delta !== 0) out[delta < 0 ? "weakened" : "strengthened"].push(phraseChange(p, c));
+    if (delta !== 0)
+      out[delta < 0 ? "weakened" : "strengthened"].push({
+        phrases: phraseChange(p, c),
+        clause: c.display.trim() || p.display.trim(),
+      });
   }
   return out;
 }

@@ -1,8 +1,10 @@
+import type { PlanDocument } from "../../model/document.js";
 import type { Drift, Finding, Severity } from "../../model/finding.js";
 import type { Lang } from "../../model/lang.js";
 import type { Task } from "../../model/task.js";
 import { named, say, spanOf } from "../context.js";
 import { type DriftLabel, driftOf } from "../deadline-drift-label.js";
+import { notBindingNote, ownLevelUnits } from "../obligation.js";
 import { createFinding, type DiffContext, type DiffRule } from "../rule.js";
 
 /** The drift of the deadline from a parent task to the child task that carries it. */
@@ -83,7 +85,13 @@ function change(drift: Drift, lang: Lang): string {
   }
 }
 
-function findingOf(p: Task, c: Task, lang: Lang): Finding | null {
+function findingOf(
+  p: Task,
+  c: Task,
+  parent: PlanDocument,
+  child: PlanDocument,
+  lang: Lang,
+): Finding | null {
   // A deadline inside body prose is incidental: compare body tasks only when both name one.
   if (p.source === "body" && (p.deadline.kind === "none" || c.deadline.kind === "none"))
     return null;
@@ -94,12 +102,14 @@ function findingOf(p: Task, c: Task, lang: Lang): Finding | null {
     `实施方案 ${named(c, "zh")}（对应上级方案 ${p.id}）`,
     `Child task ${named(c, "en")} (parent ${p.id})`,
   );
+  // A task the parent assigns only to its own departments does not bind the child.
+  const own = ownLevelUnits(p, parent, child);
   return createFinding({
     kind: "deadline-drift",
-    severity: SEVERITY[drift.label],
+    severity: own.length > 0 ? "info" : SEVERITY[drift.label],
     parent: p.id,
     child: c.id,
-    message: `${subject}${say(lang, "", " ")}${change(drift, lang)}`,
+    message: `${subject}${say(lang, "", " ")}${change(drift, lang)}${own.length > 0 ? notBindingNote(own, lang) : ""}`,
     evidence: [spanOf("parent", p), spanOf("child", c)],
     drift,
   });
@@ -127,12 +137,17 @@ function pairsOf(context: DiffContext): Pair[] {
  * A child task whose time requirement departs from its parent task's (see `driftOf` for the
  * labels). Severity follows how much the child lets the parent's commitment slip: a dropped due
  * date is high; a later date or a looser requirement medium; a change of kind low; an earlier or
- * stricter requirement informational. Appendix rows come first, then body tasks.
+ * stricter requirement informational. A parent task assigned only to the parent's own departments
+ * (`ownLevelUnits`) binds no lower plan: its drift is informational, with that reason. Appendix
+ * rows come first, then body tasks.
  */
 export const deadlineDrift: DiffRule = {
   id: "deadline-drift",
   title: { zh: "时间要求变化", en: "Deadline drift" },
   defaultSeverity: "medium",
   check: (context) =>
-    pairsOf(context).flatMap(({ parent, child }) => findingOf(parent, child, context.lang) ?? []),
+    pairsOf(context).flatMap(
+      ({ parent, child }) =>
+        findingOf(parent, child, context.parent, context.child, context.lang) ?? [],
+    ),
 };

@@ -9,6 +9,7 @@ import { moved } from "./moved.js";
 import { responsibilityDrift } from "./responsibility-drift.js";
 import { reworded } from "./reworded.js";
 import { split } from "./split.js";
+import { targetDrift } from "./target-drift.js";
 
 /**
  * Every diff rule, by id: the only list of rules (`--disable` choices and the run's rule loop read
@@ -25,6 +26,7 @@ export const rules = {
   moved,
   "deadline-drift": deadlineDrift,
   "responsibility-drift": responsibilityDrift,
+  "target-drift": targetDrift,
   citation,
 } as const satisfies Record<FindingKind, DiffRule>;
 

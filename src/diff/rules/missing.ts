@@ -1,6 +1,8 @@
 import type { ParentCoverage } from "../../model/alignment.js";
 import { named, say, spanOf } from "../context.js";
+import { notBindingNote, ownLevelUnits } from "../obligation.js";
 import { createFinding, type DiffRule } from "../rule.js";
+import { restatersNote } from "./split.js";
 
 /**
  * A parent task with no link whose coverage (src/align/coverage.ts) reaches this is reported as
@@ -28,13 +30,15 @@ function carriers(c: ParentCoverage, lang: "zh" | "en"): string {
  * governments (obligatory), the child was expected to carry it: high severity; a task for
  * provincial departments only is informational. A task carried only partially is not missing
  * (see `merged`). A task with no link whose sentences the child carries elsewhere (coverage at least
- * `PARTLY_CARRIED`) is reported as partly carried, naming the child tasks that hold them.
+ * `PARTLY_CARRIED`) is reported as partly carried, naming the child tasks that hold them; one
+ * that an unlinked child task restates (`restates.ts`) is named with it, at the same lower
+ * severity.
  */
 export const missing: DiffRule = {
   id: "missing",
   title: { zh: "缺失任务", en: "Missing task" },
   defaultSeverity: "high",
-  check: ({ parent, linksOfParent, coverageOf, lang }) =>
+  check: ({ parent, child, linksOfParent, coverageOf, restatersOf, restated, lang }) =>
     parent.tasks
       .filter((task) => linksOfParent(task.id).length === 0)
       .map((task) => {
@@ -52,6 +56,21 @@ export const missing: DiffRule = {
               `Row ${named(task, "en")} is not listed in the child's table (its body task ${carriedBody.join(", ")} is carried)`,
             ),
             evidence: [spanOf("parent", task)],
+          });
+        }
+        const restaters = restatersOf(task.id);
+        if (restaters.length > 0) {
+          return createFinding({
+            kind: "missing",
+            severity: task.obligatory ? "low" : "info",
+            parent: task.id,
+            child: restaters[0]?.id ?? null,
+            message: `${say(
+              lang,
+              `任务 ${named(task, "zh")} 无对应任务，但实施方案 ${restaters.map((t) => t.id).join("、")} 重述了该任务`,
+              `Task ${named(task, "en")} has no matching task, but the child's ${restaters.map((t) => t.id).join(", ")} restates it`,
+            )}${restatersNote(restaters, restated, lang)}`,
+            evidence: [spanOf("parent", task), ...restaters.map((t) => spanOf("child", t))],
           });
         }
         const coverage = coverageOf(task.id);
@@ -80,11 +99,13 @@ export const missing: DiffRule = {
                 `下级应落实的任务 ${named(task, "zh")} 未在实施方案中体现`,
                 `Task ${named(task, "en")}, addressed to lower-level governments, is not carried by the child plan`,
               )
-            : say(
-                lang,
-                `任务 ${named(task, "zh")} 未在实施方案中体现（责任单位为上级部门，仅供参考）`,
-                `Task ${named(task, "en")} is not carried (the parent assigns it to its own departments only)`,
-              ),
+            : ownLevelUnits(task, parent, child).length > 0
+              ? `${say(lang, `任务 ${named(task, "zh")} 未在实施方案中体现`, `Task ${named(task, "en")} is not carried`)}${notBindingNote(ownLevelUnits(task, parent, child), lang)}`
+              : say(
+                  lang,
+                  `任务 ${named(task, "zh")} 未在实施方案中体现（责任单位为上级部门，仅供参考）`,
+                  `Task ${named(task, "en")} is not carried (the parent assigns it to its own departments only)`,
+                ),
           evidence: [spanOf("parent", task)],
         });
       }),

@@ -12,9 +12,11 @@ import { createFinding, type DiffContext, type DiffRule } from "../rule.js";
 
 /**
  * A parent task the child carries in its own words (relation `reworded`, body tasks and appendix
- * rows alike): the word-level diff of the two wordings and what the rewording does. A weaker
- * commitment or a changed number is worth a look (medium), dropped clauses less so (low); the
- * rest is for information.
+ * rows alike; an `equivalent` link too when its wording weakens or drops something): the
+ * word-level diff of the two wordings and what the rewording does, each change of commitment with
+ * the clause it is about. A weaker commitment or a changed number is worth a look (medium),
+ * dropped clauses less so (low: a dropped 试点/出台/建立 clause is always at least this); the rest
+ * is for information.
  */
 export const reworded: DiffRule = {
   id: "reworded",
@@ -22,11 +24,15 @@ export const reworded: DiffRule = {
   defaultSeverity: "info",
   check: (context) =>
     context.alignments
-      .filter((link) => link.relation === "reworded")
+      .filter((link) => link.relation === "reworded" || link.relation === "equivalent")
       .flatMap((link) => {
         const parent = context.parentTask(link.parent);
         const child = context.childTask(link.child);
-        return parent && child ? [findingFor(parent, child, context)] : [];
+        if (!parent || !child) return [];
+        const found = findingFor(parent, child, context);
+        // A link read as the same wording is reported only when the wording changes something.
+        const substantive = found.changes.some((c) => c === "weakened" || c === "narrowed");
+        return link.relation === "reworded" || substantive ? [found] : [];
       }),
 };
 
@@ -65,9 +71,17 @@ function messageOf(parent: Task, child: Task, details: ChangeDetail[], lang: Lan
 
 const NAMES = CHANGE_LABELS;
 
-/** 承诺弱化（建立 → 探索）, 范围收窄（删去「…」等3处）, weaker commitment (建立 → 探索). */
-function label({ change, evidence }: ChangeDetail, lang: Lang): string {
-  const detail = detailOf(change, evidence, lang);
+/**
+ * 承诺弱化（全面推行 → 推行：「推行“双随机、一公开”监管」）, 范围收窄（删去「…」等3处）, weaker
+ * commitment (全面推行 → 推行 in “…”): a change of commitment names the clause it is about.
+ */
+function label({ change, evidence, clauses }: ChangeDetail, lang: Lang): string {
+  const detail = clauses
+    ? evidence
+        .slice(0, 2)
+        .map((e, i) => say(lang, `${e}：「${clauses[i] ?? ""}」`, `${e} in “${clauses[i] ?? ""}”`))
+        .join(say(lang, "；", "; "))
+    : detailOf(change, evidence, lang);
   return say(lang, `${NAMES[change].zh}（${detail}）`, `${NAMES[change].en} (${detail})`);
 }
 

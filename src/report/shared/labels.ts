@@ -12,6 +12,7 @@ export const KIND_LABELS: Record<FindingKind, Record<Lang, string>> = {
   reworded: { zh: "表述改写", en: "Reworded" },
   "deadline-drift": { zh: "时间要求变化", en: "Deadline drift" },
   "responsibility-drift": { zh: "责任单位变化", en: "Responsibility drift" },
+  "target-drift": { zh: "目标值变化", en: "Target drift" },
   moved: { zh: "调整章节", en: "Moved" },
   merged: { zh: "合并任务", en: "Merged" },
   split: { zh: "拆分任务", en: "Split" },

@@ -38,7 +38,8 @@ describe("deadline-drift rule on the 002 → 000 seeds", () => {
     const finding = only(check([link("A27", "A21")]));
     expect(finding).toMatchObject({
       kind: "deadline-drift",
-      severity: "medium",
+      // A27 is assigned to 省发展改革委、省质监局 only: it does not bind the city.
+      severity: "info",
       parent: "A27",
       child: "A21",
       drift: { label: "later", parent: "2019年12月底前完成", child: "2020年底前完成", days: 366 },
@@ -78,6 +79,38 @@ describe("deadline-drift rule on the 002 → 000 seeds", () => {
       days: null,
     });
     expect(finding.message).toContain("「2018年12月底前完成」改为「逐年推进」");
+  });
+
+  it("rates a dropped date on a row of province departments only as info, with the reason", () => {
+    // A31, A34: 省政府办公厅; A32: 省数据管理中心; A35: 省统计局、省发展改革委; A40: 省政府办公厅、省质监局.
+    const findings = check(["A31", "A32", "A34", "A35", "A40"].map((id) => link(id, "A23")));
+    expect(findings.map((f) => [f.parent, f.severity, f.drift?.label])).toEqual(
+      ["A31", "A32", "A34", "A35", "A40"].map((id) => [id, "info", "removed"]),
+    );
+    for (const f of findings) expect(f.message).toContain("责任单位仅为上级本级部门：省");
+    expect(findings[3]?.message).toContain("省统计局、省发展改革委，对实施方案无约束");
+  });
+
+  it("keeps the severity when the child is not known to be of a lower level", () => {
+    for (const level of ["province", "unknown"] as const) {
+      const sameLevel = { ...child, level };
+      const context = createContext({
+        parent,
+        child: sameLevel,
+        alignments: [link("A31", "A23")],
+        sectionAlignments: [],
+        lang: "zh",
+      });
+      const [finding] = deadlineDrift.check(context);
+      expect(finding?.severity).toBe("high");
+      expect(finding?.message).not.toContain("无约束");
+    }
+  });
+
+  it("keeps a dropped date high on a row that also names lower governments (A48 省人社保厅, 各市、县政府)", () => {
+    const finding = only(check([link("A48", "A31")]));
+    expect(finding.severity).toBe("high");
+    expect(finding.message).not.toContain("无约束");
   });
 
   it("rates period → recurrence as different, low (A16 → A13)", () => {
@@ -121,7 +154,7 @@ describe("deadline-drift rule on the 002 → 000 seeds", () => {
     const en = only(check([link("A27", "A21")], "en"));
     expect(zh.message).toMatch(/^实施方案 A21/);
     expect(en.message).toBe(
-      "Child task A21 “开展基本公共服务“标准化+”行动” (parent A27) moves the deadline from “2019年12月底前完成” to “2020年底前完成” (366 days later)",
+      "Child task A21 “开展基本公共服务“标准化+”行动” (parent A27) moves the deadline from “2019年12月底前完成” to “2020年底前完成” (366 days later) (assigned only to the parent's own departments: 省发展改革委, 省质监局; not binding on the child)",
     );
     expect({ ...en, message: "" }).toEqual({ ...zh, message: "" });
   });

@@ -117,10 +117,12 @@ describe("reworded rule", () => {
   it("writes the message in Chinese by default, naming each change", () => {
     expect(finding(cityFindings, "B2.1").message).toBe(
       "任务 B2.1「建立科学谋划体系」在实施方案中被改写（B2.6「加强科学谋划能力建设」）：" +
-        "承诺弱化（建立 → 加强）、范围收窄（删去「全面对标国际一流和国内先进」等4处）、增加本地内容（嘉兴）",
+        "承诺弱化（建立 → 加强：「加强科学谋划能力建设」）、范围收窄（删去「全面对标国际一流和国内先进」等4处）、增加本地内容（嘉兴）",
     );
     const message = finding(cityFindings, "B4.2").message;
-    expect(message).toContain("承诺强化（推进 → 全面推行）");
+    expect(message).toContain(
+      "承诺强化（推进 → 全面推行：「全面推行“无差别全科受理”和“一网通办”」）",
+    );
     expect(message).toContain("范围扩展（新增「深化“最多跑一次”改革」等2处）");
     expect(message).toContain("增加本地内容（南湖区）");
   });
@@ -129,7 +131,7 @@ describe("reworded rule", () => {
     const [f] = check(city, [link("B2.1", "B2.6")], "en");
     expect(f?.message).toBe(
       "Task B2.1 “建立科学谋划体系” is reworded in the child as B2.6 “加强科学谋划能力建设”: " +
-        "weaker commitment (建立 → 加强); narrower scope (drops “全面对标国际一流和国内先进” and 3 more); " +
+        "weaker commitment (建立 → 加强 in “加强科学谋划能力建设”); narrower scope (drops “全面对标国际一流和国内先进” and 3 more); " +
         "local specifics (嘉兴)",
     );
     const [row] = check(city, [link("A18", "A14")], "en");
@@ -138,5 +140,32 @@ describe("reworded rule", () => {
 
   it("finds nothing to report in a link that is not reworded", () => {
     expect(check(city, [link("B3.2", "B3.10", "equivalent")])).toEqual([]);
+  });
+
+  it("names the clause of each commitment change: B4.2 is weakened in one clause, strengthened in another", () => {
+    const message = finding(cityFindings, "B4.2").message;
+    expect(message).toContain("承诺弱化（全面推行 → 推行：「推行“双随机、一公开”监管」）");
+    expect(message).toContain(
+      "承诺强化（推进 → 全面推行：「全面推行“无差别全科受理”和“一网通办”」）",
+    );
+  });
+
+  it("reads a dropped 试点/出台 clause as narrowed, never wording only (B7.3 → B7.28)", () => {
+    const [f] = check(city, [link("B7.3", "B7.28")]);
+    expect(f?.changes).toContain("narrowed");
+    expect(f?.severity).toBe("low");
+    expect(f?.message).toContain("范围收窄（删去「开展公共数据管理试点」等2处）");
+    expect(f?.message).not.toContain("仅措辞调整");
+  });
+
+  it("reports a link read as equivalent when its wording drops a pilot (B5.4 → B5.21 创新试点 → 创新)", () => {
+    const [f] = check(city, [link("B5.4", "B5.21", "equivalent")]);
+    expect(f).toMatchObject({ kind: "reworded", severity: "low", changes: ["narrowed"] });
+    expect(f?.message).toContain("删去「开展行政复议工作机制创新试点」");
+  });
+
+  it("does not report a dropped 建立 twice when the clause's commitment already weakened (A28 建立 → 开展)", () => {
+    const [f] = check(city, [link("A28", "A21")]);
+    expect(f?.changes).toEqual(["weakened"]);
   });
 });

@@ -16,8 +16,11 @@ const district = await seedDocument(SEEDS.district);
 const gazette32 = (await seedDocuments(SEEDS.gazette))[4]!;
 
 describe("missing", () => {
+  // The city's own B1.1 bears the title of the province's B1.1: without it, B1.1 is plainly missing.
+  const withoutB11 = { ...city, tasks: city.tasks.filter((t) => t.id !== "B1.1") };
+
   it("is high for a task addressed to lower governments, info for provincial departments only", () => {
-    const ctx = contextOf(province, city, [link("B4.3", "B4.16")]);
+    const ctx = contextOf(province, withoutB11, [link("B4.3", "B4.16")]);
     const found = missing.check(ctx);
     // B3.3 改进政务督查工作 is assigned to 省政府办公厅、省级有关部门 only.
     expect(found.find((f) => f.parent === "B3.3")?.severity).toBe("info");
@@ -43,8 +46,15 @@ describe("missing", () => {
   });
 
   it("speaks English on request", () => {
-    const ctx = contextOf(province, city, [], "en");
+    const ctx = contextOf(province, { ...city, tasks: [] }, [], "en");
     expect(missing.check(ctx)[0]?.message).toMatch(/is not carried/);
+  });
+
+  it("names an unlinked child task that restates the parent task, at a lower severity", () => {
+    // The city's B1.1 bears the title 加强政治建设 of the province's B1.1 but has no link here.
+    const f = missing.check(contextOf(province, city, [])).find((x) => x.parent === "B1.1");
+    expect(f).toMatchObject({ severity: "low", child: "B1.1" });
+    expect(f?.message).toContain("实施方案 B1.1 重述了该任务（B1.1 与其标题相同，未建立对应关系）");
   });
 });
 
@@ -52,8 +62,10 @@ describe("added", () => {
   it("lists child tasks without a parent, and only those", () => {
     const ctx = contextOf(province, city, [link("B1.1", "B1.1")]);
     const ids = added.check(ctx).map((f) => f.child);
-    expect(ids).toContain("B1.2");
+    expect(ids).toContain("A5");
     expect(ids).not.toContain("B1.1");
+    // B1.2 has no link here but bears the title of the province's B1.2: not added.
+    expect(ids).not.toContain("B1.2");
   });
 });
 
