@@ -282,7 +282,11 @@ function verdict(lib: Lib, result: CompareResult, lang: Lang): FileChild[] {
 }
 
 /** Whether the two documents are a parent and its child (summary.pair), first: red when doubtful. */
-function pairParagraph(lib: Lib, result: CompareResult, lang: Lang): InstanceType<Lib["Paragraph"]> {
+function pairParagraph(
+  lib: Lib,
+  result: CompareResult,
+  lang: Lang,
+): InstanceType<Lib["Paragraph"]> {
   const { warn, text } = verdictLine(result.summary.pair, lang);
   return new lib.Paragraph({
     children: [run(lib, warn ? `⚠ ${text}` : text, warn ? { bold: true, color: "B42318" } : {})],
