@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)(named("review in the HTML report of a run"), () =>
     });
     await context.route("**/*", (route) => {
       const target = route.request().url();
-      if (target.startsWith("file:") || target.startsWith("about:") || target.startsWith("blob:"))
+      if (target.startsWith("file:") || target.startsWith("about:") || target.startsWith("data:"))
         return route.continue();
       outsideRequests.push(target);
       return route.abort();

@@ -193,17 +193,14 @@ export const REVIEW_SCRIPT = `(function () {
   }
 
   function download() {
-    var blob = new Blob([exported()], { type: "application/yaml;charset=utf-8" });
+    // A data: address, made here from the text: nothing leaves the page.
     var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
+    link.href = "data:application/yaml;charset=utf-8," + encodeURIComponent(exported());
     link.download = bar.getAttribute("data-file") || "review.yaml";
     link.hidden = true;
     document.body.appendChild(link);
     link.click();
-    setTimeout(function () {
-      URL.revokeObjectURL(link.href);
-      link.parentNode.removeChild(link);
-    }, 0);
+    link.parentNode.removeChild(link);
   }
 
   try { byInput.value = (store && store.getItem(BY_KEY)) || ""; } catch (e) { /* none */ }
