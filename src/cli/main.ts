@@ -53,6 +53,7 @@ interface CompareCliOptions {
   minSeverity: Severity;
   failOn?: Severity;
   disable: RuleId[];
+  review?: string;
 }
 
 /**
@@ -146,13 +147,22 @@ function buildProgram(io: CliIo, exit: (code: number) => void): Command {
         .choices(Object.keys(rules))
         .default([]),
     )
+    .option(
+      "--review <file>",
+      "apply the decisions of a review file (YAML or JSON) about these two documents",
+    )
     .action(async (parent: string, child: string, opts: CompareCliOptions) => {
-      const { out, failOn, ...rest } = opts;
+      const { out, failOn, review, ...rest } = opts;
       exit(
         await runCompare(
           parent,
           child,
-          { ...rest, ...(out ? { out } : {}), ...(failOn ? { failOn } : {}) },
+          {
+            ...rest,
+            ...(out ? { out } : {}),
+            ...(failOn ? { failOn } : {}),
+            ...(review ? { review } : {}),
+          },
           io,
         ),
       );

@@ -1,12 +1,16 @@
 import { compareDocuments } from "../compare.js";
 import { DEFAULT_DIFF_OPTIONS, type RuleId } from "../diff/index.js";
+import { assignIds } from "../discover/ids.js";
 import type { PairVerdict } from "../model/compare.js";
 import { SEVERITY_ORDER, type Severity } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
 import { parseDocument } from "../pipeline.js";
 import { type FormatId, formatters } from "../report/index.js";
 import { verdictLine } from "../report/shared/labels.js";
-import { PlandiffError } from "../util/errors.js";
+import { decisionsForPair, type StaleDecision } from "../review/apply.js";
+import { loadReview } from "../review/load-review.js";
+import { ConfigError } from "../run/config-error.js";
+import { escapeControl, PlandiffError } from "../util/errors.js";
 import { writeFileAtomic } from "../util/write-atomic.js";
 import { type CliIo, colorEnabled, pathIn } from "./io.js";
 
@@ -19,6 +23,8 @@ export interface CompareCommandOptions {
   failOn?: Severity;
   disable: RuleId[];
   maxBytes: number;
+  /** A review file: its decisions about these two documents are applied. */
+  review?: string;
 }
 
 /** Verdicts `--fail-on` fails whatever the findings. */
@@ -40,6 +46,8 @@ export async function runCompare(
 ): Promise<number> {
   const parent = await parseDocument(pathIn(io, parentSpec), { maxBytes: options.maxBytes });
   const child = await parseDocument(pathIn(io, childSpec), { maxBytes: options.maxBytes });
+  const documents = documentIds(parentSpec, parent.index, childSpec, child.index);
+  const review = options.review ? pairDecisions(options.review, documents, io) : null;
   const result = compareDocuments(parent, child, {
     diff: {
       ...DEFAULT_DIFF_OPTIONS,
@@ -47,10 +55,12 @@ export async function runCompare(
       minSeverity: options.minSeverity,
       disabled: options.disable,
     },
+    ...(review ? review.options : {}),
   });
   const text = await formatters[options.format](result, {
     color: !options.out && colorEnabled(io),
     lang: options.lang,
+    documents,
   });
   if (options.out) writeFileAtomic(pathIn(io, options.out), text);
   else if (typeof text !== "string" && io.stdout.isTTY) {
@@ -60,9 +70,59 @@ export async function runCompare(
     );
   } else io.stdout.write(text);
   warnVerdict(io, result.summary.pair, options.lang);
+  if (review) warnStale(io, options.review ?? "", review.stale);
   if (!options.failOn) return 0;
   // A pair that is no parent and child fails whatever its findings (the findings mean little).
   if (DOUBTFUL.has(result.summary.pair.verdict)) return 1;
   const limit = SEVERITY_ORDER.indexOf(options.failOn);
   return result.findings.some((f) => SEVERITY_ORDER.indexOf(f.severity) <= limit) ? 1 : 0;
+}
+
+/**
+ * The ids a review file names the two documents by: those `plandiff discover --config` gives
+ * their files (the file name without its extension; other characters than letters, digits, '.',
+ * '_' and '-' replaced, with a short hash; `-N` for FILE#N).
+ */
+export function documentIds(
+  parentSpec: string,
+  parentIndex: number,
+  childSpec: string,
+  childIndex: number,
+): { parent: string; child: string } {
+  const entry = (spec: string, index: number) => ({
+    path: spec.replace(/#\d+$/, ""),
+    index,
+    bundled: /#\d+$/.test(spec),
+  });
+  const [parent = "parent", child = "child"] = assignIds([
+    entry(parentSpec, parentIndex),
+    entry(childSpec, childIndex),
+  ]);
+  return { parent, child };
+}
+
+/** The decisions of a review file about this pair, and a collector of the stale ones. */
+function pairDecisions(path: string, documents: { parent: string; child: string }, io: CliIo) {
+  const loaded = loadReview(pathIn(io, path));
+  if (!loaded.ok) throw new ConfigError(loaded.errors);
+  const decisions = decisionsForPair(loaded.review, documents.parent, documents.child);
+  if (loaded.review.decisions.length > 0 && decisions.length === 0) {
+    io.stderr.write(
+      `plandiff: ⚠ ${escapeControl(path)}: no decision names parentDoc "${documents.parent}" and childDoc "${documents.child}" (the ids of these two files)\n`,
+    );
+  }
+  const stale: StaleDecision[] = [];
+  return {
+    options: { review: decisions, onReview: (_: number[], s: StaleDecision[]) => stale.push(...s) },
+    stale,
+  };
+}
+
+/** One line per decision that no longer applies. */
+function warnStale(io: CliIo, path: string, stale: readonly StaleDecision[]): void {
+  for (const s of stale) {
+    io.stderr.write(
+      `plandiff: ⚠ ${escapeControl(path)}: decisions.${s.index} is stale: ${escapeControl(s.reason)}\n`,
+    );
+  }
 }

@@ -7,6 +7,12 @@ export interface FormatOptions {
   color: boolean;
   /** Language of headings and labels (messages come in the result already). */
   lang: Lang;
+  /**
+   * The ids review decisions name the two documents by (`parentDoc`, `childDoc`): a run's
+   * document ids, or those `compare` gives its two files. The HTML report writes them into the
+   * review files it exports; absent, they are `parent` and `child`.
+   */
+  documents?: { parent: string; child: string };
 }
 
 /** What a formatter produces: text, or bytes for binary formats (xlsx). */

@@ -7,6 +7,8 @@ import { renderFindings } from "./html/findings.js";
 import { planName, renderHeader, renderToc } from "./html/header.js";
 import { say } from "./html/labels.js";
 import { h, type SafeHtml, trusted } from "./html/markup.js";
+import { type ReviewDocuments, renderReviewBar } from "./html/review.js";
+import { REVIEW_SCRIPT } from "./html/review-script.js";
 import { SCRIPT } from "./html/script.js";
 import { STYLE } from "./html/style.js";
 import { renderSummary } from "./html/summary.js";
@@ -17,13 +19,22 @@ export { escapeHtml } from "./html/markup.js";
 /**
  * One self-contained HTML page (inline CSS, SVG and a small script; no network) that opens
  * from disk: the two documents, summary cards, a coverage chart per parent section, the
- * task-by-task alignment with word diffs, and the findings with filters. Every text taken from
+ * task-by-task alignment with word diffs, and the findings with filters; a reviewer can confirm,
+ * reject or waive in the page and export a review file (`html/review.ts`). Every text taken from
  * the documents is escaped; the same result gives the same bytes.
  */
-export const html: Formatter = (result, { lang }) => renderPage(result, lang).value;
+export const html: Formatter = (result, { lang, documents }) =>
+  renderPage(result, lang, documents).value;
 
-/** The whole document, `<!doctype html>` to `</html>`. */
-export function renderPage(result: CompareResult, lang: Lang): SafeHtml {
+/**
+ * The whole document, `<!doctype html>` to `</html>`. `documents`: the ids the review files it
+ * exports name the two documents by (README § Review decisions).
+ */
+export function renderPage(
+  result: CompareResult,
+  lang: Lang,
+  documents: ReviewDocuments = { parent: "parent", child: "child" },
+): SafeHtml {
   return h`<!doctype html>
 <html lang="${lang === "zh" ? "zh-CN" : "en"}">
 <head>
@@ -36,6 +47,7 @@ export function renderPage(result: CompareResult, lang: Lang): SafeHtml {
 <body>
 ${renderHeader(result, lang)}
 ${renderToc(lang)}
+${renderReviewBar(result, lang, documents)}
 <main class="wrap">
 ${renderSummary(result, lang)}
 ${renderSectionChart(result, lang)}
@@ -43,7 +55,8 @@ ${renderAlignment(result, lang)}
 ${renderFindings(result, lang)}
 </main>
 <footer class="report-footer">${say("generated", lang)} · schema v${result.schemaVersion}</footer>
-<script>${trusted(SCRIPT)}</script>
+<script>${trusted(SCRIPT)}
+${trusted(REVIEW_SCRIPT)}</script>
 </body>
 </html>
 `;

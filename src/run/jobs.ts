@@ -237,7 +237,11 @@ async function comparePair(
         await handle.close();
       }
     } else {
-      const text = await formatters[format](result, { color: false, lang: settings.lang });
+      const text = await formatters[format](result, {
+        color: false,
+        lang: settings.lang,
+        documents: { parent: ref.id, child: childId },
+      });
       writeFileSync(join(settings.workDir, name), text);
     }
     reports.push(name);

@@ -18,6 +18,7 @@ import { sectionName } from "./chart.js";
 import { planName } from "./header.js";
 import { colon, say } from "./labels.js";
 import { h, type SafeHtml } from "./markup.js";
+import { linkBadge, linkInForce, reviewAttributes, reviewControls, sideOfTask } from "./review.js";
 
 interface ViewContext {
   result: CompareResult;
@@ -119,7 +120,18 @@ function renderRow(row: AlignmentRow, context: ViewContext): SafeHtml {
   const childCell = row.child
     ? taskCell("child", row.child, row.link, diff, context)
     : placeholder("missing", context.lang);
-  return h`<div class="row row-${status}" data-status="${status}">${parentCell}${childCell}${rowFindings(row, context)}</div>`;
+  return h`<div class="row row-${status}" data-status="${status}"${linkAttributes(row)}>${parentCell}${childCell}${rowFindings(row, context)}${row.link && row.parent && row.child ? reviewControls("link", context.lang, linkInForce(row.link) !== null) : h``}</div>`;
+}
+
+/** A row that is a link can be confirmed or rejected (review.ts). */
+function linkAttributes(row: AlignmentRow): SafeHtml {
+  if (!row.link || !row.parent || !row.child) return h``;
+  return reviewAttributes(
+    "link",
+    sideOfTask(row.parent),
+    sideOfTask(row.child),
+    linkInForce(row.link),
+  );
 }
 
 function placeholder(kind: "missing" | "added", lang: Lang): SafeHtml {
@@ -184,7 +196,8 @@ function cellHead(side: Side, task: Task, link: Alignment | null, lang: Lang): S
     side === "parent" && task.obligatory
       ? h`<span class="badge badge-required">${say("requiredTask", lang)}</span>`
       : h``;
-  return h`<p class="cell-head">${relation}<span class="tid">${task.id}</span>${required}<strong class="task-title">${task.title}</strong></p>`;
+  const inForce = side === "child" && link ? linkBadge(link, lang) : h``;
+  return h`<p class="cell-head">${relation}${inForce}<span class="tid">${task.id}</span>${required}<strong class="task-title">${task.title}</strong></p>`;
 }
 
 /** One side of a word diff: the parent keeps "=" and "-" (struck), the child "=" and "+" (inserted). */

@@ -5,10 +5,11 @@ import { DRIFT_LABELS, KIND_LABELS, label, SEVERITY_LABELS, TEXT } from "../shar
 import { findingAnchor, type Side, taskAnchor } from "./anchors.js";
 import { CHANGE_LABELS, colon, say } from "./labels.js";
 import { h, type SafeHtml } from "./markup.js";
+import { renderWaiver, reviewAttributes, reviewControls, sideOf } from "./review.js";
 
 /** The findings list with its filter bar (kind, severity, text search; revealed by the script). */
 export function renderFindings(result: CompareResult, lang: Lang): SafeHtml {
-  const items = result.findings.map((finding, i) => renderFinding(finding, i, lang));
+  const items = result.findings.map((finding, i) => renderFinding(finding, i, result, lang));
   const list =
     items.length > 0
       ? h`<ol class="findings" id="finding-list">${items}</ol>`
@@ -62,11 +63,23 @@ function checkbox(name: string, value: string, text: string, count: number): Saf
   return h`<label class="toggle toggle-${name}-${value}"><input type="checkbox" name="${name}" value="${value}"${count === 0 ? h` disabled` : h``}> ${text} <span class="n">${count}</span></label>`;
 }
 
-function renderFinding(finding: Finding, index: number, lang: Lang): SafeHtml {
-  return h`<li class="finding sev-${finding.severity}" id="${findingAnchor(index)}" data-kind="${finding.kind}" data-severity="${finding.severity}">
+function renderFinding(
+  finding: Finding,
+  index: number,
+  result: CompareResult,
+  lang: Lang,
+): SafeHtml {
+  const parent = sideOf(result.parent, finding.parent);
+  const child = sideOf(result.child, finding.child);
+  const inForce = finding.waiver ? "waive" : null;
+  // A decision names its tasks by title: without one (or without any task) there is nothing to name.
+  const untitled =
+    parent?.title === null || child?.title === null || (parent === null && child === null);
+  return h`<li class="finding sev-${finding.severity}" id="${findingAnchor(index)}" data-kind="${finding.kind}" data-severity="${finding.severity}"${reviewAttributes("finding", parent, child, inForce)}>
 <p class="finding-head"><span class="badge sev sev-${finding.severity}">${SEVERITY_LABELS[finding.severity][lang]}</span><span class="badge kind">${label(KIND_LABELS, finding.kind, lang)}</span>${taskLink("parent", finding.parent, lang)}${taskLink("child", finding.child, lang)}</p>
 <p class="message">${finding.message}</p>
 ${driftOf(finding, lang)}${changesOf(finding, lang)}${evidenceOf(finding.evidence, lang)}
+${renderWaiver(finding, lang)}${reviewControls("finding", lang, inForce !== null || untitled)}
 </li>`;
 }
 

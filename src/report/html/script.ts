@@ -11,7 +11,12 @@ export const SCRIPT = `(function () {
   var search = document.getElementById("finding-search");
   var count = document.getElementById("finding-count");
   var empty = document.getElementById("finding-empty");
-  var texts = items.map(function (item) { return item.textContent.toLowerCase(); });
+  // The text searched: the finding's, without the words of its review controls.
+  var texts = items.map(function (item) {
+    var text = item.textContent;
+    var review = item.querySelector(".review");
+    return (review ? text.replace(review.textContent, "") : text).toLowerCase();
+  });
 
   function ticked(name) {
     var boxes = form.querySelectorAll('input[name="' + name + '"]:checked');

@@ -133,6 +133,21 @@ del { background: var(--del-bg); color: var(--del); text-decoration: line-throug
 .drift, .changes { margin: 4px 0 0; font-size: 13px; }
 .evidence { list-style: none; margin: 6px 0 0; padding: 0; font-size: 12.5px; color: var(--muted); }
 .evidence li { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden; }
+.review-bar { margin-top: 12px; }
+.review-bar .wrap { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; font-size: 13.5px; }
+.review-bar .wrap > * { flex: none; }
+.review-bar input { font: inherit; padding: 3px 8px; border: 1px solid #c3ccd8; border-radius: 6px; width: 12em; }
+.review-bar button, .review button { font: inherit; font-size: 13px; padding: 2px 12px; border: 1px solid #c3ccd8; background: #fff; border-radius: 6px; cursor: pointer; }
+#review-export { background: var(--brand-2); border-color: var(--brand-2); color: #fff; font-weight: 600; }
+.review-bar .hint { flex: 1 1 100%; color: var(--muted); font-size: 12px; }
+.review { grid-column: 1 / -1; margin: 6px 0 0; display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 13px; }
+.review .review-reason { font: inherit; flex: 1 1 16em; max-width: 32em; padding: 2px 8px; border: 1px solid #c3ccd8; border-radius: 6px; }
+.review button[aria-pressed="true"] { background: var(--brand-2); border-color: var(--brand-2); color: #fff; }
+.review button:disabled, .review input:disabled { opacity: 0.5; cursor: default; }
+.review-state { color: var(--muted); }
+[data-review-state="waive"], [data-review-state="reject"] { opacity: 0.75; }
+.in-force { margin: 4px 0 0; font-size: 13px; }
+.badge-in-force { background: #e8f0fb; color: var(--brand); }
 .empty { color: var(--muted); }
 .report-footer { text-align: center; color: var(--muted); font-size: 12px; padding: 12px 0 30px; }
 @media screen and (max-width: 900px) {
@@ -146,7 +161,7 @@ del { background: var(--del-bg); color: var(--del); text-decoration: line-throug
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   html { scroll-behavior: auto; }
   body { background: #fff; font-size: 10pt; }
-  .toc, .filters, #finding-empty { display: none !important; }
+  .toc, .filters, #finding-empty, .review-bar, .review { display: none !important; }
   .wrap { max-width: none; padding: 0; }
   .masthead { padding: 12px 14px 48px; }
   .report-section { box-shadow: none; padding: 0; margin-top: 0; break-before: page; }
