@@ -108,8 +108,10 @@ export function citedAmong(
         });
         continue;
       }
-      // A title that fits the child's own opening as well names a subject, not this document.
-      if (fit <= titleFit(content, core, child.at) + options.fitMargin) continue;
+      // A title that only partly fits, and fits the child's own opening as well, names a
+      // subject both treat rather than this document.
+      if (fit < options.titleFit && fit <= titleFit(content, core, child.at) + options.fitMargin)
+        continue;
       if (child.doc.date && node.doc.date && node.doc.date > child.doc.date) continue;
       const titles = dice(child.features.titles, node.features.titles);
       const supported = shared.share >= options.supportShare || titles >= options.minScore;

@@ -5,10 +5,10 @@
  * bracketed names they share (《…》, “…”) weighted the same way, and each document's opening (its
  * title and first lines, cited titles left out) that a cited title is fitted to.
  */
-import { contentBigrams } from "../text/bigrams.js";
+import { bigrams } from "../text/bigrams.js";
 import { lettersOf, passagesAt, winnow } from "../text/fingerprints.js";
 import { fold } from "../text/fold.js";
-import { citationsLexicon } from "../text/lexicons.js";
+import { deadlinesLexicon } from "../text/lexicons.js";
 import { bracketedNames, withoutBracketed } from "../text/names.js";
 
 /** Letters of a k-gram: passages shorter than k + w - 1 may go unseen. */
@@ -47,10 +47,9 @@ export interface ContentIndex {
 
 function openingOf(source: ContentSource): string {
   const head = [source.title, source.planTitle].filter((t): t is string => !!t).join("。");
-  let body = fold(source.text ?? "");
-  for (const { open, close } of citationsLexicon().names.slice(0, 1)) {
-    body = withoutBracketed(body, open, close);
-  }
+  // Titles the document cites are not its own.
+  const { open, close } = deadlinesLexicon().quotedTitle;
+  const body = withoutBracketed(fold(source.text ?? ""), open, close);
   return `${fold(head)}。${body.slice(0, OPENING)}`;
 }
 
@@ -98,7 +97,7 @@ export function contentIndex(sources: readonly ContentSource[], rare: number): C
   const names = sources.map((s) => (s.text ? bracketedNames(s.text) : []));
   const nameCounts = new Map<string, number>();
   for (const list of names) for (const n of list) nameCounts.set(n, (nameCounts.get(n) ?? 0) + 1);
-  const openings = sources.map((s) => contentBigrams(openingOf(s)));
+  const openings = sources.map((s) => bigrams(openingOf(s)));
   const openingCounts = new Map<number, number>();
   for (const o of openings)
     for (const code of o.codes) openingCounts.set(code, (openingCounts.get(code) ?? 0) + 1);
@@ -189,7 +188,7 @@ export function sharedNames(index: ContentIndex, a: number, b: number): string[]
  * it, each weighted by how rare it is among the pile's openings (实施, 方案 weigh little).
  */
 export function titleFit(index: ContentIndex, core: string, doc: number): number {
-  const grams = contentBigrams(core);
+  const grams = bigrams(core);
   const own = new Set((index.openings[doc] as { codes: number[] }).codes);
   let found = 0;
   let all = 0;

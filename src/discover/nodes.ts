@@ -63,7 +63,7 @@ export const RESOLVE_DEFAULTS = {
   titleFit: 0.6,
   /** A partial fit (from this share) is enough when the two share passages (passagePrints, passageShare). */
   partialFit: 0.4,
-  /** …and only when it fits the document by this much more than the citing document's own opening. */
+  /** A partial fit counts only when it fits the document by this much more than the citing document's own opening. */
   fitMargin: 0.05,
   /** Confidence of a citation matched by its fit to the document's opening. */
   fitConfidence: 0.9,
