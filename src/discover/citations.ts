@@ -18,6 +18,9 @@ import { docNumberParts, titleCore } from "../text/titles.js";
 import { sharedContent, titleFit } from "./content.js";
 import { compareIds, type Node, nearness, type Pile, say } from "./nodes.js";
 
+/** A title core shorter than this (实施方案, 工作要点) names no one document. */
+export const MIN_CORE = 6;
+
 export interface Cited {
   node: Node;
   detail: string;
@@ -64,8 +67,8 @@ export function citedAmong(
       // A document that cites the child, or cites the same title as the child, is not its parent.
       if (childCores.some((c) => cites(node, c, child.doc.docNumber))) continue;
       if (child.doc.docNumber && cites(node, null, child.doc.docNumber)) continue;
-      if (core && core.length >= 4 && cites(node, core, null)) continue;
-      const exactTitle = core !== null && core.length >= 4 && node.titleCores.includes(core);
+      if (core && core.length >= MIN_CORE && cites(node, core, null)) continue;
+      const exactTitle = core !== null && core.length >= MIN_CORE && node.titleCores.includes(core);
       const number = sameNumber(ref.docNumber, node.doc.docNumber);
       if (number === "same") {
         cited.push({
@@ -87,7 +90,7 @@ export function citedAmong(
         });
         continue;
       }
-      if (!core || core.length < 4) continue;
+      if (!core || core.length < MIN_CORE) continue;
       const fit = titleFit(content, core, node.at);
       if (fit < options.partialFit) continue;
       const shared = sharedContent(content, child.at, node.at);

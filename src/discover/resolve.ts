@@ -34,7 +34,7 @@ import type { DiscoverAlternative, DiscoverRelated } from "../model/discover.js"
 import type { Lang } from "../model/lang.js";
 import { LEVEL_RANK } from "../parse/level.js";
 import { titleCore } from "../text/titles.js";
-import { type Cited, citedAmong } from "./citations.js";
+import { type Cited, citedAmong, MIN_CORE } from "./citations.js";
 import { contentIndex, sharedContent } from "./content.js";
 import { documentFeatures } from "./features.js";
 import {
@@ -100,7 +100,7 @@ export function proposeParents(
     at,
     titleCores: [item.document.title, item.document.planTitle].flatMap((t) => {
       const core = t ? titleCore(t) : "";
-      return core.length >= 4 ? [core] : [];
+      return core.length >= MIN_CORE ? [core] : [];
     }),
   }));
   const byId = new Map(nodes.map((n) => [n.item.id, n]));

@@ -1,7 +1,8 @@
 /**
  * Document titles and 文号 as citations name them, reduced to what two spellings of the same
  * document share: `titleCore` drops quotes, brackets, dashes and spaces (so 《…（2018-2022年）》 and
- * …(2018—2022年) agree) and the notice wrapper (XX关于印发…的通知 → …), and `docNumberParts` reads a
+ * …(2018—2022年) agree) and the notice wrapper (XX关于印发…的通知 → …) or, without one, the issuer
+ * (XX关于… → 关于…), and `docNumberParts` reads a
  * 文号 as issuer code, year and number (鲁工信技〔2020〕1号 ≈ 鲁工信技[2020]01号). The wrapper words
  * are in data/lexicon/citations.json.
  */
@@ -28,6 +29,11 @@ export function titleCore(title: string): string {
         return s;
       }
     }
+  }
+  // Without a wrapper, the issuer before 关于 is left out: 《关于…的意见》 cites 国务院关于…的意见.
+  for (const a of about) {
+    const at = s.indexOf(a);
+    if (at > 0) return s.slice(at);
   }
   return s;
 }
