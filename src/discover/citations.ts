@@ -14,8 +14,8 @@
  * cites the child itself, one that cites the same title (a sibling implementing the same plan).
  */
 import { dice } from "../text/bigrams.js";
-import { docNumberParts, titleCore } from "../text/titles.js";
-import { sharedContent, titleFit } from "./content.js";
+import { type DocNumberParts, docNumberParts, titleCore } from "../text/titles.js";
+import { mayFit, sharedContent, titleFit, titleQuery } from "./content.js";
 import { compareIds, type Node, nearness, type Pile, say } from "./nodes.js";
 
 /** A title core shorter than this (实施方案, 工作要点) names no one document. */
@@ -32,20 +32,20 @@ export interface Cited {
   ref: number;
 }
 
-const sameNumber = (a: string | null, b: string | null) => {
-  if (!a || !b) return null;
-  const x = docNumberParts(a);
-  const y = docNumberParts(b);
+/** 文号 keys: with the year (an exact citation) and without it (a damaged year). */
+export const numberKey = (p: DocNumberParts) => `${p.code}#${p.year}#${p.number}`;
+export const looseNumberKey = (p: DocNumberParts) => `${p.code}#${p.number}`;
+
+const sameNumber = (x: DocNumberParts | null, y: DocNumberParts | null) => {
   if (!x || !y || x.code !== y.code || x.number !== y.number) return null;
   return x.year === y.year ? "same" : "year-differs";
 };
 
-/** Does `node` cite `core` (a title core) or the 文号 `number` itself? */
-function cites(node: Node, core: string | null, number: string | null): boolean {
-  return node.doc.references.some(
-    (r) =>
-      (core !== null && r.title !== null && titleCore(r.title) === core) ||
-      sameNumber(r.docNumber, number) === "same",
+/** Does `node` cite the title core `core` or the 文号 `number` itself? */
+function cites(node: Node, core: string | null, number: DocNumberParts | null): boolean {
+  return (
+    (core !== null && node.refCores.has(core)) ||
+    (number !== null && node.refNumbers.has(numberKey(number)))
   );
 }
 
@@ -59,17 +59,32 @@ export function citedAmong(
   const cited: Cited[] = [];
   const notes: string[] = [];
   const childCores = child.titleCores;
+  const allowed = new Set(candidates);
   child.doc.references.forEach((ref, r) => {
     const core = ref.title ? titleCore(ref.title) : null;
+    const parts = ref.docNumber ? docNumberParts(ref.docNumber) : null;
     const shown = ref.title ? `《${ref.title}》` : "";
-    for (const node of candidates) {
+    // Only the documents the reference could name: same core, same code and number, or a fit.
+    const named = new Set<Node>();
+    const query = core && core.length >= MIN_CORE ? titleQuery(content, core) : null;
+    if (core && query) {
+      for (const n of pile.byCore.get(core) ?? []) named.add(n);
+      for (const at of mayFit(content, query, options.partialFit))
+        named.add(pile.nodes[at] as Node);
+    }
+    if (parts) for (const n of pile.byNumber.get(looseNumberKey(parts)) ?? []) named.add(n);
+    const pool =
+      named.size > pile.nodes.length / 2
+        ? pile.nodes.filter((n) => named.has(n) && allowed.has(n))
+        : [...named].filter((n) => allowed.has(n)).sort((a, b) => a.at - b.at);
+    for (const node of pool) {
       if (cited.some((c) => c.node === node)) continue;
       // A document that cites the child, or cites the same title as the child, is not its parent.
-      if (childCores.some((c) => cites(node, c, child.doc.docNumber))) continue;
-      if (child.doc.docNumber && cites(node, null, child.doc.docNumber)) continue;
+      if (childCores.some((c) => cites(node, c, null))) continue;
+      if (child.parts && cites(node, null, child.parts)) continue;
       if (core && core.length >= MIN_CORE && cites(node, core, null)) continue;
       const exactTitle = core !== null && core.length >= MIN_CORE && node.titleCores.includes(core);
-      const number = sameNumber(ref.docNumber, node.doc.docNumber);
+      const number = sameNumber(parts, node.parts);
       if (number === "same") {
         cited.push({
           node,
@@ -90,8 +105,8 @@ export function citedAmong(
         });
         continue;
       }
-      if (!core || core.length < MIN_CORE) continue;
-      const fit = titleFit(content, core, node.at);
+      if (!core || !query) continue;
+      const fit = titleFit(content, query, node.at);
       if (fit < options.partialFit) continue;
       const shared = sharedContent(content, child.at, node.at);
       const passages =
@@ -113,7 +128,7 @@ export function citedAmong(
       }
       // A title that only partly fits, and fits the child's own opening as well, names a
       // subject both treat rather than this document.
-      if (fit < options.titleFit && fit <= titleFit(content, core, child.at) + options.fitMargin)
+      if (fit < options.titleFit && fit <= titleFit(content, query, child.at) + options.fitMargin)
         continue;
       if (child.doc.date && node.doc.date && node.doc.date > child.doc.date) continue;
       const titles = dice(child.features.titles, node.features.titles);

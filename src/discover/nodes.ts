@@ -7,6 +7,7 @@ import type { Level, PlanDocument } from "../model/document.js";
 import type { Lang } from "../model/lang.js";
 import type { Task } from "../model/task.js";
 import { LEVEL_LABELS } from "../report/shared/labels.js";
+import type { DocNumberParts } from "../text/titles.js";
 import type { ContentIndex, SharedContent } from "./content.js";
 import type { DocumentFeatures, TaskMatches } from "./features.js";
 import type { PlaceSegment } from "./place.js";
@@ -70,7 +71,7 @@ export const RESOLVE_DEFAULTS = {
   /** Shared passages: a fingerprint carried by more documents of the pile than this is boilerplate. */
   rare: 8,
   /** Shared passages link two documents from this many rare fingerprints… */
-  passagePrints: 20,
+  passagePrints: 10,
   /** …and this share of the smaller document's fingerprints. */
   passageShare: 0.05,
   /** A cited title that only fits an opening needs this much shared content (share of fingerprints)… */
@@ -88,6 +89,11 @@ export interface Node {
   /** Position in the content index. */
   at: number;
   titleCores: string[];
+  /** Its own 文号, read. */
+  parts: DocNumberParts | null;
+  /** Title cores and 文号 keys (`numberKey`) of the documents it cites. */
+  refCores: Set<string>;
+  refNumbers: Set<string>;
 }
 
 /** What the rules share while resolving one pile. */
@@ -95,6 +101,9 @@ export interface Pile {
   nodes: Node[];
   byId: Map<string, Node>;
   content: ContentIndex;
+  /** Documents by title core, and by 文号 code and number (`looseNumberKey`). */
+  byCore: Map<string, Node[]>;
+  byNumber: Map<string, Node[]>;
   options: ResolveOptions;
   lang: Lang;
 }

@@ -33,8 +33,8 @@
 import type { DiscoverAlternative, DiscoverRelated } from "../model/discover.js";
 import type { Lang } from "../model/lang.js";
 import { LEVEL_RANK } from "../parse/level.js";
-import { titleCore } from "../text/titles.js";
-import { type Cited, citedAmong, MIN_CORE } from "./citations.js";
+import { docNumberParts, titleCore } from "../text/titles.js";
+import { type Cited, citedAmong, looseNumberKey, MIN_CORE, numberKey } from "./citations.js";
 import { contentIndex, sharedContent } from "./content.js";
 import { documentFeatures } from "./features.js";
 import {
@@ -98,13 +98,38 @@ export function proposeParents(
     features: documentFeatures(item.document),
     place: placeOf(item.document),
     at,
-    titleCores: [item.document.title, item.document.planTitle].flatMap((t) => {
-      const core = t ? titleCore(t) : "";
-      return core.length >= MIN_CORE ? [core] : [];
-    }),
+    titleCores: [
+      ...new Set(
+        [item.document.title, item.document.planTitle].flatMap((t) => {
+          const core = t ? titleCore(t) : "";
+          return core.length >= MIN_CORE ? [core] : [];
+        }),
+      ),
+    ],
+    parts: item.document.docNumber ? docNumberParts(item.document.docNumber) : null,
+    refCores: new Set(
+      item.document.references.flatMap((r) => (r.title ? [titleCore(r.title)] : [])),
+    ),
+    refNumbers: new Set(
+      item.document.references.flatMap((r) => {
+        const p = r.docNumber ? docNumberParts(r.docNumber) : null;
+        return p ? [numberKey(p)] : [];
+      }),
+    ),
   }));
   const byId = new Map(nodes.map((n) => [n.item.id, n]));
-  const pile: Pile = { nodes, byId, content, options, lang };
+  const byCore = new Map<string, Node[]>();
+  const byNumber = new Map<string, Node[]>();
+  const add = (map: Map<string, Node[]>, key: string, n: Node) => {
+    const list = map.get(key);
+    if (list) list.push(n);
+    else map.set(key, [n]);
+  };
+  for (const n of nodes) {
+    for (const core of n.titleCores) add(byCore, core, n);
+    if (n.parts) add(byNumber, looseNumberKey(n.parts), n);
+  }
+  const pile: Pile = { nodes, byId, content, byCore, byNumber, options, lang };
   const parentOf = new Map<string, string | null>();
   for (const n of nodes) if (n.item.parent !== undefined) parentOf.set(n.item.id, n.item.parent);
 

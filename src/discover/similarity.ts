@@ -4,7 +4,7 @@
  */
 import type { Lang } from "../model/lang.js";
 import { dice } from "../text/bigrams.js";
-import { sharedContent, sharedNames, sharedPassages } from "./content.js";
+import { partnersOf, sharedContent, sharedNames, sharedPassages } from "./content.js";
 import { matchTasks } from "./features.js";
 import {
   ancestors,
@@ -68,10 +68,8 @@ export function scoreCandidates(
   const shortlist = new Set(pool.slice(0, options.shortlist).map((p) => p.node));
   if (cited) shortlist.add(cited);
   // Candidates sharing passages with the child, whatever their task titles.
-  for (const p of pool) {
-    if (sharedContent(content, child.at, p.node.at).prints >= options.passagePrints)
-      shortlist.add(p.node);
-  }
+  const partners = new Set(partnersOf(content, child.at, options.passagePrints));
+  if (partners.size > 0) for (const p of pool) if (partners.has(p.node.at)) shortlist.add(p.node);
   for (const node of [...shortlist]) {
     for (const up of ancestors(node.item.id, parentOf)) {
       const a = byId.get(up);
