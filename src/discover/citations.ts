@@ -15,7 +15,7 @@
  */
 import { dice } from "../text/bigrams.js";
 import { type DocNumberParts, docNumberParts, titleCore } from "../text/titles.js";
-import { mayFit, sharedContent, titleFit, titleQuery } from "./content.js";
+import { mayFit, sharedContent, type TitleQuery, titleFit, titleQuery } from "./content.js";
 import { compareIds, type Node, nearness, type Pile, say } from "./nodes.js";
 
 /** A title core shorter than this (实施方案, 工作要点) names no one document. */
@@ -41,48 +41,47 @@ const sameNumber = (x: DocNumberParts | null, y: DocNumberParts | null) => {
   return x.year === y.year ? "same" : "year-differs";
 };
 
-/** Does `node` cite the title core `core` or the 文号 `number` itself? */
-function cites(node: Node, core: string | null, number: DocNumberParts | null): boolean {
-  return (
-    (core !== null && node.refCores.has(core)) ||
-    (number !== null && node.refNumbers.has(numberKey(number)))
-  );
+/**
+ * The documents a cited title core may name — their title has that core, or the title may fit
+ * their opening — leaving out those that cite the same core themselves (siblings), once per core.
+ */
+function titled(pile: Pile, core: string, query: TitleQuery): Node[] {
+  const known = pile.titled.get(core);
+  if (known) return known;
+  const named = new Set(pile.byCore.get(core) ?? []);
+  for (const at of mayFit(pile.content, query, pile.options.partialFit))
+    named.add(pile.nodes[at] as Node);
+  const out = [...named].filter((n) => !n.refCores.has(core));
+  pile.titled.set(core, out);
+  return out;
 }
 
 /** Candidates the child's references name, preferred first, and notes on citations set aside. */
 export function citedAmong(
   pile: Pile,
   child: Node,
-  candidates: Node[],
+  allows: (candidate: Node) => boolean,
 ): { cited: Cited[]; notes: string[] } {
   const { lang, options, content } = pile;
   const cited: Cited[] = [];
   const notes: string[] = [];
   const childCores = child.titleCores;
-  const allowed = new Set(candidates);
+  const childNumber = child.parts ? numberKey(child.parts) : null;
   child.doc.references.forEach((ref, r) => {
     const core = ref.title ? titleCore(ref.title) : null;
     const parts = ref.docNumber ? docNumberParts(ref.docNumber) : null;
     const shown = ref.title ? `《${ref.title}》` : "";
-    // Only the documents the reference could name: same core, same code and number, or a fit.
-    const named = new Set<Node>();
     const query = core && core.length >= MIN_CORE ? titleQuery(content, core) : null;
-    if (core && query) {
-      for (const n of pile.byCore.get(core) ?? []) named.add(n);
-      for (const at of mayFit(content, query, options.partialFit))
-        named.add(pile.nodes[at] as Node);
-    }
-    if (parts) for (const n of pile.byNumber.get(looseNumberKey(parts)) ?? []) named.add(n);
-    const pool =
-      named.size > pile.nodes.length / 2
-        ? pile.nodes.filter((n) => named.has(n) && allowed.has(n))
-        : [...named].filter((n) => allowed.has(n)).sort((a, b) => a.at - b.at);
+    // Only the documents the reference could name: same code and number, same core, or a fit.
+    const named = new Set<Node>(parts ? (pile.byNumber.get(looseNumberKey(parts)) ?? []) : []);
+    if (core && query) for (const n of titled(pile, core, query)) named.add(n);
+    const pool = [...named].filter((n) => n !== child && allows(n)).sort((a, b) => a.at - b.at);
     for (const node of pool) {
       if (cited.some((c) => c.node === node)) continue;
       // A document that cites the child, or cites the same title as the child, is not its parent.
-      if (childCores.some((c) => cites(node, c, null))) continue;
-      if (child.parts && cites(node, null, child.parts)) continue;
-      if (core && core.length >= MIN_CORE && cites(node, core, null)) continue;
+      if (childCores.some((c) => node.refCores.has(c))) continue;
+      if (childNumber && node.refNumbers.has(childNumber)) continue;
+      if (core && core.length >= MIN_CORE && node.refCores.has(core)) continue;
       const exactTitle = core !== null && core.length >= MIN_CORE && node.titleCores.includes(core);
       const number = sameNumber(parts, node.parts);
       if (number === "same") {

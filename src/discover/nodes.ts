@@ -104,6 +104,8 @@ export interface Pile {
   /** Documents by title core, and by 文号 code and number (`looseNumberKey`). */
   byCore: Map<string, Node[]>;
   byNumber: Map<string, Node[]>;
+  /** Per cited title core: the documents it may name (citations.ts), found once. */
+  titled: Map<string, Node[]>;
   options: ResolveOptions;
   lang: Lang;
 }

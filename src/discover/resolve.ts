@@ -129,7 +129,7 @@ export function proposeParents(
     for (const core of n.titleCores) add(byCore, core, n);
     if (n.parts) add(byNumber, looseNumberKey(n.parts), n);
   }
-  const pile: Pile = { nodes, byId, content, byCore, byNumber, options, lang };
+  const pile: Pile = { nodes, byId, content, byCore, byNumber, titled: new Map(), options, lang };
   const parentOf = new Map<string, string | null>();
   for (const n of nodes) if (n.item.parent !== undefined) parentOf.set(n.item.id, n.item.parent);
 
@@ -145,7 +145,10 @@ export function proposeParents(
   // content is compared (and a content link that would close a cycle with them is refused).
   const citations = new Map<Node, { cited: Cited[]; notes: string[] }>();
   for (const child of order) {
-    citations.set(child, citedAmong(pile, child, citingCandidates(child, nodes, parentOf)));
+    citations.set(
+      child,
+      citedAmong(pile, child, (n) => mayCite(n, child, parentOf)),
+    );
   }
   dropMutual(citations, lang);
   for (const child of order) {
@@ -214,18 +217,11 @@ function candidatesOf(child: Node, nodes: Node[], parentOf: Map<string, string |
   );
 }
 
-/** The documents a citation may name as the parent: the same or a higher level, no cycle. */
-function citingCandidates(
-  child: Node,
-  nodes: Node[],
-  parentOf: Map<string, string | null>,
-): Node[] {
-  const id = child.item.id;
-  return nodes.filter(
-    (n) =>
-      n !== child &&
-      (!n.known || !child.known || n.rank <= child.rank) &&
-      !closesCycle(n.item.id, id, parentOf),
+/** May a citation name `candidate` as `child`'s parent: the same or a higher level, no cycle. */
+function mayCite(candidate: Node, child: Node, parentOf: Map<string, string | null>): boolean {
+  return (
+    (!candidate.known || !child.known || candidate.rank <= child.rank) &&
+    !closesCycle(candidate.item.id, child.item.id, parentOf)
   );
 }
 
