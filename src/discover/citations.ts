@@ -75,8 +75,17 @@ export function citedAmong(
     // Only the documents the reference could name: same code and number, same core, or a fit.
     const named = new Set<Node>(parts ? (pile.byNumber.get(looseNumberKey(parts)) ?? []) : []);
     if (core && query) for (const n of titled(pile, core, query)) named.add(n);
-    const pool = [...named].filter((n) => n !== child && allows(n)).sort((a, b) => a.at - b.at);
-    for (const node of pool) {
+    const exactly = (n: Node) =>
+      sameNumber(parts, n.parts) === "same" ||
+      (core !== null && core.length >= MIN_CORE && n.titleCores.includes(core));
+    // Exact matches first: once one is found, documents the title only fits are not looked at.
+    const pool = [...named]
+      .filter((n) => n !== child && allows(n))
+      .map((n) => ({ n, exact: exactly(n) }))
+      .sort((a, b) => Number(b.exact) - Number(a.exact) || a.n.at - b.n.at);
+    let found = false;
+    for (const { n: node, exact } of pool) {
+      if (found && !exact) break;
       if (cited.some((c) => c.node === node)) continue;
       // A document that cites the child, or cites the same title as the child, is not its parent.
       if (childCores.some((c) => node.refCores.has(c))) continue;
@@ -85,6 +94,7 @@ export function citedAmong(
       const exactTitle = core !== null && core.length >= MIN_CORE && node.titleCores.includes(core);
       const number = sameNumber(parts, node.parts);
       if (number === "same") {
+        found = true;
         cited.push({
           node,
           detail: say(lang, `引用${ref.docNumber}`, `cites ${ref.docNumber}`),
@@ -95,6 +105,7 @@ export function citedAmong(
         continue;
       }
       if (exactTitle) {
+        found = true;
         cited.push({
           node,
           detail: say(lang, `引用${shown}`, `cites ${shown}`),

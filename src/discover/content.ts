@@ -183,6 +183,7 @@ function countOf(index: ContentIndex, hash: number): number {
 
 /** The passages of `child` (letters only) it shares with `parent`, longest first. */
 export function sharedPassages(index: ContentIndex, child: number, parent: number): string[] {
+  if (sharedContent(index, child, parent).prints === 0) return [];
   const letters = index.letters[child] as string;
   const theirs = index.prints[parent] as Uint32Array;
   const { hashes, positions } = winnow(letters, GRAM, WINDOW);
@@ -211,7 +212,9 @@ export interface TitleQuery {
 }
 
 export function titleQuery(index: ContentIndex, core: string): TitleQuery {
-  const { codes } = bigrams(core);
+  // Years (a plan's period: 2018-2022年) are matched by the exact title, not by the fit: an
+  // opening rarely repeats them as the title writes them.
+  const { codes } = bigrams(core.replace(/\d+年?/g, ""));
   const weights = codes.map((code) =>
     Math.log(1 + index.size / ((index.openingCounts.get(code) ?? 0) + 0.5)),
   );
