@@ -14,7 +14,7 @@
  * cites the child itself, one that cites the same title (a sibling implementing the same plan).
  */
 import { dice } from "../text/bigrams.js";
-import { type DocNumberParts, docNumberParts, titleCore } from "../text/titles.js";
+import { type DocNumberParts, docNumberParts, titleCore, yearless } from "../text/titles.js";
 import { mayFit, sharedContent, type TitleQuery, titleFit, titleQuery } from "./content.js";
 import { compareIds, type Node, nearness, type Pile, say } from "./nodes.js";
 
@@ -48,10 +48,13 @@ const sameNumber = (x: DocNumberParts | null, y: DocNumberParts | null) => {
 function titled(pile: Pile, core: string, query: TitleQuery): Node[] {
   const known = pile.titled.get(core);
   if (known) return known;
-  const named = new Set(pile.byCore.get(core) ?? []);
-  for (const at of mayFit(pile.content, query, pile.options.partialFit))
-    named.add(pile.nodes[at] as Node);
-  const out = [...named].filter((n) => !n.refCores.has(core));
+  const named = new Set((pile.byCore.get(core) ?? []).filter((n) => !n.refCores.has(core)));
+  const bare = yearless(core);
+  for (const at of mayFit(pile.content, query, pile.options.partialFit)) {
+    const n = pile.nodes[at] as Node;
+    if (!n.refCores.has(bare)) named.add(n);
+  }
+  const out = [...named];
   pile.titled.set(core, out);
   return out;
 }
@@ -115,7 +118,7 @@ export function citedAmong(
         });
         continue;
       }
-      if (!core || !query) continue;
+      if (!core || !query || node.refCores.has(yearless(core))) continue;
       const fit = titleFit(content, query, node.at);
       if (fit < options.partialFit) continue;
       const shared = sharedContent(content, child.at, node.at);

@@ -10,6 +10,7 @@ import { lettersOf, passagesAt, winnow } from "../text/fingerprints.js";
 import { fold } from "../text/fold.js";
 import { deadlinesLexicon } from "../text/lexicons.js";
 import { bracketedNames, withoutBracketed } from "../text/names.js";
+import { yearless } from "../text/titles.js";
 
 /** Letters of a k-gram: passages shorter than k + w - 1 may go unseen. */
 export const GRAM = 10;
@@ -214,7 +215,7 @@ export interface TitleQuery {
 export function titleQuery(index: ContentIndex, core: string): TitleQuery {
   // Years (a plan's period: 2018-2022年) are matched by the exact title, not by the fit: an
   // opening rarely repeats them as the title writes them.
-  const { codes } = bigrams(core.replace(/\d+年?/g, ""));
+  const { codes } = bigrams(yearless(core));
   const weights = codes.map((code) =>
     Math.log(1 + index.size / ((index.openingCounts.get(code) ?? 0) + 0.5)),
   );

@@ -33,7 +33,7 @@
 import type { DiscoverAlternative, DiscoverRelated } from "../model/discover.js";
 import type { Lang } from "../model/lang.js";
 import { LEVEL_RANK } from "../parse/level.js";
-import { docNumberParts, titleCore } from "../text/titles.js";
+import { docNumberParts, titleCore, yearless } from "../text/titles.js";
 import { type Cited, citedAmong, looseNumberKey, MIN_CORE, numberKey } from "./citations.js";
 import { contentIndex, sharedContent } from "./content.js";
 import { documentFeatures } from "./features.js";
@@ -108,7 +108,10 @@ export function proposeParents(
     ],
     parts: item.document.docNumber ? docNumberParts(item.document.docNumber) : null,
     refCores: new Set(
-      item.document.references.flatMap((r) => (r.title ? [titleCore(r.title)] : [])),
+      item.document.references.flatMap((r) => {
+        const core = r.title ? titleCore(r.title) : null;
+        return core ? [core, yearless(core)] : [];
+      }),
     ),
     refNumbers: new Set(
       item.document.references.flatMap((r) => {

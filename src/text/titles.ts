@@ -38,6 +38,11 @@ export function titleCore(title: string): string {
   return s;
 }
 
+/** A title core without its years (数字山东发展规划20182022年 → 数字山东发展规划). */
+export function yearless(core: string): string {
+  return core.replace(/\d+年?/g, "");
+}
+
 /** The parts of a 文号: 鲁工信技〔2020〕1号 → code 鲁工信技, year 2020, number 1. */
 export interface DocNumberParts {
   code: string;
