@@ -204,6 +204,11 @@ function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     )
     .option("-o, --out <path>", "write to a file instead of stdout")
     .option("-c, --config <path>", "also write a plandiff run configuration with the parents")
+    .addOption(
+      new Option("--lang <lang>", "language of evidence, notes and labels")
+        .choices(LangSchema.options)
+        .default("zh"),
+    )
     .action(async (inputs: string[], opts: DiscoverCommandOptions) => {
       exit(await runDiscover(inputs, opts, io));
     });

@@ -1,4 +1,5 @@
 import { discover } from "../discover/index.js";
+import type { Lang } from "../model/lang.js";
 import { discoverConfigText } from "../report/discover/config.js";
 import { type DiscoverFormatId, discoverFormatters } from "../report/discover/index.js";
 import { writeFileAtomic } from "../util/write-atomic.js";
@@ -9,6 +10,7 @@ export interface DiscoverCommandOptions {
   maxBytes: number;
   out?: string;
   config?: string;
+  lang: Lang;
 }
 
 /**
@@ -24,11 +26,15 @@ export async function runDiscover(
   const result = await discover(inputs, {
     cwd,
     maxBytes: options.maxBytes,
+    lang: options.lang,
     onSkip: (s) => io.stderr.write(`plandiff: warning: ${s.file}: ${s.message} (skipped)\n`),
   });
-  const text = discoverFormatters[options.format](result);
+  const text = discoverFormatters[options.format](result, { lang: options.lang });
   if (options.config)
-    writeFileAtomic(pathIn(io, options.config), discoverConfigText(result, options.config, cwd));
+    writeFileAtomic(
+      pathIn(io, options.config),
+      discoverConfigText(result, options.config, cwd, options.lang),
+    );
   if (options.out) writeFileAtomic(pathIn(io, options.out), text);
   else io.stdout.write(text);
   return 0;

@@ -6,10 +6,12 @@
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { normalizeText, readSource, splitBundle } from "../ingest/index.js";
 import { supportedExtensions } from "../ingest/readers/index.js";
 import type { DiscoverSkipped } from "../model/discover.js";
 import type { PlanDocument } from "../model/document.js";
-import { parseDocumentSpec, parseFile } from "../pipeline.js";
+import { parsePlan } from "../parse/index.js";
+import { type DocumentSpec, parseDocumentSpec } from "../pipeline.js";
 import { isPlandiffError, PlandiffError } from "../util/errors.js";
 
 /** One document of the pile, parsed. */
@@ -19,6 +21,29 @@ export interface PileDocument {
   /** True when it was picked out of a file (`FILE#N`) or its file holds several documents. */
   bundled: boolean;
   document: PlanDocument;
+  /** The document's text as normalised (folded lines joined), for content evidence. */
+  text: string;
+}
+
+/** As `parseFile` (pipeline.ts), keeping each document's normalised text. */
+async function parseWithText(
+  { file, index }: DocumentSpec,
+  maxBytes: number,
+): Promise<{ document: PlanDocument; text: string }[]> {
+  const source = await readSource(file, { maxBytes });
+  const documents = splitBundle(file, normalizeText(source.text));
+  const picked = index === null ? documents : documents.slice(index - 1, index);
+  if (index !== null && (index < 1 || picked.length === 0)) {
+    throw new PlandiffError(
+      "no-such-document",
+      `#${index} is out of range: the file holds ${documents.length} document${documents.length === 1 ? "" : "s"}`,
+      file,
+    );
+  }
+  return picked.map((d) => ({
+    document: parsePlan(d),
+    text: d.lines.map((l) => l.norm).join("\n"),
+  }));
 }
 
 /**
@@ -93,9 +118,9 @@ export async function parsePile(
   const skipped: DiscoverSkipped[] = [];
   for (const spec of specs) {
     const { file, index } = parseDocumentSpec(spec);
-    let parsed: PlanDocument[];
+    let parsed: { document: PlanDocument; text: string }[];
     try {
-      parsed = await parseFile(spec, { maxBytes: options.maxBytes });
+      parsed = await parseWithText({ file, index }, options.maxBytes);
     } catch (error) {
       if (!isPlandiffError(error)) throw error;
       const shown = displayPath(file, options.cwd);
@@ -111,11 +136,12 @@ export async function parsePile(
       options.onSkip?.(entry);
       continue;
     }
-    for (const document of parsed) {
+    for (const { document, text } of parsed) {
       documents.push({
         path: file,
         bundled: index !== null || parsed.length > 1,
         document,
+        text,
       });
     }
   }

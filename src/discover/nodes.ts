@@ -2,9 +2,13 @@
  * What the parent-resolution rules (resolve.ts, similarity.ts) share: the documents as they see
  * them, the proposal they make, the thresholds, and a few small helpers.
  */
-import type { DiscoverAlternative, DiscoverMethod } from "../model/discover.js";
-import type { PlanDocument } from "../model/document.js";
+import type { DiscoverAlternative, DiscoverMethod, DiscoverRelated } from "../model/discover.js";
+import type { Level, PlanDocument } from "../model/document.js";
+import type { Lang } from "../model/lang.js";
 import type { Task } from "../model/task.js";
+import { LEVEL_LABELS } from "../report/shared/labels.js";
+import type { DocNumberParts } from "../text/titles.js";
+import type { ContentIndex, SharedContent } from "./content.js";
 import type { DocumentFeatures, TaskMatches } from "./features.js";
 import type { PlaceSegment } from "./place.js";
 
@@ -23,6 +27,8 @@ export interface ResolveItem {
    * it. Fixed parents are candidates' parents for the sibling rule.
    */
   parent?: string | null;
+  /** The document's text, when known: passages and its opening are then evidence too. */
+  text?: string | null;
 }
 
 /** The proposed parent of one document. */
@@ -33,6 +39,8 @@ export interface ParentProposal {
   method: DiscoverMethod;
   evidence: string[];
   alternatives: DiscoverAlternative[];
+  /** Documents linked to this one by content whose direction cannot be told. */
+  related: DiscoverRelated[];
 }
 
 /** Thresholds of the similarity rules (exported for tests and tuning). */
@@ -52,6 +60,22 @@ export const RESOLVE_DEFAULTS = {
   /** Sibling rule: the child follows C when its tasks closer to C outnumber those closer to P by this share of its tasks. */
   follow: 0.15,
   citedConfidence: 0.99,
+  /** A cited title fits an untitled document when this share of its (weighted) bigrams is in its opening. */
+  titleFit: 0.6,
+  /** A partial fit (from this share) is enough when the two share passages (passagePrints, passageShare). */
+  partialFit: 0.4,
+  /** A partial fit counts only when it fits the document by this much more than the citing document's own opening. */
+  fitMargin: 0.05,
+  /** Confidence of a citation matched by its fit to the document's opening. */
+  fitConfidence: 0.9,
+  /** Shared passages: a fingerprint carried by more documents of the pile than this is boilerplate. */
+  rare: 8,
+  /** Shared passages link two documents from this many rare fingerprints… */
+  passagePrints: 10,
+  /** …and this share of the smaller document's fingerprints. */
+  passageShare: 0.05,
+  /** A cited title that only fits an opening needs this much shared content (share of fingerprints)… */
+  supportShare: 0.02,
 } as const;
 export type ResolveOptions = { [K in keyof typeof RESOLVE_DEFAULTS]: number };
 
@@ -62,8 +86,28 @@ export interface Node {
   known: boolean;
   features: DocumentFeatures;
   place: PlaceSegment[];
-  docNumberKey: string | null;
-  titleKeys: string[];
+  /** Position in the content index. */
+  at: number;
+  titleCores: string[];
+  /** Its own 文号, read. */
+  parts: DocNumberParts | null;
+  /** Title cores and 文号 keys (`numberKey`) of the documents it cites. */
+  refCores: Set<string>;
+  refNumbers: Set<string>;
+}
+
+/** What the rules share while resolving one pile. */
+export interface Pile {
+  nodes: Node[];
+  byId: Map<string, Node>;
+  content: ContentIndex;
+  /** Documents by title core, and by 文号 code and number (`looseNumberKey`). */
+  byCore: Map<string, Node[]>;
+  byNumber: Map<string, Node[]>;
+  /** Per cited title core: the documents it may name (citations.ts), found once. */
+  titled: Map<string, Node[]>;
+  options: ResolveOptions;
+  lang: Lang;
 }
 
 /** A candidate scored for one child. */
@@ -73,7 +117,13 @@ export interface Scored {
   matches: TaskMatches | null;
   share: number;
   score: number;
+  /** Passages shared with the child. */
+  passages: SharedContent;
 }
+
+/** The message in the output's language. */
+export const say = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
+export const levelName = (level: Level, lang: Lang) => LEVEL_LABELS[level][lang];
 
 /** Rounded for the output (scores and confidences). */
 export const round = (x: number, digits = 3) => Number(x.toFixed(digits));

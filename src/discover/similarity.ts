@@ -2,17 +2,22 @@
  * Step 3 of parent resolution (see resolve.ts): candidates scored by content, the sibling rule,
  * near ties, and the proposal with its evidence and alternatives.
  */
+import type { Lang } from "../model/lang.js";
 import { dice } from "../text/bigrams.js";
+import { partnersOf, sharedContent, sharedNames, sharedPassages } from "./content.js";
 import { matchTasks } from "./features.js";
 import {
   ancestors,
   compareIds,
+  levelName,
   type Node,
   nearness,
   type ParentProposal,
+  type Pile,
   type ResolveOptions,
   round,
   type Scored,
+  say,
 } from "./nodes.js";
 import { placeRelation } from "./place.js";
 
@@ -25,14 +30,25 @@ export interface Similarity {
   excluded: { place: Node[]; later: Node[] };
 }
 
+/**
+ * The score shared passages give a candidate of a strictly higher known level: 0 below the
+ * thresholds, else from 0.35 rising with the share of the smaller document's fingerprints.
+ */
+function passageScore(child: Node, node: Node, share: number, prints: number, o: ResolveOptions) {
+  if (!child.known || !node.known || node.rank >= child.rank) return 0;
+  if (prints < o.passagePrints || share < o.passageShare) return 0;
+  return Math.min(0.95, 0.35 + 3 * share);
+}
+
 export function scoreCandidates(
+  pile: Pile,
   child: Node,
   candidates: Node[],
   cited: Node | null,
   parentOf: Map<string, string | null>,
   byId: Map<string, Node>,
-  options: ResolveOptions,
 ): Similarity {
+  const { options, content } = pile;
   const excluded = { place: [] as Node[], later: [] as Node[] };
   const pool: { node: Node; dice: number }[] = [];
   for (const node of candidates) {
@@ -51,6 +67,9 @@ export function scoreCandidates(
   pool.sort((a, b) => b.dice - a.dice || compareIds(a.node, b.node));
   const shortlist = new Set(pool.slice(0, options.shortlist).map((p) => p.node));
   if (cited) shortlist.add(cited);
+  // Candidates sharing passages with the child, whatever their task titles.
+  const partners = new Set(partnersOf(content, child.at, options.passagePrints));
+  if (partners.size > 0) for (const p of pool) if (partners.has(p.node.at)) shortlist.add(p.node);
   for (const node of [...shortlist]) {
     for (const up of ancestors(node.item.id, parentOf)) {
       const a = byId.get(up);
@@ -65,16 +84,76 @@ export function scoreCandidates(
       let matched = 0;
       if (matches) for (const b of matches.best) if (b >= options.taskMatch) matched++;
       const share = n > 0 ? matched / n : 0;
-      return { node, dice, matches, share, score: (dice + share) / 2 };
+      const passages = sharedContent(content, child.at, node.at);
+      const score = Math.max(
+        (dice + share) / 2,
+        passageScore(child, node, passages.share, passages.prints, options),
+      );
+      return { node, dice, matches, share, score, passages };
     })
     .sort((a, b) => b.score - a.score || compareIds(a.node, b.node));
   return { scored, excluded };
 }
 
-/** "content: score 0.72 (task titles 0.67, 52 of 68 tasks 76% matched)". */
-export function contentLine(s: Scored): string {
+/** "content like X: score 0.72 (task titles 0.67, 52 of 68 tasks 76% matched)". */
+export function contentLine(s: Scored, lang: Lang): string {
   const n = s.matches?.best.length ?? 0;
-  return `content like ${s.node.item.id}: score ${s.score.toFixed(2)} (all task titles dice ${s.dice.toFixed(2)}; ${Math.round(s.share * n)} of ${n} tasks, ${pct(s.share)}, have a task titled alike)`;
+  const m = Math.round(s.share * n);
+  const passages =
+    s.passages.prints > 0
+      ? say(
+          lang,
+          `；共有罕见文本指纹 ${s.passages.prints} 个（占较小文件的 ${pct(s.passages.share)}）`,
+          `; ${s.passages.prints} rare text fingerprints shared, ${pct(s.passages.share)} of the smaller document's`,
+        )
+      : "";
+  return say(
+    lang,
+    `内容与 ${s.node.item.id} 相近：得分 ${s.score.toFixed(2)}（全部任务标题相似度 ${s.dice.toFixed(2)}；${n} 项任务中 ${m} 项（${pct(s.share)}）有标题相近的任务${passages}）`,
+    `content like ${s.node.item.id}: score ${s.score.toFixed(2)} (all task titles dice ${s.dice.toFixed(2)}; ${m} of ${n} tasks, ${pct(s.share)}, have a task titled alike${passages})`,
+  );
+}
+
+/** The passages and names the child shares with a document, or null when none. */
+export function passagesLine(pile: Pile, child: Node, parent: Node): string | null {
+  const { content, lang } = pile;
+  if (!content.letters[child.at]) return null;
+  const passages = sharedPassages(content, child.at, parent.at);
+  const names = sharedNames(content, child.at, parent.at).slice(0, 5);
+  if (passages.length === 0 && names.length === 0) return null;
+  const chars = passages.reduce((n, p) => n + p.length, 0);
+  const shown = passages
+    .slice(0, 2)
+    .map((p) => `「${p.length > 40 ? `${p.slice(0, 40)}…` : p}」`)
+    .join("");
+  const parts: string[] = [];
+  if (passages.length > 0)
+    parts.push(
+      say(
+        lang,
+        `共有段落 ${passages.length} 段、${chars} 字，如${shown}`,
+        `${passages.length} shared passages, ${chars} characters, e.g. ${shown}`,
+      ),
+    );
+  if (names.length > 0)
+    parts.push(
+      say(
+        lang,
+        `共用名称：${names.map((n) => `“${n}”`).join("、")}`,
+        `shared names: ${names.map((n) => `“${n}”`).join(", ")}`,
+      ),
+    );
+  return parts.join(say(lang, "；", "; "));
+}
+
+/** "levels: province (P) → city (this document); dates: 2020-04-28 → 2020-12-10". */
+export function levelsLine(child: Node, parent: Node, lang: Lang): string {
+  const date = (n: Node) => n.doc.date ?? say(lang, "无日期", "no date");
+  return say(
+    lang,
+    `层级：${levelName(parent.doc.level, lang)}（${parent.item.id}）→ ${levelName(child.doc.level, lang)}（本文件）；日期：${date(parent)} → ${date(child)}`,
+    `levels: ${levelName(parent.doc.level, lang)} (${parent.item.id}) → ${levelName(child.doc.level, lang)} (this document); dates: ${date(parent)} → ${date(child)}`,
+  );
 }
 
 /** Does the child follow C's own wording rather than that of C's parent P? */
@@ -99,20 +178,32 @@ function follows(
 }
 
 export function chooseBySimilarity(
+  pile: Pile,
   child: Node,
   { scored, excluded }: Similarity,
   parentOf: Map<string, string | null>,
-  options: ResolveOptions,
 ): ParentProposal {
+  const { options, lang } = pile;
   const notes: string[] = [];
   if (excluded.place.length > 0) {
     const names = [...new Set(excluded.place.map((n) => n.place.at(-1)?.name))].slice(0, 3);
+    const list = `${names.join("、")}${excluded.place.length > names.length ? "…" : ""}`;
     notes.push(
-      `not considered: ${excluded.place.length} document(s) of another place (${names.join("、")}${excluded.place.length > names.length ? "…" : ""})`,
+      say(
+        lang,
+        `未考虑：其他地方的文件 ${excluded.place.length} 份（${list}）`,
+        `not considered: ${excluded.place.length} document(s) of another place (${list})`,
+      ),
     );
   }
   if (excluded.later.length > 0)
-    notes.push(`not considered: ${excluded.later.length} document(s) dated after this one`);
+    notes.push(
+      say(
+        lang,
+        `未考虑：日期晚于本文件的文件 ${excluded.later.length} 份`,
+        `not considered: ${excluded.later.length} document(s) dated after this one`,
+      ),
+    );
 
   const best = scored[0];
   if (!best || best.score < options.minScore) {
@@ -123,17 +214,22 @@ export function chooseBySimilarity(
       method: "none",
       evidence: [
         best
-          ? `no document is cited or similar enough (best: ${best.node.item.id}, score ${best.score.toFixed(2)} < ${options.minScore})`
+          ? say(
+              lang,
+              `未发现被引用或内容足够相近的文件（最接近：${best.node.item.id}，得分 ${best.score.toFixed(2)} < ${options.minScore}）`,
+              `no document is cited or similar enough (best: ${best.node.item.id}, score ${best.score.toFixed(2)} < ${options.minScore})`,
+            )
           : excluded.place.length + excluded.later.length > 0
-            ? "no candidate left to compare with"
-            : "no candidate of a higher level",
+            ? say(lang, "没有可比较的候选文件", "no candidate left to compare with")
+            : say(lang, "没有更高层级的候选文件", "no candidate of a higher level"),
         ...notes,
       ],
       alternatives: scored.slice(0, 3).map((s) => ({
         id: s.node.item.id,
         score: round(s.score),
-        note: "below the minimum score",
+        note: say(lang, "低于最低得分", "below the minimum score"),
       })),
+      related: [],
     };
   }
 
@@ -154,13 +250,21 @@ export function chooseBySimilarity(
       if (!f.yes) {
         setAside.set(
           c,
-          `a sibling: itself a child of ${up.node.item.id}, and this document is no closer to it than to ${up.node.item.id} (tasks closer to ${c.node.item.id}: ${f.toC}, to ${up.node.item.id}: ${f.toP})`,
+          say(
+            lang,
+            `同级文件：其本身是 ${up.node.item.id} 的下级，本文件与它并不比与 ${up.node.item.id} 更接近（更接近 ${c.node.item.id} 的任务 ${f.toC} 项，更接近 ${up.node.item.id} 的 ${f.toP} 项）`,
+            `a sibling: itself a child of ${up.node.item.id}, and this document is no closer to it than to ${up.node.item.id} (tasks closer to ${c.node.item.id}: ${f.toC}, to ${up.node.item.id}: ${f.toP})`,
+          ),
         );
         queue.push(up);
         continue;
       }
       notes.push(
-        `${c.node.item.id} is a child of ${up.node.item.id}, and this document follows its wording (tasks closer to ${c.node.item.id}: ${f.toC}, to ${up.node.item.id}: ${f.toP})`,
+        say(
+          lang,
+          `${c.node.item.id} 是 ${up.node.item.id} 的下级，本文件沿用其表述（更接近 ${c.node.item.id} 的任务 ${f.toC} 项，更接近 ${up.node.item.id} 的 ${f.toP} 项）`,
+          `${c.node.item.id} is a child of ${up.node.item.id}, and this document follows its wording (tasks closer to ${c.node.item.id}: ${f.toC}, to ${up.node.item.id}: ${f.toP})`,
+        ),
       );
     }
     eligible.push(c);
@@ -175,18 +279,30 @@ export function chooseBySimilarity(
       compareIds(a.node, b.node),
   );
   const chosen = eligible[0] as Scored;
-  const evidence = [contentLine(chosen), ...examples(child, chosen, options)];
+  const evidence = [contentLine(chosen, lang), ...examples(child, chosen, options, lang)];
+  const passages = passagesLine(pile, child, chosen.node);
+  if (passages) evidence.push(passages);
+  evidence.push(levelsLine(child, chosen.node, lang));
   if (fitsPlace(chosen)) {
     const own = chosen.node.place.at(-1)?.name;
-    evidence.push(`place: ${child.place.map((p) => p.name).join("")} lies in ${own}`);
+    const where = child.place.map((p) => p.name).join("");
+    evidence.push(say(lang, `地方：${where}位于${own}`, `place: ${where} lies in ${own}`));
   }
   const higherScored = eligible.filter((s) => s !== chosen && s.score > chosen.score);
   if (higherScored.length > 0) {
+    const list = higherScored.map((s) => `${s.node.item.id} (${s.score.toFixed(2)})`).join(", ");
     evidence.push(
-      `preferred to ${higherScored.map((s) => `${s.node.item.id} (${s.score.toFixed(2)})`).join(", ")}: ${fitsPlace(chosen) ? "its place" : "nearest level"} in a near tie`,
+      say(
+        lang,
+        `得分接近时优先于 ${list}：${fitsPlace(chosen) ? "属于本地" : "层级最近"}`,
+        `preferred to ${list}: ${fitsPlace(chosen) ? "its place" : "nearest level"} in a near tie`,
+      ),
     );
   }
-  for (const [s, why] of setAside) evidence.push(`${s.node.item.id} set aside: ${why}`);
+  for (const [s, why] of setAside)
+    evidence.push(
+      say(lang, `${s.node.item.id} 不采用：${why}`, `${s.node.item.id} set aside: ${why}`),
+    );
   evidence.push(...notes);
 
   const rivals = eligible.filter((s) => s !== chosen);
@@ -207,10 +323,14 @@ export function chooseBySimilarity(
       note:
         setAside.get(s) ??
         (s.score < options.minScore
-          ? "below the minimum score"
+          ? say(lang, "低于最低得分", "below the minimum score")
           : eligible.includes(s)
             ? s.score > chosen.score
-              ? "near tie: place or level preferred the proposal"
+              ? say(
+                  lang,
+                  "得分接近：按地方或层级选择了建议的上级",
+                  "near tie: place or level preferred the proposal",
+                )
               : null
             : null),
     }));
@@ -220,11 +340,12 @@ export function chooseBySimilarity(
     method: "similarity",
     evidence,
     alternatives,
+    related: [],
   };
 }
 
 /** Up to three child ↔ candidate task pairs, spread over the child's matched tasks. */
-function examples(child: Node, s: Scored, options: ResolveOptions): string[] {
+function examples(child: Node, s: Scored, options: ResolveOptions, lang: Lang): string[] {
   const m = s.matches;
   if (!m) return [];
   const matched: number[] = [];
@@ -238,6 +359,11 @@ function examples(child: Node, s: Scored, options: ResolveOptions): string[] {
   return picks.map((t) => {
     const a = child.doc.tasks[t];
     const b = s.node.doc.tasks[m.index[t] as number];
-    return `task ${a?.id} 「${a?.title}」 ↔ ${b?.id} 「${b?.title}」 (dice ${(m.best[t] as number).toFixed(2)})`;
+    const d = (m.best[t] as number).toFixed(2);
+    return say(
+      lang,
+      `任务 ${a?.id}「${a?.title}」↔ ${b?.id}「${b?.title}」（相似度 ${d}）`,
+      `task ${a?.id} 「${a?.title}」 ↔ ${b?.id} 「${b?.title}」 (dice ${d})`,
+    );
   });
 }

@@ -16,6 +16,18 @@ export const DiscoverAlternativeSchema = z.object({
 });
 export type DiscoverAlternative = z.infer<typeof DiscoverAlternativeSchema>;
 
+/**
+ * A document linked to this one by content (shared passages) whose direction cannot be told:
+ * the same level, or levels and dates unknown. Never a parent or child.
+ */
+export const DiscoverRelatedSchema = z.object({
+  id: z.string(),
+  /** Share of the smaller document's text fingerprints the two share, in [0,1]. */
+  score: z.number().min(0).max(1),
+  note: z.string(),
+});
+export type DiscoverRelated = z.infer<typeof DiscoverRelatedSchema>;
+
 /** One document of the pile with its proposed parent. */
 export const DiscoveredDocumentSchema = z.object({
   /** Stable id derived from the file name (unique, letters, digits, '.', '_', '-'). */
@@ -41,10 +53,12 @@ export const DiscoveredDocumentSchema = z.object({
   evidence: z.array(z.string()),
   /** The next best candidates (at most three), best first. */
   alternatives: z.array(DiscoverAlternativeSchema),
+  /** Documents related by content, direction unknown (neither parent nor child). */
+  related: z.array(DiscoverRelatedSchema),
 });
 export type DiscoveredDocument = z.infer<typeof DiscoveredDocumentSchema>;
 
-/** A file that could not be read, with the one-line reason. */
+/** A file that could not be read, or a document that is not a plan, with the one-line reason. */
 export const DiscoverSkippedSchema = z.object({
   file: z.string(),
   message: z.string(),
@@ -63,6 +77,8 @@ export const DiscoverResultSchema = z.object({
     cited: z.number().int().nonnegative(),
     similarity: z.number().int().nonnegative(),
     none: z.number().int().nonnegative(),
+    /** Documents with at least one related document of unknown direction. */
+    related: z.number().int().nonnegative(),
     skipped: z.number().int().nonnegative(),
   }),
 });

@@ -237,3 +237,12 @@ export type DeadlinesLexicon = z.infer<typeof DeadlinesSchema>;
 
 /** Date suffixes, relative years, recurrence and mandate phrases: data/lexicon/deadlines.json. */
 export const deadlinesLexicon = (): DeadlinesLexicon => loadLexicon("deadlines", DeadlinesSchema);
+
+const CitationsSchema = z.object({
+  wrapper: z.object({ about: words, issuing: words, noticeEndings: words }),
+  names: z.array(z.object({ open: z.string().length(1), close: z.string().length(1) })),
+});
+export type CitationsLexicon = z.infer<typeof CitationsSchema>;
+
+/** Notice wrappers of cited titles and the brackets of program names: data/lexicon/citations.json. */
+export const citationsLexicon = (): CitationsLexicon => loadLexicon("citations", CitationsSchema);

@@ -48,9 +48,13 @@ describe("plandiff discover", () => {
     expect(byId.get(idOf(SEEDS.district))?.parent).toBe(idOf(SEEDS.province));
     expect(byId.get(idOf(SEEDS.province))).toMatchObject({ parent: null, method: "none" });
     const gazette = result.documents.filter((d) => d.file === `plans/${basename(SEEDS.gazette)}`);
-    expect(gazette.map((d) => d.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // Members 2 and 8 (工作规则: articles that implement nothing) are not plans: listed, never candidates.
+    expect(gazette.map((d) => d.index)).toEqual([1, 3, 4, 5, 6, 7, 9, 10]);
     expect(gazette.every((d) => d.bundled)).toBe(true);
+    const notPlan = "不是方案：没有任务，也没有任务提纲（不作为候选）";
     expect(result.skipped).toEqual([
+      { file: `plans/${basename(SEEDS.gazette)}#2`, message: notPlan },
+      { file: `plans/${basename(SEEDS.gazette)}#8`, message: notPlan },
       { file: "plans/broken.txt", message: "not a text file (binary data)" },
     ]);
     expect(stderr.trim().split("\n")).toEqual([
@@ -72,7 +76,7 @@ describe("plandiff discover", () => {
       `plans/${basename(SEEDS.gazette)}#5`,
     );
     const text = readFileSync(join(dir, "plandiff.config.yaml"), "utf8");
-    expect(text).toContain("# cited, confidence 0.99: cites 浙政发〔2018〕16号");
+    expect(text).toContain("# cited，置信度 0.99：引用浙政发〔2018〕16号");
   });
 
   it("writes a table to --out, and a config outside the documents' folder allows it", async () => {
@@ -85,11 +89,26 @@ describe("plandiff discover", () => {
     expect(stdout).toBe("");
     const table = readFileSync(join(dir, "out", "table.txt"), "utf8");
     expect(table).toContain(idOf(SEEDS.city));
-    expect(table).toContain("cites 浙政发〔2018〕16号");
+    expect(table).toContain("引用浙政发〔2018〕16号");
+    expect(table.split("\n")[0]).toMatch(/^文件\s+层级\s+上级\s+依据/);
     const config = loadConfig(join(dir, "conf", "run.yaml"));
     if (!config.ok) throw new Error(config.errors.join("\n"));
     expect(config.config.allowOutside).toBe(true);
     expect(config.config.documents[0]?.path).toBe(`../plans/${basename(SEEDS.city)}`);
+  });
+
+  it("speaks English with --lang en: evidence, table and config comments", async () => {
+    const dir = pile([SEEDS.province, SEEDS.city]);
+    const { code, stdout } = await runCli(
+      ["discover", "plans", "-f", "table", "--lang", "en", "-c", "run.yaml"],
+      { cwd: dir },
+    );
+    expect(code).toBe(0);
+    expect(stdout.split("\n")[0]).toMatch(/^document\s+level\s+parent\s+method/);
+    expect(stdout).toContain("cites 浙政发〔2018〕16号");
+    expect(readFileSync(join(dir, "run.yaml"), "utf8")).toContain(
+      "# cited, confidence 0.99: cites 浙政发〔2018〕16号",
+    );
   });
 
   it("exit 2 with one line naming a missing path or a pattern that matches nothing", async () => {

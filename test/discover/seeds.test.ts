@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { proposeParents, type ResolveItem } from "../../src/discover/resolve.js";
+import {
+  proposeParents as propose,
+  type ResolveItem,
+  type ResolveOptions,
+} from "../../src/discover/resolve.js";
 import type { PlanDocument } from "../../src/model/document.js";
 import { SEEDS, seedDocuments } from "../helpers/seeds.js";
 
@@ -10,6 +14,9 @@ const gazette = await seedDocuments(SEEDS.gazette);
 const [workPoints] = await seedDocuments(SEEDS.workPoints);
 if (!city || !district || !province || !workPoints) throw new Error("seeds did not parse");
 
+/** English evidence, which these tests read (Chinese is the default: see real-pile.test.ts). */
+const proposeParents = (items: ResolveItem[], overrides: Partial<ResolveOptions> = {}) =>
+  propose(items, overrides, { lang: "en" });
 const item = (id: string, document: PlanDocument): ResolveItem => ({ id, document });
 const uncited = (d: PlanDocument): PlanDocument => ({ ...d, references: [] });
 

@@ -70,7 +70,8 @@ function accuracy(result: DiscoverResult, truth: Truth): { right: number; total:
   return { right, total: truth.parents.size };
 }
 
-const run = (args: string[], cwd: string) => discover(args, { cwd, maxBytes: DEFAULT_MAX_BYTES });
+const run = (args: string[], cwd: string) =>
+  discover(args, { cwd, maxBytes: DEFAULT_MAX_BYTES, lang: "en" });
 
 describe(`synthetic children of the province plan (hard, seed ${SEED}, ${COUNT} children)`, async () => {
   const dir = ensureSynthBatch("hard", SEED, COUNT);

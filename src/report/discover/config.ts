@@ -6,6 +6,7 @@
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { Document, isMap, isScalar, isSeq } from "yaml";
 import type { DiscoveredDocument, DiscoverResult } from "../../model/discover.js";
+import type { Lang } from "../../model/lang.js";
 
 const oneLine = (s: string) => ` ${s.replace(/\s+/g, " ").trim()}`;
 
@@ -14,6 +15,7 @@ export function discoverConfigText(
   result: DiscoverResult,
   configPath: string,
   cwd: string,
+  lang: Lang = "zh",
 ): string {
   const folder = dirname(resolve(cwd, configPath));
   let outside = false;
@@ -31,12 +33,21 @@ export function discoverConfigText(
     documents: entries,
     ...(outside ? { allowOutside: true } : {}),
   });
-  doc.commentBefore = [
-    ` Written by plandiff discover: ${result.summary.documents} documents, parents proposed by`,
-    ` citation for ${result.summary.cited} and by content for ${result.summary.similarity}, none for ${result.summary.none}.`,
-    " Check the proposals (method, confidence and first evidence in the comments; all of the",
-    " evidence and the alternatives are in the discover JSON) before relying on the runs.",
-  ].join("\n");
+  const { summary } = result;
+  doc.commentBefore = (
+    lang === "zh"
+      ? [
+          ` 由 plandiff discover 生成：共 ${summary.documents} 份文件，按引用确定上级 ${summary.cited} 份，`,
+          ` 按内容确定 ${summary.similarity} 份，未找到上级 ${summary.none} 份。使用前请核对建议的上级`,
+          "（依据、置信度和首条证据见注释；全部证据和备选见 discover 的 JSON 输出）。",
+        ]
+      : [
+          ` Written by plandiff discover: ${summary.documents} documents, parents proposed by`,
+          ` citation for ${summary.cited} and by content for ${summary.similarity}, none for ${summary.none}.`,
+          " Check the proposals (method, confidence and first evidence in the comments; all of the",
+          " evidence and the alternatives are in the discover JSON) before relying on the runs.",
+        ]
+  ).join("\n");
   const seq = doc.get("documents", true);
   if (isSeq(seq)) {
     seq.items.forEach((item, k) => {
@@ -47,10 +58,15 @@ export function discoverConfigText(
       const parent = item.get("parent", true);
       const why = d.evidence[0] ?? "";
       if (isScalar(parent)) {
-        parent.comment = oneLine(`${d.method}, confidence ${d.confidence}: ${why}`);
+        parent.comment = oneLine(
+          lang === "zh"
+            ? `${d.method}，置信度 ${d.confidence}：${why}`
+            : `${d.method}, confidence ${d.confidence}: ${why}`,
+        );
       } else {
         const id = item.get("id", true);
-        if (isScalar(id)) id.comment = oneLine(`no parent proposed: ${why}`);
+        if (isScalar(id))
+          id.comment = oneLine(lang === "zh" ? `未建议上级：${why}` : `no parent proposed: ${why}`);
       }
     });
   }

@@ -1,0 +1,60 @@
+/**
+ * Document titles and 文号 as citations name them, reduced to what two spellings of the same
+ * document share: `titleCore` drops quotes, brackets, dashes and spaces (so 《…（2018-2022年）》 and
+ * …(2018—2022年) agree) and the notice wrapper (XX关于印发…的通知 → …) or, without one, the issuer
+ * (XX关于… → 关于…), and `docNumberParts` reads a
+ * 文号 as issuer code, year and number (鲁工信技〔2020〕1号 ≈ 鲁工信技[2020]01号). The wrapper words
+ * are in data/lexicon/citations.json.
+ */
+
+import { lettersOf } from "./fingerprints.js";
+import { fold } from "./fold.js";
+import { citationsLexicon } from "./lexicons.js";
+
+/** A title reduced to its letters and digits, without the notice wrapper (see the module). */
+export function titleCore(title: string): string {
+  const { about, issuing, noticeEndings } = citationsLexicon().wrapper;
+  let s = lettersOf(fold(title));
+  for (const verb of issuing) {
+    for (const a of about) {
+      const at = s.indexOf(a + verb);
+      if (at >= 0) {
+        s = s.slice(at + a.length + verb.length);
+        for (const end of noticeEndings) {
+          if (s.endsWith(end) && s.length > end.length) {
+            s = s.slice(0, -end.length);
+            break;
+          }
+        }
+        return s;
+      }
+    }
+  }
+  // Without a wrapper, the issuer before 关于 is left out: 《关于…的意见》 cites 国务院关于…的意见.
+  for (const a of about) {
+    const at = s.indexOf(a);
+    if (at > 0) return s.slice(at);
+  }
+  return s;
+}
+
+/** A title core without its years (数字山东发展规划20182022年 → 数字山东发展规划). */
+export function yearless(core: string): string {
+  return core.replace(/\d+年?/g, "");
+}
+
+/** The parts of a 文号: 鲁工信技〔2020〕1号 → code 鲁工信技, year 2020, number 1. */
+export interface DocNumberParts {
+  code: string;
+  year: number;
+  number: number;
+}
+
+const DOC_NUMBER = /^(.+?)[([〔［【]\s*(\d{4})\s*[)\]〕］】]\s*第?\s*(\d+)\s*号?$/u;
+
+/** Reads a 文号 (folded or not); null when it does not have the code〔year〕number shape. */
+export function docNumberParts(docNumber: string): DocNumberParts | null {
+  const m = DOC_NUMBER.exec(fold(docNumber).replace(/\s+/g, ""));
+  if (!m) return null;
+  return { code: lettersOf(m[1] as string), year: Number(m[2]), number: Number(m[3]) };
+}

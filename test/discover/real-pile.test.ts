@@ -1,0 +1,85 @@
+/**
+ * The real pile of issue 20: the 14 documents of data/real/ (most without a cover: no title, no
+ * 文号), their README and the seeds 000, 001, 002 in one folder. Exactly five parents are true;
+ * every other document must get none, and no pair may be read the wrong way round.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { discover } from "../../src/discover/index.js";
+import { DEFAULT_MAX_BYTES } from "../../src/ingest/read-source.js";
+import { DiscoverResultSchema } from "../../src/model/discover.js";
+import { SEEDS } from "../helpers/seeds.js";
+
+const dir = mkdtempSync(join(tmpdir(), "plandiff-real-pile-"));
+mkdirSync(join(dir, "pile"));
+for (const name of readdirSync("data/real")) {
+  if (name.endsWith(".txt") || name === "README.md")
+    copyFileSync(join("data/real", name), join(dir, "pile", name));
+}
+for (const seed of [SEEDS.city, SEEDS.district, SEEDS.province])
+  copyFileSync(seed, join(dir, "pile", seed.split("/").pop() as string));
+
+const TRUE_PARENTS: Record<string, string> = {
+  "qd-2020-56-ai-xiandaoqu": "sd-2020-jiqing-ai-xiandaoqu",
+  "qd-2023-ai-park-rules": "qd-2023-13-ai-park-policies",
+  "sd-2020-gongye-dashuju": "miit-2020-67-gongye-dashuju",
+  "000_e50bc25d11ad62e1": "002_2cdac00586eece9b",
+  "001_1edcfceb20138e7f": "002_2cdac00586eece9b",
+};
+
+const result = DiscoverResultSchema.parse(
+  await discover(["pile"], { cwd: dir, maxBytes: DEFAULT_MAX_BYTES }),
+);
+const byId = new Map(result.documents.map((d) => [d.id, d]));
+
+describe("discover on the real pile", () => {
+  it("finds the five true parents and invents none", () => {
+    expect(result.documents).toHaveLength(17);
+    const parents = Object.fromEntries(
+      result.documents.filter((d) => d.parent !== null).map((d) => [d.id, d.parent]),
+    );
+    expect(parents).toEqual(TRUE_PARENTS);
+    for (const d of result.documents) {
+      if (d.id in TRUE_PARENTS) continue;
+      expect(d.method, d.id).toBe("none");
+    }
+  });
+
+  it("skips the README as not a plan, with a note", () => {
+    expect(result.skipped).toEqual([
+      { file: "pile/README.md", message: "不是方案：没有任务，也没有任务提纲（不作为候选）" },
+    ]);
+    for (const d of result.documents)
+      for (const a of d.alternatives) expect(a.id).not.toBe("README");
+  });
+
+  it("reads a damaged 文号 and a cover-less parent through the cited title and shared passages", () => {
+    const d = byId.get("qd-2020-56-ai-xiandaoqu");
+    expect(d?.method).toBe("cited");
+    expect(d?.evidence[0]).toContain("《济南-青岛人工智能创新应用先导区融合发展实施方案》");
+    expect(d?.evidence[0]).toContain("鲁工信技〔2121〕01号");
+    expect(d?.evidence.some((e) => e.startsWith("共有段落"))).toBe(true);
+    expect(
+      d?.evidence.some((e) => e.startsWith("层级：省级（sd-2020-jiqing-ai-xiandaoqu）→ 市级")),
+    ).toBe(true);
+  });
+
+  it("matches a cited notice (关于印发…的通知) with the plan it issues", () => {
+    const d = byId.get("qd-2023-ai-park-rules");
+    expect(d?.method).toBe("cited");
+    expect(d?.evidence[0]).toContain("青政办字〔2023〕13号");
+    // The policies cite a title their own opening fits as well: a subject, not a parent.
+    expect(byId.get("qd-2023-13-ai-park-policies")?.parent).toBeNull();
+  });
+
+  it("puts the ministry above the province plan that restates it, never below", () => {
+    const d = byId.get("sd-2020-gongye-dashuju");
+    expect(d?.method).toBe("similarity");
+    expect(
+      d?.evidence.some((e) => e.includes("层级：国家（miit-2020-67-gongye-dashuju）→ 省级")),
+    ).toBe(true);
+    expect(byId.get("miit-2020-67-gongye-dashuju")?.parent).toBeNull();
+  });
+});
