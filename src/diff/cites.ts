@@ -1,27 +1,29 @@
 import type { PlanDocument } from "../model/document.js";
-import { fold } from "../text/fold.js";
-
-/** A title or 文号 compared without spaces, quotes and brackets, folded. */
-const key = (s: string) => fold(s).replace(/[\s“”"‘’'《》〈〉]/g, "");
+import { docNumberParts, MIN_CORE, titleCore } from "../text/titles.js";
 
 /**
- * The plan a title names: 「…关于印发X的通知」 names X, so either form of a title matches the other
- * (a child cites the plan, the parent's cover carries the notice's title, or the reverse).
+ * Whether `citing` cites `cited` by its 文号 (issuer code, year and number alike, however
+ * bracketed) or by its title or plan title (title cores equal: no notice wrapper, quotes, brackets
+ * or dashes; see text/titles.ts). Whole titles only: a child's own title contains its parent's
+ * (X实施方案 contains X).
  */
-function planOf(title: string): string {
-  const k = key(title);
-  const m = /印发(.+?)的通知$/u.exec(k);
-  return m?.[1] ?? k;
-}
-
-/** Whether `citing` cites `cited` by its 文号 or its title (or the plan its notice issues). */
 export function cites(citing: PlanDocument, cited: PlanDocument): boolean {
-  const titles = [cited.title, cited.planTitle].flatMap((t) => (t ? [planOf(t)] : []));
-  const number = cited.docNumber ? key(cited.docNumber) : null;
+  const cores = new Set(
+    [cited.title, cited.planTitle]
+      .flatMap((t) => (t ? [titleCore(t)] : []))
+      .filter((core) => core.length >= MIN_CORE),
+  );
+  const number = cited.docNumber ? docNumberParts(cited.docNumber) : null;
   return citing.references.some((r) => {
-    if (r.docNumber !== null && number !== null && key(r.docNumber) === number) return true;
-    if (r.title === null) return false;
-    // Whole titles only: a child's own title contains its parent's (X实施方案 contains X).
-    return titles.includes(planOf(r.title));
+    const n = r.docNumber ? docNumberParts(r.docNumber) : null;
+    if (
+      n &&
+      number &&
+      n.code === number.code &&
+      n.year === number.year &&
+      n.number === number.number
+    )
+      return true;
+    return r.title !== null && cores.has(titleCore(r.title));
   });
 }

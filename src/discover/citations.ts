@@ -14,12 +14,15 @@
  * cites the child itself, one that cites the same title (a sibling implementing the same plan).
  */
 import { dice } from "../text/bigrams.js";
-import { type DocNumberParts, docNumberParts, titleCore, yearless } from "../text/titles.js";
+import {
+  type DocNumberParts,
+  docNumberParts,
+  MIN_CORE,
+  titleCore,
+  yearless,
+} from "../text/titles.js";
 import { mayFit, sharedContent, type TitleQuery, titleFit, titleQuery } from "./content.js";
 import { compareIds, type Node, nearness, type Pile, say } from "./nodes.js";
-
-/** A title core shorter than this (实施方案, 工作要点) names no one document. */
-export const MIN_CORE = 6;
 
 export interface Cited {
   node: Node;

@@ -11,6 +11,9 @@ import { lettersOf } from "./fingerprints.js";
 import { fold } from "./fold.js";
 import { citationsLexicon } from "./lexicons.js";
 
+/** A title core shorter than this (实施方案, 工作要点) names no one document. */
+export const MIN_CORE = 6;
+
 /** A title reduced to its letters and digits, without the notice wrapper (see the module). */
 export function titleCore(title: string): string {
   const { about, issuing, noticeEndings } = citationsLexicon().wrapper;
