@@ -602,6 +602,9 @@ function table(lib: Lib, widths: readonly number[], rows: TableRow[]): Table {
 
 function row(lib: Lib, widths: readonly number[], cells: Paragraph[][]): TableRow {
   return new lib.TableRow({
+    // A finding stays on one page (a row broken over a page splits its wording mid-sentence); a
+    // row longer than a page is still broken by the word processor.
+    cantSplit: true,
     children: cells.map((children, i) => cell(lib, widths[i] ?? 0, children)),
   });
 }

@@ -113,7 +113,9 @@ describe("docx formatter (002 → 000)", () => {
     const all = zhText.join("\n");
     expect(all).toContain("忠实度：68.3%");
     expect(all).toContain("覆盖率 97.6%");
-    expect(all).toContain(`发现的问题（${result.summary.findings.total}）：高 ${high}，中 ${medium}`);
+    expect(all).toContain(
+      `发现的问题（${result.summary.findings.total}）：高 ${high}，中 ${medium}`,
+    );
     expect(all).toContain("文件关系：上下级对应");
   });
 

@@ -1,4 +1,6 @@
 import type { ParentCoverage } from "../../model/alignment.js";
+import type { Finding } from "../../model/finding.js";
+import type { Task } from "../../model/task.js";
 import { named, say, spanOf } from "../context.js";
 import { notBindingNote, ownLevelUnits } from "../obligation.js";
 import { createFinding, type DiffRule } from "../rule.js";
@@ -38,75 +40,104 @@ export const missing: DiffRule = {
   id: "missing",
   title: { zh: "缺失任务", en: "Missing task" },
   defaultSeverity: "high",
-  check: ({ parent, child, linksOfParent, coverageOf, restatersOf, restated, lang }) =>
-    parent.tasks
-      .filter((task) => linksOfParent(task.id).length === 0)
-      .map((task) => {
-        // A row left out of the child's list whose body task the child carries is only unlisted.
-        const carriedBody = task.bodyRefs.filter((id) => linksOfParent(id).length > 0);
-        if (carriedBody.length > 0) {
-          return createFinding({
-            kind: "missing",
-            severity: task.obligatory ? "low" : "info",
-            parent: task.id,
-            child: null,
-            message: say(
-              lang,
-              `清单任务 ${named(task, "zh")} 未列入实施方案的任务清单（其正文任务 ${carriedBody.join("、")} 已落实）`,
-              `Row ${named(task, "en")} is not listed in the child's table (its body task ${carriedBody.join(", ")} is carried)`,
-            ),
-            evidence: [spanOf("parent", task)],
-          });
-        }
-        const restaters = restatersOf(task.id);
-        if (restaters.length > 0) {
-          return createFinding({
-            kind: "missing",
-            severity: task.obligatory ? "low" : "info",
-            parent: task.id,
-            child: restaters[0]?.id ?? null,
-            message: `${say(
-              lang,
-              `任务 ${named(task, "zh")} 无对应任务，但实施方案 ${restaters.map((t) => t.id).join("、")} 重述了该任务`,
-              `Task ${named(task, "en")} has no matching task, but the child's ${restaters.map((t) => t.id).join(", ")} restates it`,
-            )}${restatersNote(restaters, restated, lang)}`,
-            evidence: [spanOf("parent", task), ...restaters.map((t) => spanOf("child", t))],
-          });
-        }
-        const coverage = coverageOf(task.id);
-        if (coverage && coverage.coverage >= PARTLY_CARRIED && coverage.carriedBy.length > 0) {
-          return createFinding({
-            kind: "missing",
-            severity: task.obligatory ? "low" : "info",
-            parent: task.id,
-            child: null,
-            message: say(
-              lang,
-              `任务 ${named(task, "zh")} 无对应任务，但约 ${percent(coverage.coverage)} 的内容由 ${carriers(coverage, "zh")} 承接（部分承接）`,
-              `Task ${named(task, "en")} has no matching task, but about ${percent(coverage.coverage)} of it is carried by ${carriers(coverage, "en")} (partly carried)`,
-            ),
-            evidence: [spanOf("parent", task)],
-          });
-        }
+  check: ({ parent, child, linksOfParent, coverageOf, restatersOf, restated, lang }) => {
+    const unlinked = (id: string) => linksOfParent(id).length === 0;
+    const byId = new Map(parent.tasks.map((t) => [t.id, t]));
+    // One gap, one finding: a row whose body task is missing too is listed inside that task's
+    // finding (unless the row binds the lower level and its body task does not).
+    const groupedRow = (row: Task) =>
+      row.source === "appendix" &&
+      row.bodyRefs.length > 0 &&
+      row.bodyRefs.every((id) => {
+        const body = byId.get(id);
+        return body !== undefined && unlinked(id) && (!row.obligatory || body.obligatory);
+      });
+    const rowsOf = (task: Task) =>
+      task.appendixRefs.flatMap((id) => {
+        const row = byId.get(id);
+        return row && unlinked(id) && groupedRow(row) ? [row] : [];
+      });
+    const withRows = (finding: Finding, task: Task): Finding => {
+      const rows = rowsOf(task);
+      if (rows.length === 0) return finding;
+      const listed = rows.map((r) => named(r, lang)).join(lang === "zh" ? "、" : ", ");
+      return {
+        ...finding,
+        message: `${finding.message}${say(lang, `；其清单任务 ${listed} 同样未体现`, `; its table row ${listed} is not carried either`)}`,
+        evidence: [...finding.evidence, ...rows.map((r) => spanOf("parent", r))],
+      };
+    };
+    return parent.tasks
+      .filter((task) => unlinked(task.id) && !groupedRow(task))
+      .map((task) => withRows(findingOf(task), task));
+
+    function findingOf(task: Task): Finding {
+      // A row left out of the child's list whose body task the child carries is only unlisted.
+      const carriedBody = task.bodyRefs.filter((id) => linksOfParent(id).length > 0);
+      if (carriedBody.length > 0) {
         return createFinding({
           kind: "missing",
-          severity: task.obligatory ? "high" : "info",
+          severity: task.obligatory ? "low" : "info",
           parent: task.id,
           child: null,
-          message: task.obligatory
-            ? say(
-                lang,
-                `下级应落实的任务 ${named(task, "zh")} 未在实施方案中体现`,
-                `Task ${named(task, "en")}, addressed to lower-level governments, is not carried by the child plan`,
-              )
-            : ownLevelUnits(task, parent, child).length > 0
-              ? `${say(lang, `任务 ${named(task, "zh")} 未在实施方案中体现`, `Task ${named(task, "en")} is not carried`)}${notBindingNote(ownLevelUnits(task, parent, child), lang)}`
-              : say(
-                  lang,
-                  `任务 ${named(task, "zh")} 未在实施方案中体现（责任单位为上级部门，仅供参考）`,
-                  `Task ${named(task, "en")} is not carried (the parent assigns it to its own departments only)`,
-                ),
+          message: say(
+            lang,
+            `清单任务 ${named(task, "zh")} 未列入实施方案的任务清单（其正文任务 ${carriedBody.join("、")} 已落实）`,
+            `Row ${named(task, "en")} is not listed in the child's table (its body task ${carriedBody.join(", ")} is carried)`,
+          ),
           evidence: [spanOf("parent", task)],
         });
-      }),
+      }
+      const restaters = restatersOf(task.id);
+      if (restaters.length > 0) {
+        return createFinding({
+          kind: "missing",
+          severity: task.obligatory ? "low" : "info",
+          parent: task.id,
+          child: restaters[0]?.id ?? null,
+          message: `${say(
+            lang,
+            `任务 ${named(task, "zh")} 无对应任务，但实施方案 ${restaters.map((t) => t.id).join("、")} 重述了该任务`,
+            `Task ${named(task, "en")} has no matching task, but the child's ${restaters.map((t) => t.id).join(", ")} restates it`,
+          )}${restatersNote(restaters, restated, lang)}`,
+          evidence: [spanOf("parent", task), ...restaters.map((t) => spanOf("child", t))],
+        });
+      }
+      const coverage = coverageOf(task.id);
+      if (coverage && coverage.coverage >= PARTLY_CARRIED && coverage.carriedBy.length > 0) {
+        return createFinding({
+          kind: "missing",
+          severity: task.obligatory ? "low" : "info",
+          parent: task.id,
+          child: null,
+          message: say(
+            lang,
+            `任务 ${named(task, "zh")} 无对应任务，但约 ${percent(coverage.coverage)} 的内容由 ${carriers(coverage, "zh")} 承接（部分承接）`,
+            `Task ${named(task, "en")} has no matching task, but about ${percent(coverage.coverage)} of it is carried by ${carriers(coverage, "en")} (partly carried)`,
+          ),
+          evidence: [spanOf("parent", task)],
+        });
+      }
+      return createFinding({
+        kind: "missing",
+        severity: task.obligatory ? "high" : "info",
+        parent: task.id,
+        child: null,
+        message: task.obligatory
+          ? say(
+              lang,
+              `下级应落实的任务 ${named(task, "zh")} 未在实施方案中体现`,
+              `Task ${named(task, "en")}, addressed to lower-level governments, is not carried by the child plan`,
+            )
+          : ownLevelUnits(task, parent, child).length > 0
+            ? `${say(lang, `任务 ${named(task, "zh")} 未在实施方案中体现`, `Task ${named(task, "en")} is not carried`)}${notBindingNote(ownLevelUnits(task, parent, child), lang)}`
+            : say(
+                lang,
+                `任务 ${named(task, "zh")} 未在实施方案中体现（责任单位为上级部门，仅供参考）`,
+                `Task ${named(task, "en")} is not carried (the parent assigns it to its own departments only)`,
+              ),
+        evidence: [spanOf("parent", task)],
+      });
+    }
+  },
 };

@@ -119,7 +119,7 @@ function renderRow(row: AlignmentRow, context: ViewContext): SafeHtml {
     : placeholder("added", context.lang);
   const childCell = row.child
     ? taskCell("child", row.child, row.link, diff, context)
-    : placeholder("missing", context.lang);
+    : placeholder("missing", context.lang, missingMessage(row, context));
   return h`<div class="row row-${status}" data-status="${status}"${linkAttributes(row)}>${parentCell}${childCell}${rowFindings(row, context)}${row.link && row.parent && row.child ? reviewControls("link", context.lang, linkInForce(row.link) !== null) : h``}</div>`;
 }
 
@@ -134,10 +134,28 @@ function linkAttributes(row: AlignmentRow): SafeHtml {
   );
 }
 
-function placeholder(kind: "missing" | "added", lang: Lang): SafeHtml {
+/**
+ * What the missing finding of a parent task with no link says (a row whose body task is carried
+ * is only unlisted, a task may be partly carried elsewhere): the empty cell repeats it rather than
+ * a stock sentence that could contradict it.
+ */
+function missingMessage(row: AlignmentRow, context: ViewContext): string | null {
+  const indexes = context.findingsByPair.get(pairKey(row.parent?.id ?? null, null)) ?? [];
+  for (const i of indexes) {
+    const finding = context.result.findings[i];
+    if (finding?.kind === "missing") return finding.message;
+  }
+  return null;
+}
+
+function placeholder(
+  kind: "missing" | "added",
+  lang: Lang,
+  message: string | null = null,
+): SafeHtml {
   const side = kind === "missing" ? "child" : "parent";
   const badge = kind === "missing" ? TEXT.missingTasks[lang] : TEXT.addedTasks[lang];
-  const text = kind === "missing" ? say("missingCell", lang) : say("addedCell", lang);
+  const text = message ?? (kind === "missing" ? say("missingCell", lang) : say("addedCell", lang));
   return h`<div class="cell cell-${side} placeholder placeholder-${kind}"><span class="badge badge-${kind}">${badge}</span> ${text}</div>`;
 }
 
