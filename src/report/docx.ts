@@ -21,7 +21,8 @@ import {
   textSimilarity,
   verdictLine,
 } from "./shared/labels.js";
-import { reportScopes } from "./shared/scopes.js";
+import { LEGEND_TITLE, legend } from "./shared/legend.js";
+import { hasSafeguards, reportScopes } from "./shared/scopes.js";
 import { UNIT_TEXT, unitsText } from "./shared/units.js";
 import { documentDate, pinZipDates } from "./shared/zip-dates.js";
 
@@ -119,7 +120,11 @@ export const docx: Formatter = async (result, { lang }) => {
           page: { size: { ...A4, orientation: lib.PageOrientation.LANDSCAPE }, margin: MARGIN },
         },
         footers: { default: pageFooter(lib) },
-        children: [...findings(lib, result, lang), ...appendix(lib, result, lang)],
+        children: [
+          ...findings(lib, result, lang),
+          ...appendix(lib, result, lang),
+          ...legendSection(lib, result, lang),
+        ],
       },
     ],
   });
@@ -467,6 +472,22 @@ const ALIGNMENT_WIDTHS = (() => {
 })();
 
 /** Task by task: each parent task with its child tasks, then the child's own tasks. */
+/** What the report's words mean (shared/legend.ts), after the appendix. */
+function legendSection(lib: Lib, result: CompareResult, lang: Lang): FileChild[] {
+  return [
+    heading(lib, 1, LEGEND_TITLE[lang]),
+    ...legend(lang, hasSafeguards(result.summary)).map(
+      (e) =>
+        new lib.Paragraph({
+          children: [
+            run(lib, `${e.term}${lang === "zh" ? "：" : ": "}`, { bold: true }),
+            run(lib, e.text),
+          ],
+        }),
+    ),
+  ];
+}
+
 function appendix(lib: Lib, result: CompareResult, lang: Lang): FileChild[] {
   const childTasks = byId(result.child.tasks);
   const byParent = new Map<string, CompareResult["alignments"]>();

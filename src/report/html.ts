@@ -13,6 +13,8 @@ import { SCRIPT } from "./html/script.js";
 import { STYLE } from "./html/style.js";
 import { renderSummary } from "./html/summary.js";
 import { TEXT } from "./shared/labels.js";
+import { LEGEND_TITLE, legend } from "./shared/legend.js";
+import { hasSafeguards } from "./shared/scopes.js";
 
 export { escapeHtml } from "./html/markup.js";
 
@@ -30,6 +32,14 @@ export const html: Formatter = (result, { lang, documents }) =>
  * The whole document, `<!doctype html>` to `</html>`. `documents`: the ids the review files it
  * exports name the two documents by (README § Review decisions).
  */
+/** What the report's words mean (shared/legend.ts). */
+function renderLegend(result: CompareResult, lang: Lang): SafeHtml {
+  return h`<section id="legend" class="report-section legend" aria-labelledby="legend-h">
+<h2 id="legend-h">${LEGEND_TITLE[lang]}</h2>
+<dl>${legend(lang, hasSafeguards(result.summary)).map((e) => h`<dt>${e.term}</dt><dd>${e.text}</dd>`)}</dl>
+</section>`;
+}
+
 export function renderPage(
   result: CompareResult,
   lang: Lang,
@@ -53,6 +63,7 @@ ${renderSummary(result, lang)}
 ${renderSectionChart(result, lang)}
 ${renderAlignment(result, lang)}
 ${renderFindings(result, lang)}
+${renderLegend(result, lang)}
 </main>
 <footer class="report-footer">${say("generated", lang)} · schema v${result.schemaVersion}</footer>
 <script>${trusted(SCRIPT)}

@@ -15,7 +15,8 @@ import {
   TEXT,
   verdictLine,
 } from "./shared/labels.js";
-import { reportScopes } from "./shared/scopes.js";
+import { LEGEND_TITLE, legend } from "./shared/legend.js";
+import { hasSafeguards, reportScopes } from "./shared/scopes.js";
 
 /**
  * A gap report for GitHub and Markdown viewers: both documents, the summary numbers, a table per
@@ -24,7 +25,7 @@ import { reportScopes } from "./shared/scopes.js";
 export const markdown: Formatter = (result, { lang }) =>
   // Bidirectional controls in document text or file names shown as visible marks (⟨U+202E⟩).
   showBidiControls(
-    `${[header(result, lang), summary(result, lang), sections(result, lang), coverage(result, lang), findings(result, lang)].filter((part) => part !== "").join("\n\n")}\n`,
+    `${[header(result, lang), summary(result, lang), sections(result, lang), coverage(result, lang), findings(result, lang), legendMarkdown(result, lang)].filter((part) => part !== "").join("\n\n")}\n`,
   );
 
 const t = (key: keyof typeof TEXT, lang: Lang) => TEXT[key][lang];
@@ -91,6 +92,16 @@ function sections(result: CompareResult, lang: Lang): string {
 }
 
 /** One row per parent body / safeguard task: its coverage and the child tasks carrying it. */
+/** What the report's words mean (shared/legend.ts). */
+function legendMarkdown(result: CompareResult, lang: Lang): string {
+  const colon = lang === "zh" ? "：" : ": ";
+  return [
+    `## ${LEGEND_TITLE[lang]}`,
+    "",
+    ...legend(lang, hasSafeguards(result.summary)).map((e) => `- **${e.term}**${colon}${e.text}`),
+  ].join("\n");
+}
+
 function coverage(result: CompareResult, lang: Lang): string {
   if (result.coverage.length === 0) return "";
   const tasks = new Map(result.parent.tasks.map((task) => [task.id, task]));

@@ -12,6 +12,7 @@ import {
   TEXT,
   verdictLine,
 } from "./shared/labels.js";
+import { LEGEND_TITLE, legend } from "./shared/legend.js";
 import { hasSafeguards } from "./shared/scopes.js";
 
 /** Column widths (content), chosen so that the table with its borders fits 100 columns. */
@@ -23,8 +24,19 @@ export const table: Formatter = (result, { color, lang }) =>
   // Bidirectional controls are shown as visible marks (⟨U+202E⟩) cell by cell, before widths are
   // measured; the last pass only guarantees that none is left.
   showBidiControls(
-    `${summaryLines(result, lang, color).join("\n")}\n${findingsTable(result, lang, color)}\n`,
+    `${summaryLines(result, lang, color).join("\n")}\n${findingsTable(result, lang, color)}\n${legendLines(result, lang).join("\n")}\n`,
   );
+
+/** What the words mean (shared/legend.ts), wrapped to the table's width. */
+function legendLines(result: CompareResult, lang: Lang): string[] {
+  const colon = lang === "zh" ? "：" : ": ";
+  return [
+    LEGEND_TITLE[lang],
+    ...legend(lang, hasSafeguards(result.summary)).map((e) =>
+      wrapToWidth(`${e.term}${colon}${e.text}`, 100),
+    ),
+  ];
+}
 
 /** The pair verdict under the title line, in red (or marked ⚠) when the pair is doubtful. */
 function verdictRow(result: CompareResult, lang: Lang, color: boolean): string {

@@ -26,6 +26,7 @@ import {
   textSimilarity,
   verdictLine,
 } from "./shared/labels.js";
+import { LEGEND_TITLE, legend } from "./shared/legend.js";
 import { hasSafeguards, reportScopes } from "./shared/scopes.js";
 import { groupByChildUnit, UNIT_TEXT } from "./shared/units.js";
 import { documentDate, pinZipDates } from "./shared/zip-dates.js";
@@ -111,9 +112,20 @@ export const xlsx: Formatter = async (result, { lang }) => {
   addSummary(workbook, result, lang);
   addAlignment(workbook, result, lang);
   addCoverage(workbook, result, lang);
+  addLegend(workbook, result, lang);
   // exceljs types its Node Buffer as an ArrayBuffer; either way this makes our own copy.
   return pinZipDates(new Uint8Array(await workbook.xlsx.writeBuffer()), date);
 };
+
+/** 名词说明 / Legend: what the workbook's words mean (shared/legend.ts). */
+function addLegend(workbook: Workbook, result: CompareResult, lang: Lang): void {
+  const sheet = workbook.addWorksheet(LEGEND_TITLE[lang]);
+  sheet.columns = [
+    { width: 24, style: { alignment: TOP, font: { bold: true } } },
+    { width: 100, style: { alignment: WRAP } },
+  ];
+  for (const e of legend(lang, hasSafeguards(result.summary))) sheet.addRow([e.term, e.text]);
+}
 
 function addFindings(workbook: Workbook, result: CompareResult, lang: Lang): void {
   const sheet = workbook.addWorksheet(XLSX_TEXT.findings[lang]);

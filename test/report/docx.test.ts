@@ -93,7 +93,8 @@ describe("docx formatter (002 → 000)", () => {
         (s) => ({ high: "高", medium: "中", low: "低", info: "提示" })[s],
       ),
     );
-    expect(headings(zhDoc).at(-1)).toBe("Heading1 附件　逐项对照");
+    expect(headings(zhDoc).at(-2)).toBe("Heading1 附件　逐项对照");
+    expect(headings(zhDoc).at(-1)).toBe("Heading1 名词说明");
   });
 
   it("names both documents with their 文号 and dates", () => {

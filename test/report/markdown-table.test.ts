@@ -117,3 +117,30 @@ describe("terminal table", () => {
     expect(table(result, { color: true, lang: "zh" }) as string).toContain("\u001b[");
   });
 });
+
+describe("legend: every report says what its words mean", () => {
+  it("explains fidelity, obligatory tasks, severities and ids in md, html and the terminal, in the report's language (xlsx and docx: their own tests)", async () => {
+    const { compareDocuments } = await import("../../src/compare.js");
+    const { parseDocument } = await import("../../src/pipeline.js");
+    const { formatters } = await import("../../src/report/index.js");
+    const r = compareDocuments(
+      await parseDocument("data/002_2cdac00586eece9b.txt"),
+      await parseDocument("data/000_e50bc25d11ad62e1.txt"),
+    );
+    for (const format of ["md", "html", "table"] as const) {
+      const zh = String(await formatters[format](r, { color: false, lang: "zh" }));
+      for (const word of [
+        "名词说明",
+        "忠实度",
+        "应落实",
+        "严重程度",
+        "B 为正文任务",
+        "S 为保障措施",
+      ])
+        expect(zh, `${format}: ${word}`).toContain(word);
+      const en = String(await formatters[format](r, { color: false, lang: "en" }));
+      expect(en, format).toContain("Legend");
+      expect(en, format).not.toContain("名词说明");
+    }
+  }, 60_000);
+});

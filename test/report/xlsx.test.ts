@@ -63,6 +63,7 @@ describe("xlsx formatter", () => {
       "概览",
       "逐项对照",
       "覆盖度",
+      "名词说明",
     ]);
     const en = await load(await render(result, "en"));
     expect(en.worksheets.map((ws) => ws.name)).toEqual([
@@ -71,6 +72,7 @@ describe("xlsx formatter", () => {
       "Summary",
       "Alignment",
       "Coverage",
+      "Legend",
     ]);
     expect(values(sheet(en, "Findings"), 1, FINDING_COLUMNS.length)).toEqual(
       findingRows(result, "en").headers,

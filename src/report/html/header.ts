@@ -2,6 +2,7 @@ import type { CompareResult } from "../../model/compare.js";
 import type { PlanDocument } from "../../model/document.js";
 import type { Lang } from "../../model/lang.js";
 import { LEVEL_LABELS, TEXT, verdictLine } from "../shared/labels.js";
+import { LEGEND_TITLE } from "../shared/legend.js";
 import { HTML_TEXT, say } from "./labels.js";
 import { h, type SafeHtml } from "./markup.js";
 
@@ -35,6 +36,7 @@ export function renderToc(lang: Lang): SafeHtml {
     ["sections", TEXT.sections[lang]],
     ["alignment", TEXT.alignment[lang]],
     ["findings", TEXT.findings[lang]],
+    ["legend", LEGEND_TITLE[lang]],
   ];
   return h`<nav class="toc" aria-label="${HTML_TEXT.contents[lang]}"><div class="wrap">${links.map(
     ([id, text]) => h`<a href="#${id}">${text}</a>`,

@@ -17,6 +17,9 @@ a { color: var(--brand-2); }
 h1, h2, h3 { line-height: 1.3; }
 .wrap { max-width: 1240px; margin: 0 auto; padding: 0 28px; }
 .masthead { background: linear-gradient(120deg, var(--brand) 0%, var(--brand-2) 100%); color: #fff; padding: 20px 0 58px; }
+.legend dl { display: grid; grid-template-columns: max-content 1fr; gap: 6px 16px; margin: 0; }
+.legend dt { font-weight: 600; }
+.legend dd { margin: 0; color: var(--muted, #555); }
 .verdict { margin: 10px 0 0; font-size: 14px; opacity: 0.92; }
 .verdict:not(.verdict-ok) { display: inline-block; padding: 6px 12px; border-radius: 6px; background: #fdecea; color: #8a1c12; font-weight: 600; opacity: 1; }
 .masthead h1 { margin: 2px 0 6px; font-size: 28px; font-weight: 700; letter-spacing: 0.02em; }
