@@ -6,7 +6,8 @@ import { fold } from "../text/fold.js";
 const MIN_SCORE = 0.35;
 
 /**
- * Links each appendix row to the body task it summarises (`bodyRefs`) and back (`appendixRefs`).
+ * Links each appendix row to the body task it summarises (`bodyRefs`) and back (`appendixRefs`),
+ * and to any other task a clause of the row states (a row may join measures of two tasks).
  * A row restates a task's title or one of its measures, so a row is scored against the task's
  * title and each of its sentences, and rows keep the body's order: the best assignment is found
  * by dynamic programming over rows × tasks, preferring non-decreasing task order.
@@ -26,10 +27,38 @@ export function linkAppendix(body: Task[], rows: Task[]): void {
   rows.forEach((row, i) => {
     const j = choice[i];
     if (j === undefined || j < 0) return;
-    const task = body[j] as Task;
-    row.bodyRefs = [task.id];
-    task.appendixRefs.push(row.id);
+    const linked = [j, ...otherTasksSummarised(row, j, sentences)];
+    row.bodyRefs = linked.map((k) => (body[k] as Task).id);
+    for (const k of linked) (body[k] as Task).appendixRefs.push(row.id);
   });
+}
+
+/** A clause of a row's title long enough to name a measure (at least this many characters). */
+const MIN_CLAUSE = 6;
+/** A clause is a measure of another task when one of its sentences holds this much of it. */
+const CLAUSE_CONTAINED = 0.8;
+
+/**
+ * The other body tasks a row summarises besides its main one (`main`): a row that joins two
+ * measures (实行重点工作清单管理，构建…大督查工作体系) whose clauses are each stated, nearly word
+ * for word, in a sentence of another task. Clauses are cut at commas and semicolons only (a 、
+ * lists the parts of one measure).
+ */
+function otherTasksSummarised(row: Task, main: number, sentences: SentenceIndex): number[] {
+  const clauses = row.title.split(/[，,；;]/).filter((c) => c.trim().length >= MIN_CLAUSE);
+  if (clauses.length < 2) return [];
+  const out = new Set<number>();
+  for (const clause of clauses) {
+    const contained = sentences.bestContainment(bigrams(fold(clause)));
+    let best = -1;
+    contained.forEach((v, k) => {
+      if (v >= CLAUSE_CONTAINED && (best < 0 || v > (contained[best] as number))) best = k;
+    });
+    // Only where the clause is better stated in that task than in the main one.
+    if (best >= 0 && best !== main && (contained[best] as number) > (contained[main] as number))
+      out.add(best);
+  }
+  return [...out].sort((a, b) => a - b);
 }
 
 /**
