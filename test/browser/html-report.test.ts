@@ -4,22 +4,19 @@
  * PLANDIFF_CHROMIUM) every test is reported as "skipped: chromium not installed".
  */
 
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS as ARGS, CHROMIUM } from "../../scripts/chromium.js";
 import { compareDocuments } from "../../src/compare.js";
 import type { CompareResult } from "../../src/model/compare.js";
 import { parseDocument } from "../../src/pipeline.js";
 import { html } from "../../src/report/html.js";
 import { KIND_LABELS } from "../../src/report/shared/labels.js";
+import { hasChromium, named, offlinePage, SKIP_NOTICE } from "../helpers/browser.js";
 
-const hasChromium = existsSync(CHROMIUM);
-const SKIP_NOTICE = `skipped: chromium not installed (${CHROMIUM})`;
-const named = (title: string) => (hasChromium ? title : `${SKIP_NOTICE} — ${title}`);
 if (!hasChromium) {
   // Not console (banned by the linter): a skipped browser suite must still be noticed.
   process.stderr.write(
@@ -48,8 +45,8 @@ describe.skipIf(!hasChromium)(named("HTML report in headless Chromium"), () => {
   let result: CompareResult;
   let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
-  const outsideRequests: string[] = [];
+  let pageErrors: string[] = [];
+  let outsideRequests: string[] = [];
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), "plandiff-browser-"));
@@ -57,19 +54,7 @@ describe.skipIf(!hasChromium)(named("HTML report in headless Chromium"), () => {
     const file = join(work, "report.html");
     writeFileSync(file, await html(result, { color: false, lang: "zh" }));
     url = pathToFileURL(file).href;
-    context = await chromium.launchPersistentContext(join(work, "profile"), {
-      executablePath: CHROMIUM,
-      args: ARGS,
-      viewport: { width: 1280, height: 900 },
-    });
-    await context.route("**/*", (route) => {
-      const target = route.request().url();
-      if (target.startsWith("file:") || target.startsWith("about:")) return route.continue();
-      outsideRequests.push(target);
-      return route.abort();
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    ({ context, page, pageErrors, outsideRequests } = await offlinePage(join(work, "profile"), {}));
   }, 60_000);
 
   afterAll(async () => {

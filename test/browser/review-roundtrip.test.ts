@@ -6,26 +6,16 @@
  * reported as "skipped: chromium not installed".
  */
 
-import {
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS as ARGS, CHROMIUM } from "../../scripts/chromium.js";
 import type { CompareResult } from "../../src/model/compare.js";
 import { runBatch } from "../../src/run/run-batch.js";
+import { hasChromium, named, offlinePage, SKIP_NOTICE } from "../helpers/browser.js";
 
-const hasChromium = existsSync(CHROMIUM);
-const SKIP_NOTICE = `skipped: chromium not installed (${CHROMIUM})`;
-const named = (title: string) => (hasChromium ? title : `${SKIP_NOTICE} — ${title}`);
 if (!hasChromium) {
   process.stderr.write(
     `\n⚠ test/browser: ${SKIP_NOTICE}; review in the HTML report is not tested in a browser.\n` +
@@ -44,8 +34,8 @@ describe.skipIf(!hasChromium)(named("review in the HTML report of a run"), () =>
   let config = "";
   let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
-  const outsideRequests: string[] = [];
+  let pageErrors: string[] = [];
+  let outsideRequests: string[] = [];
 
   function writeConfig(extra = ""): void {
     writeFileSync(
@@ -60,21 +50,10 @@ describe.skipIf(!hasChromium)(named("review in the HTML report of a run"), () =>
     copyFileSync("data/000_e50bc25d11ad62e1.txt", join(work, "city.txt"));
     config = join(work, "plandiff.config.yaml");
     writeConfig();
-    context = await chromium.launchPersistentContext(join(work, "profile"), {
-      executablePath: CHROMIUM,
-      args: ARGS,
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    });
-    await context.route("**/*", (route) => {
-      const target = route.request().url();
-      if (target.startsWith("file:") || target.startsWith("about:") || target.startsWith("data:"))
-        return route.continue();
-      outsideRequests.push(target);
-      return route.abort();
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    ({ context, page, pageErrors, outsideRequests } = await offlinePage(join(work, "profile"), {
+      downloads: true,
+      dataUrls: true,
+    }));
   }, 60_000);
 
   afterAll(async () => {

@@ -1,36 +1,16 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readSource } from "../../src/ingest/index.js";
 import { sniffType } from "../../src/ingest/read-source.js";
 import { readCfb } from "../../src/ingest/readers/cfb.js";
 import { wordText } from "../../src/ingest/readers/doc.js";
 import { parseDocument } from "../../src/pipeline.js";
-import { PlandiffError } from "../../src/util/errors.js";
+import { hostileFolder } from "../helpers/refusals.js";
 
 /** The Jiaxing plan saved by LibreOffice as Word 97–2003 (scripts/make-doc-fixture.sh). */
 const DOC = "test/fixtures/formats/000.doc";
 const doc = new Uint8Array(fs.readFileSync(DOC));
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plandiff-doc-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function put(name: string, bytes: Uint8Array | string): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, bytes);
-  return file;
-}
-
-async function readError(file: string): Promise<PlandiffError> {
-  const error: unknown = await readSource(file).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof PlandiffError)) throw new Error(`expected a PlandiffError, got ${error}`);
-  expect(error.file).toBe(file);
-  expect(error.message.split("\n")).toHaveLength(1);
-  return error;
-}
+const { put, readError } = hostileFolder("plandiff-doc-");
 
 async function counts(file: string) {
   const parsed = await parseDocument(file);

@@ -1,40 +1,21 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readSource } from "../../src/ingest/index.js";
 import { sniffType } from "../../src/ingest/read-source.js";
 import { deltas } from "../../src/ingest/readers/ofd.js";
 import { gridRows, type TextItem } from "../../src/ingest/readers/page-layout.js";
 import { storedZip } from "../../src/ingest/readers/zip.js";
 import { parseDocument } from "../../src/pipeline.js";
-import { PlandiffError } from "../../src/util/errors.js";
 import { lyingDocxBomb, oneEntryZip } from "../helpers/hostile.js";
+import { hostileFolder } from "../helpers/refusals.js";
 
 /** A small real OFD file from an OFD writer (a one-page memo, not a plan). */
 const SAMPLE = "test/fixtures/formats/sample.ofd";
 /** The Jiaxing plan laid out by scripts/make-ofd.ts. */
 const PLAN = "test/fixtures/formats/000.ofd";
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plandiff-ofd-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function put(name: string, bytes: Uint8Array | string): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, bytes);
-  return file;
-}
-
-async function readError(file: string): Promise<PlandiffError> {
-  const error: unknown = await readSource(file).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof PlandiffError)) throw new Error(`expected a PlandiffError, got ${error}`);
-  expect(error.file).toBe(file);
-  expect(error.message.split("\n")).toHaveLength(1);
-  return error;
-}
+const { dir, put, readError } = hostileFolder("plandiff-ofd-");
 
 const NS = 'xmlns:ofd="http://www.ofdspec.org/2016"';
 const OFD_XML = `<?xml version="1.0" encoding="UTF-8"?><ofd:OFD ${NS} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`;
