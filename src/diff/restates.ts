@@ -2,6 +2,7 @@ import type { PlanDocument } from "../model/document.js";
 import type { Task } from "../model/task.js";
 import { type Bigrams, charGrams, containment } from "../text/bigrams.js";
 import { normalizeForMatching } from "../text/segment.js";
+import { weakCache } from "../util/caches.js";
 import { wordingOf } from "./reword/word-diff.js";
 
 /**
@@ -36,16 +37,31 @@ const grams = (text: string): Bigrams => charGrams(normalizeForMatching(text), G
 const letters = (text: string): number =>
   Array.from(normalizeForMatching(text).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "")).length;
 
+/**
+ * A parent task's title letters and text grams, by task: the same parent plan is read again for
+ * every child compared with it.
+ */
+const parentGramsOf = weakCache<Task, ParentGrams>("restatedParents");
+
+function parentGrams(task: Task): ParentGrams {
+  let found = parentGramsOf.get(task);
+  if (!found) {
+    found = {
+      task,
+      title: normalizeForMatching(task.title).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, ""),
+      text: grams(task.text),
+    };
+    parentGramsOf.set(task, found);
+  }
+  return found;
+}
+
 /** Finds, for each child task, the parent task it restates (see `Restatement`), if any. */
 export function restatements(
   parent: PlanDocument,
   children: readonly Task[],
 ): Map<string, Restatement> {
-  const parents = parent.tasks.map((task) => ({
-    task,
-    title: normalizeForMatching(task.title).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, ""),
-    text: grams(task.text),
-  }));
+  const parents = parent.tasks.map(parentGrams);
   const out = new Map<string, Restatement>();
   for (const child of children) {
     const found = byTitle(child, parents) ?? bySentences(child, parents);

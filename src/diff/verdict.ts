@@ -5,6 +5,7 @@ import type { Finding } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
 import { type Bigrams, charGrams, codeSet, containment } from "../text/bigrams.js";
 import { normalizeForMatching } from "../text/segment.js";
+import { weakCache } from "../util/caches.js";
 import { cites } from "./cites.js";
 import { say } from "./context.js";
 
@@ -25,12 +26,21 @@ const RUN = 8;
 const SHARED_RELATED = 0.05;
 const CARRIED_RELATED = 0.3;
 
+/** By plan: a parent plan's runs serve every child compared with it. */
+const runsOfPlan = weakCache<PlanDocument, Bigrams>("planRuns");
+
 /** The distinct 8-character runs of a plan's task texts (appendix rows are the body's summaries). */
 function runsOf(doc: PlanDocument): Bigrams {
-  const codes = doc.tasks
-    .filter((t) => t.source !== "appendix")
-    .flatMap((t) => charGrams(normalizeForMatching(t.text), RUN).codes);
-  return codeSet(codes);
+  let found = runsOfPlan.get(doc);
+  if (!found) {
+    found = codeSet(
+      doc.tasks
+        .filter((t) => t.source !== "appendix")
+        .flatMap((t) => charGrams(normalizeForMatching(t.text), RUN).codes),
+    );
+    runsOfPlan.set(doc, found);
+  }
+  return found;
 }
 
 /**

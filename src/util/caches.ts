@@ -63,6 +63,10 @@ export const WEAK_CACHES = {
   clauseSetBigrams: "Clause[]",
   /** run/finding-key.ts: a task's key in review files. */
   findingKeys: "Task",
+  /** diff/restates.ts: a parent task's title letters and text grams. */
+  restatedParents: "Task",
+  /** diff/verdict.ts: a plan's distinct 8-character runs. */
+  planRuns: "PlanDocument",
 } as const;
 
 export type WeakCacheName = keyof typeof WEAK_CACHES;
