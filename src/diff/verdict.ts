@@ -148,9 +148,14 @@ export function pairVerdict(
     );
     return { verdict: "weak", reasons, evidence };
   }
-  const titled = parent.title !== null || parent.planTitle !== null || parent.docNumber !== null;
-  if (!e.childCitesParent && titled && child.references.length > 0) {
-    const cited = child.references.map((r) => r.docNumber ?? `《${r.title ?? ""}》`).join("、");
+  // Only a citation that could have named this parent says it names another: a cited title when
+  // the parent has a title, a cited 文号 when it has one (a crawled parent often has neither).
+  const titled = parent.title !== null || parent.planTitle !== null;
+  const checkable = child.references.filter(
+    (r) => (r.title !== null && titled) || (r.docNumber !== null && parent.docNumber !== null),
+  );
+  if (!e.childCitesParent && checkable.length > 0) {
+    const cited = checkable.map((r) => r.docNumber ?? `《${r.title ?? ""}》`).join("、");
     reasons.unshift(
       say(
         lang,

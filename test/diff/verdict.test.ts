@@ -55,6 +55,18 @@ describe("pair verdict: whether the two documents are a parent and its child", (
     expect(verdict("miit", "shandong").verdict).toBe("ok");
   });
 
+  it("does not call a pair weak for a citation it cannot check (a 文号 the crawled parent lacks)", () => {
+    const parent = { ...(docs.province as PlanDocument), docNumber: null };
+    const city = docs.city as PlanDocument;
+    const child = { ...city, references: city.references.map((r) => ({ ...r, title: null })) };
+    const pair = compareDocuments(parent, child).summary.pair;
+    expect(pair.evidence.childCitesParent).toBe(false);
+    expect(pair.verdict).toBe("ok");
+    // The same citation against a parent that has a 文号 which differs: another document is cited.
+    const other = { ...parent, docNumber: "浙政发〔2018〕99号" };
+    expect(compareDocuments(other, child).summary.pair.verdict).toBe("weak");
+  });
+
   it("orders a real pair by level and date when no citation says it: the ministry is not the child", () => {
     const pair = verdict("shandong", "miit");
     expect(pair.verdict).toBe("reversed");
