@@ -54,8 +54,13 @@ export function sharedText(a: PlanDocument, b: PlanDocument): number {
   return ra.size <= rb.size ? containment(ra, rb) : containment(rb, ra);
 }
 
+/** A level or date read with low confidence (a guess) orders nothing: a wrong order fails a run. */
+const sure = (source: { confidence: string }) =>
+  source.confidence === "high" || source.confidence === "medium";
+
 function levelOrder(parent: PlanDocument, child: PlanDocument): PairVerdict["evidence"]["levels"] {
   if (parent.level === "unknown" || child.level === "unknown") return "unknown";
+  if (!sure(parent.found.level) || !sure(child.found.level)) return "unknown";
   const p = LEVEL_RANK[parent.level];
   const c = LEVEL_RANK[child.level];
   return p < c ? "higher" : p === c ? "same" : "lower";
@@ -63,6 +68,7 @@ function levelOrder(parent: PlanDocument, child: PlanDocument): PairVerdict["evi
 
 function dateOrder(parent: PlanDocument, child: PlanDocument): PairVerdict["evidence"]["dates"] {
   if (!parent.date || !child.date) return "unknown";
+  if (!sure(parent.found.date) || !sure(child.found.date)) return "unknown";
   return parent.date < child.date ? "earlier" : parent.date === child.date ? "same" : "later";
 }
 

@@ -74,6 +74,16 @@ describe("pair verdict: whether the two documents are a parent and its child", (
     expect(pair.reasons.join("")).toMatch(/晚于|低于/);
   });
 
+  it("orders nothing by a level or date read with low confidence", () => {
+    const low = { from: "self-reference", line: null, confidence: "low" } as const;
+    const miit = docs.miit as PlanDocument;
+    const guessed = { ...miit, found: { ...miit.found, level: low, date: low } };
+    const pair = compareDocuments(docs.shandong as PlanDocument, guessed).summary.pair;
+    expect(pair.evidence.levels).toBe("unknown");
+    expect(pair.evidence.dates).toBe("unknown");
+    expect(pair.verdict).toBe("ok");
+  });
+
   it("rates no missing finding above info when the pair is unrelated, and says why", () => {
     const result = compareDocuments(docs.province as PlanDocument, docs.workPoints as PlanDocument);
     const missing = result.findings.filter((f) => f.kind === "missing");
