@@ -56,7 +56,7 @@ export function compareDocuments(
   // measures (fidelity) do not depend on which findings the reader chose to see.
   const pair = pairVerdict(parent, child, aligned.coverage, diff.lang);
   const found = rateUnderVerdict(
-    runRules(context, { disabled: diff.disabled, minSeverity: "info" }),
+    runRules(context, { ...diff, minSeverity: "info" }),
     pair,
     diff.lang,
   );

@@ -82,3 +82,23 @@ describe("unit counterparts across levels", () => {
     expect(aliased.map((f) => f.kind)).not.toContain("responsibility-drift");
   });
 });
+
+describe("unit aliases reach the rules through compareDocuments (as a run passes them)", () => {
+  it("drops the responsibility drift an alias explains", async () => {
+    const { compareDocuments } = await import("../../../src/compare.js");
+    const { parseDocument } = await import("../../../src/pipeline.js");
+    const parent = await parseDocument("data/002_2cdac00586eece9b.txt");
+    const child = await parseDocument("data/001_1edcfceb20138e7f.txt");
+    const drifts = (aliases: [string, string][]) =>
+      compareDocuments(parent, child, {
+        diff: { ...DEFAULT_DIFF_OPTIONS, unitAliases: aliases },
+      }).findings.filter(
+        (f) => f.kind === "responsibility-drift" && f.message.includes("省政府研究室"),
+      );
+    const before = drifts([]);
+    expect(before.length).toBeGreaterThan(0);
+    const target = before[0]?.message.match(/变为([^、，（(]+)/)?.[1];
+    expect(target).toBeDefined();
+    expect(drifts([["省政府研究室", target as string]]).length).toBeLessThan(before.length);
+  }, 60_000);
+});
