@@ -54,6 +54,7 @@ interface CompareCliOptions {
   failOn?: Severity;
   disable: RuleId[];
   review?: string;
+  units?: string;
 }
 
 /**
@@ -151,8 +152,12 @@ function buildProgram(io: CliIo, exit: (code: number) => void): Command {
       "--review <file>",
       "apply the decisions of a review file (YAML or JSON) about these two documents",
     )
+    .option(
+      "--units <file>",
+      "unit aliases (YAML or JSON, `aliases: {old: new}`): renamed or local unit names",
+    )
     .action(async (parent: string, child: string, opts: CompareCliOptions) => {
-      const { out, failOn, review, ...rest } = opts;
+      const { out, failOn, review, units, ...rest } = opts;
       exit(
         await runCompare(
           parent,
@@ -162,6 +167,7 @@ function buildProgram(io: CliIo, exit: (code: number) => void): Command {
             ...(out ? { out } : {}),
             ...(failOn ? { failOn } : {}),
             ...(review ? { review } : {}),
+            ...(units ? { units } : {}),
           },
           io,
         ),

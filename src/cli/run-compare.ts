@@ -1,4 +1,5 @@
 import { compareDocuments } from "../compare.js";
+import { loadUnitAliases } from "../config/unit-aliases.js";
 import { DEFAULT_DIFF_OPTIONS, type RuleId } from "../diff/index.js";
 import { assignIds } from "../discover/ids.js";
 import type { PairVerdict } from "../model/compare.js";
@@ -25,6 +26,8 @@ export interface CompareCommandOptions {
   maxBytes: number;
   /** A review file: its decisions about these two documents are applied. */
   review?: string;
+  /** A unit alias file (the format of a run's `units:`): renamed or local unit names. */
+  units?: string;
 }
 
 /** Verdicts `--fail-on` fails whatever the findings. */
@@ -48,12 +51,14 @@ export async function runCompare(
   const child = await parseDocument(pathIn(io, childSpec), { maxBytes: options.maxBytes });
   const documents = documentIds(parentSpec, parent.index, childSpec, child.index);
   const review = options.review ? pairDecisions(options.review, documents, io) : null;
+  const aliases = options.units ? unitAliases(options.units, io) : [];
   const result = compareDocuments(parent, child, {
     diff: {
       ...DEFAULT_DIFF_OPTIONS,
       lang: options.lang,
       minSeverity: options.minSeverity,
       disabled: options.disable,
+      unitAliases: aliases,
     },
     ...(review ? review.options : {}),
   });
@@ -102,6 +107,13 @@ export function documentIds(
 }
 
 /** The decisions of a review file about this pair, and a collector of the stale ones. */
+/** The unit aliases of a file, or its one-line errors (exit 2). */
+function unitAliases(path: string, io: CliIo): [string, string][] {
+  const loaded = loadUnitAliases(pathIn(io, path));
+  if (!loaded.ok) throw new ConfigError(loaded.errors);
+  return loaded.aliases;
+}
+
 function pairDecisions(path: string, documents: { parent: string; child: string }, io: CliIo) {
   const loaded = loadReview(pathIn(io, path));
   if (!loaded.ok) throw new ConfigError(loaded.errors);
