@@ -1,6 +1,7 @@
 import type { PlanDocument } from "../model/document.js";
 import type { Task } from "../model/task.js";
 import { type Bigrams, charGrams, containment } from "../text/bigrams.js";
+import { lettersOf } from "../text/fingerprints.js";
 import { normalizeForMatching } from "../text/segment.js";
 import { weakCache } from "../util/caches.js";
 import { wordingOf } from "./reword/word-diff.js";
@@ -34,8 +35,7 @@ const MIN_TITLE = 6;
 const SENTENCE_END = /[。；;！？!?\n]/u;
 
 const grams = (text: string): Bigrams => charGrams(normalizeForMatching(text), GRAM);
-const letters = (text: string): number =>
-  Array.from(normalizeForMatching(text).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "")).length;
+const letters = (text: string): number => Array.from(lettersOf(normalizeForMatching(text))).length;
 
 /**
  * A parent task's title letters and text grams, by task: the same parent plan is read again for
@@ -48,7 +48,7 @@ function parentGrams(task: Task): ParentGrams {
   if (!found) {
     found = {
       task,
-      title: normalizeForMatching(task.title).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, ""),
+      title: lettersOf(normalizeForMatching(task.title)),
       text: grams(task.text),
     };
     parentGramsOf.set(task, found);
@@ -77,7 +77,7 @@ interface ParentGrams {
 }
 
 function byTitle(child: Task, parents: ParentGrams[]): Restatement | null {
-  const title = normalizeForMatching(child.title).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "");
+  const title = lettersOf(normalizeForMatching(child.title));
   if (Array.from(title).length < MIN_TITLE) return null;
   const same = parents.find((p) => p.title === title);
   if (same) return { parent: same.task, how: "same-title", share: 1 };
