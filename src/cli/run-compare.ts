@@ -2,7 +2,7 @@ import { compareDocuments } from "../compare.js";
 import { loadUnitAliases } from "../config/unit-aliases.js";
 import { DEFAULT_DIFF_OPTIONS, type RuleId } from "../diff/index.js";
 import { assignIds } from "../discover/ids.js";
-import type { PairVerdict } from "../model/compare.js";
+import { isDoubtful, type PairVerdict } from "../model/compare.js";
 import { SEVERITY_ORDER, type Severity } from "../model/finding.js";
 import type { Lang } from "../model/lang.js";
 import { parseDocument } from "../pipeline.js";
@@ -29,9 +29,6 @@ export interface CompareCommandOptions {
   /** A unit alias file (the format of a run's `units:`): renamed or local unit names. */
   units?: string;
 }
-
-/** Verdicts `--fail-on` fails whatever the findings. */
-const DOUBTFUL: ReadonlySet<PairVerdict["verdict"]> = new Set(["reversed", "unrelated"]);
 
 /** One line on stderr when the two documents are not a parent and its child. */
 export function warnVerdict(io: CliIo, pair: PairVerdict, lang: Lang, name = ""): void {
@@ -78,7 +75,7 @@ export async function runCompare(
   if (review) warnStale(io, options.review ?? "", review.stale);
   if (!options.failOn) return 0;
   // A pair that is no parent and child fails whatever its findings (the findings mean little).
-  if (DOUBTFUL.has(result.summary.pair.verdict)) return 1;
+  if (isDoubtful(result.summary.pair)) return 1;
   const limit = SEVERITY_ORDER.indexOf(options.failOn);
   return result.findings.some((f) => SEVERITY_ORDER.indexOf(f.severity) <= limit) ? 1 : 0;
 }

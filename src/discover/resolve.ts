@@ -31,8 +31,8 @@
  */
 
 import type { DiscoverAlternative, DiscoverRelated } from "../model/discover.js";
+import { LEVEL_RANK } from "../model/document.js";
 import type { Lang } from "../model/lang.js";
-import { LEVEL_RANK } from "../parse/level.js";
 import { docNumberParts, MIN_CORE, titleCore, yearless } from "../text/titles.js";
 import { type Cited, citedAmong, looseNumberKey, numberKey } from "./citations.js";
 import { contentIndex, sharedContent } from "./content.js";

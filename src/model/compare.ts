@@ -69,6 +69,14 @@ export const PairVerdictSchema = z.object({
 });
 export type PairVerdict = z.infer<typeof PairVerdictSchema>;
 
+/**
+ * Whether a pair is no parent and child at all (reversed or unrelated): `--fail-on` and a run's
+ * `failOn` fail it whatever its findings.
+ */
+export function isDoubtful(pair: PairVerdict): boolean {
+  return pair.verdict === "reversed" || pair.verdict === "unrelated";
+}
+
 /** The verdicts' names in each report language. */
 export const VERDICT_NAMES: Readonly<
   Record<PairVerdict["verdict"], Readonly<Record<"zh" | "en", string>>>

@@ -1,11 +1,11 @@
 import type { Level } from "../model/document.js";
-import { LevelSchema } from "../model/document.js";
+import { LEVEL_RANK, LevelSchema } from "../model/document.js";
 import type { Line } from "../model/source.js";
 import type { ParseWarning } from "../model/warning.js";
 import { fold } from "../text/fold.js";
 import { levelsLexicon, unitsLexicon } from "../text/lexicons.js";
 import { escapeRegExp } from "../text/regexp.js";
-import { LEVEL_RANK, levelOf } from "./level.js";
+import { levelOf } from "./level.js";
 import { dateOfLine, isoDate } from "./text-shapes.js";
 
 /**

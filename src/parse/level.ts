@@ -30,5 +30,3 @@ export function levelOf(name: string | null): Level {
 function placePart(name: string): string {
   return beforeOrgan(name.split("关于")[0] ?? name);
 }
-
-export { LEVEL_RANK } from "../model/document.js";

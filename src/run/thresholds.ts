@@ -1,8 +1,6 @@
 import type { RunConfig } from "../config/schema.js";
+import { isDoubtful } from "../model/compare.js";
 import type { RunRecord } from "../model/run.js";
-
-/** Pair verdicts that fail a run that has any failOn rule (or counted by `doubtful-pairs`). */
-const DOUBTFUL: ReadonlySet<string> = new Set(["reversed", "unrelated"]);
 
 /** The thresholds a run crossed, one line each (empty: within thresholds). */
 export function crossedThresholds(
@@ -21,7 +19,7 @@ export function crossedThresholds(
     !thresholds.failOn.some((r) => r.startsWith("doubtful-pairs"))
   )
     for (const pair of record.pairs)
-      if (DOUBTFUL.has(pair.summary.pair.verdict))
+      if (isDoubtful(pair.summary.pair))
         out.push(`${pair.child}: ${pair.parent} → ${pair.child} ${pair.summary.pair.verdict}`);
   for (const pair of record.pairs) {
     const values = {
@@ -45,7 +43,7 @@ function countOf(record: RunRecord, name: string): number {
     case "missing":
       return active.filter((f) => f.kind === "missing").length;
     case "doubtful-pairs":
-      return record.pairs.filter((p) => DOUBTFUL.has(p.summary.pair.verdict)).length;
+      return record.pairs.filter((p) => isDoubtful(p.summary.pair)).length;
     case "new-findings":
       return record.changes.newFindings.length;
     case "findings":
