@@ -78,6 +78,7 @@ export function compareDocuments(
       pair,
       shown,
       all: waived.findings,
+      restated: (id) => context.restated(id) !== undefined,
     }),
   };
 }

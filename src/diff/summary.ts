@@ -8,7 +8,6 @@ import type {
 import type { PlanDocument } from "../model/document.js";
 import { type Finding, SEVERITY_ORDER } from "../model/finding.js";
 import type { Task } from "../model/task.js";
-import { restatements } from "./restates.js";
 
 /** Credit of a parent task by how it is carried (README § Summary). */
 const CREDIT = { equivalent: 1, reworded: 0.75, partial: 0.5, missing: 0 } as const;
@@ -29,21 +28,20 @@ export function summarize(
     shown: Finding[];
     /** Every finding: the measures (fidelity) do not depend on a display filter. */
     all: Finding[];
+    /**
+     * Whether a child task with no link restates a parent task (the diff context's `restated`,
+     * restates.ts): such a task is not added.
+     */
+    restated: (childId: string) => boolean;
   },
 ): CompareSummary {
   const bySource = (doc: PlanDocument, source: Task["source"]) =>
     doc.tasks.filter((t) => t.source === source);
   const fidelityOf = taskFidelity(alignments, findings.all);
-  // A child task with no link that restates a parent task is not added (restates.ts).
-  const used = new Set(alignments.map((a) => a.child));
-  const restated = restatements(
-    parent,
-    child.tasks.filter((t) => !used.has(t.id)),
-  );
   const scope = (parents: Task[], children: Task[]) =>
     scopeSummary(
       parents,
-      children.filter((t) => !restated.has(t.id)),
+      children.filter((t) => !findings.restated(t.id)),
       children.length,
       alignments,
     );

@@ -64,6 +64,7 @@ describe("compare summary (002 → 000)", () => {
       pair: summary.pair,
       shown: [],
       all: [],
+      restated: () => false,
     });
     expect(s.safeguards.missing).not.toContain(s1.id);
     expect(s.body.added).not.toContain(target.id);
