@@ -31,7 +31,7 @@ type Lib = typeof import("docx");
 /** Headings and phrases of the Word report that the shared label table lacks. */
 export const DOCX_TEXT = {
   basics: { zh: "基本情况", en: "Documents" },
-  verdict: { zh: "总体结论", en: "Verdict and figures" },
+  conclusionSection: { zh: "总体结论", en: "Conclusion and figures" },
   findings: { zh: "发现的问题", en: "Findings" },
   appendix: { zh: "附件　逐项对照", en: "Appendix: task by task" },
   item: { zh: "项目", en: "Item" },
@@ -77,7 +77,7 @@ const FEEDBACK_FILL = "FFF2CC";
  * The Word report an office circulates (A4, Chinese fonts declared, page numbers in the footer):
  *
  * 1. title block: both documents (title, 文号, issuer, level, 成文日期);
- * 2. verdict and headline figures: one sentence by the severity of the findings (high → must be
+ * 2. the pair verdict (文件关系), the conclusion and headline figures: one sentence by the severity of the findings (high → must be
  *    remedied, else medium → must be answered, else none), coverage, required coverage and
  *    fidelity, the scope table of the Markdown report, findings by severity and kind;
  * 3. findings (landscape pages): by severity, then by the parent plan's section (a finding
@@ -113,7 +113,7 @@ export const docx: Formatter = async (result, { lang }) => {
           page: { size: { ...A4, orientation: lib.PageOrientation.PORTRAIT }, margin: MARGIN },
         },
         footers: { default: pageFooter(lib) },
-        children: [...titleBlock(lib, result, lang), ...verdict(lib, result, lang)],
+        children: [...titleBlock(lib, result, lang), ...conclusion(lib, result, lang)],
       },
       {
         properties: {
@@ -208,7 +208,7 @@ function titleBlock(lib: Lib, result: CompareResult, lang: Lang): FileChild[] {
   ];
 }
 
-function verdict(lib: Lib, result: CompareResult, lang: Lang): FileChild[] {
+function conclusion(lib: Lib, result: CompareResult, lang: Lang): FileChild[] {
   const { summary } = result;
   const t = (key: keyof typeof TEXT) => TEXT[key][lang];
   const scopeCells = (s: ScopeSummary) => [
@@ -243,12 +243,12 @@ function verdict(lib: Lib, result: CompareResult, lang: Lang): FileChild[] {
   const waived =
     summary.findings.waived > 0 ? `${sep}${DOCX_TEXT.waived[lang]} ${summary.findings.waived}` : "";
   return [
-    heading(lib, 1, numbered(2, DOCX_TEXT.verdict[lang], lang)),
+    heading(lib, 1, numbered(2, DOCX_TEXT.conclusionSection[lang], lang)),
     pairParagraph(lib, result, lang),
     new lib.Paragraph({
       children: [
         run(lib, DOCX_TEXT.conclusion[lang], { bold: true }),
-        run(lib, verdictSentence(result, lang), { bold: true }),
+        run(lib, conclusionSentence(result, lang), { bold: true }),
       ],
     }),
     new lib.Paragraph({ children: [run(lib, figuresSentence(result, lang))] }),
@@ -300,7 +300,7 @@ function pairParagraph(
 }
 
 /** The conclusion by the most severe findings that count (waived ones do not). */
-export function verdictSentence(result: CompareResult, lang: Lang): string {
+export function conclusionSentence(result: CompareResult, lang: Lang): string {
   const high = result.summary.findings.bySeverity.high ?? 0;
   const medium = result.summary.findings.bySeverity.medium ?? 0;
   if (high > 0) {

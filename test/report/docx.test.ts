@@ -4,7 +4,7 @@ import { compareDocuments } from "../../src/compare.js";
 import type { CompareResult } from "../../src/model/compare.js";
 import { SEVERITY_ORDER } from "../../src/model/finding.js";
 import type { Lang } from "../../src/model/lang.js";
-import { docx, verdictSentence } from "../../src/report/docx.js";
+import { conclusionSentence, docx } from "../../src/report/docx.js";
 import { formatters, RUN_FORMAT_IDS } from "../../src/report/index.js";
 import { unitsText } from "../../src/report/shared/units.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -79,7 +79,7 @@ describe("docx formatter (002 → 000)", () => {
     }
   });
 
-  it("has the title block, the verdict, the findings and the appendix, in that order", () => {
+  it("has the title block, the conclusion, the findings and the appendix, in that order", () => {
     expect(headings(zhDoc).slice(0, 5)).toEqual([
       "Title 实施方案落实情况比对报告",
       "Heading1 一、基本情况",
@@ -106,11 +106,11 @@ describe("docx formatter (002 → 000)", () => {
     expect(zhText).toContain(result.child.title);
   });
 
-  it("gives the verdict and the headline figures", () => {
+  it("gives the pair verdict, the conclusion and the headline figures", () => {
     const { high, medium } = result.summary.findings.bySeverity;
     expect(high).toBeGreaterThan(0);
-    expect(verdictSentence(result, "zh")).toMatch(new RegExp(`^存在 ${high} 项高严重程度问题`));
-    expect(zhText).toContain(`结论：${verdictSentence(result, "zh")}`);
+    expect(conclusionSentence(result, "zh")).toMatch(new RegExp(`^存在 ${high} 项高严重程度问题`));
+    expect(zhText).toContain(`结论：${conclusionSentence(result, "zh")}`);
     const all = zhText.join("\n");
     expect(all).toContain("忠实度：68.3%");
     expect(all).toContain("覆盖率 97.6%");
@@ -217,14 +217,14 @@ describe("docx formatter (002 → 000)", () => {
     expect(headings(doc).slice(0, 4)).toEqual([
       "Title Implementation fidelity report",
       "Heading1 1. Documents",
-      "Heading1 2. Verdict and figures",
+      "Heading1 2. Conclusion and figures",
       "Heading1 3. Findings",
     ]);
     const text = paragraphs(doc);
     expect(text).toContain("Parent units");
     expect(text).toContain("Response / remediation");
     expect(text).toContain(result.child.title);
-    expect(text.join("\n")).toContain(verdictSentence(result, "en"));
+    expect(text.join("\n")).toContain(conclusionSentence(result, "en"));
   });
 
   it("keeps document text as text: markup escaped, bidi controls shown, XML-illegal characters replaced", async () => {
