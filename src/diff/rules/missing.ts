@@ -71,52 +71,59 @@ export const missing: DiffRule = {
       .filter((task) => unlinked(task.id) && !groupedRow(task))
       .map((task) => withRows(findingOf(task), task));
 
+    /** A task carried some other way (unlisted row, restated, partly carried): low at most. */
+    function carriedElsewhere(
+      task: Task,
+      message: string,
+      evidence: Finding["evidence"] = [spanOf("parent", task)],
+      childId: string | null = null,
+    ): Finding {
+      return createFinding({
+        kind: "missing",
+        severity: task.obligatory ? "low" : "info",
+        parent: task.id,
+        child: childId,
+        message,
+        evidence,
+      });
+    }
+
     function findingOf(task: Task): Finding {
       // A row left out of the child's list whose body task the child carries is only unlisted.
       const carriedBody = task.bodyRefs.filter((id) => linksOfParent(id).length > 0);
       if (carriedBody.length > 0) {
-        return createFinding({
-          kind: "missing",
-          severity: task.obligatory ? "low" : "info",
-          parent: task.id,
-          child: null,
-          message: say(
+        return carriedElsewhere(
+          task,
+          say(
             lang,
             `清单任务 ${named(task, "zh")} 未列入实施方案的任务清单（其正文任务 ${carriedBody.join("、")} 已落实）`,
             `Row ${named(task, "en")} is not listed in the child's table (its body task ${carriedBody.join(", ")} is carried)`,
           ),
-          evidence: [spanOf("parent", task)],
-        });
+        );
       }
       const restaters = restatersOf(task.id);
       if (restaters.length > 0) {
-        return createFinding({
-          kind: "missing",
-          severity: task.obligatory ? "low" : "info",
-          parent: task.id,
-          child: restaters[0]?.id ?? null,
-          message: `${say(
+        return carriedElsewhere(
+          task,
+          `${say(
             lang,
             `任务 ${named(task, "zh")} 无对应任务，但实施方案 ${restaters.map((t) => t.id).join("、")} 重述了该任务`,
             `Task ${named(task, "en")} has no matching task, but the child's ${restaters.map((t) => t.id).join(", ")} restates it`,
           )}${restatersNote(restaters, restated, lang)}`,
-          evidence: [spanOf("parent", task), ...restaters.map((t) => spanOf("child", t))],
-        });
+          [spanOf("parent", task), ...restaters.map((t) => spanOf("child", t))],
+          restaters[0]?.id ?? null,
+        );
       }
       const coverage = coverageOf(task.id);
       if (coverage && coverage.coverage >= PARTLY_CARRIED && coverage.carriedBy.length > 0) {
-        return createFinding({
-          kind: "missing",
-          severity: task.obligatory ? "low" : "info",
-          parent: task.id,
-          child: null,
-          message: say(
+        return carriedElsewhere(
+          task,
+          say(
             lang,
             `任务 ${named(task, "zh")} 无对应任务，但约 ${percent(coverage.coverage)} 的内容由 ${carriers(coverage, "zh")} 承接（部分承接）`,
             `Task ${named(task, "en")} has no matching task, but about ${percent(coverage.coverage)} of it is carried by ${carriers(coverage, "en")} (partly carried)`,
           ),
-          evidence: [spanOf("parent", task)],
-        });
+        );
       }
       return createFinding({
         kind: "missing",
