@@ -300,7 +300,7 @@ if (process.argv.includes("--lopo")) {
     }
     const pair = readRealPairs().find((p) => p.pair === held.name);
     if (!pair) continue;
-    const r = await evaluatePair(pair, undefined, options);
+    const r = await evaluatePair(pair, options);
     for (const scope of ["tasks", "all"] as const) {
       const s = r.scores[scope];
       rows.push(
