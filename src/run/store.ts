@@ -145,12 +145,28 @@ export function readRunRecord(file: string): RunRecord | null {
   }
 }
 
+/**
+ * Orders run ids by time: the second, then the counter a second's later runs carry
+ * (20261123-173000, …-2, …-10; a plain text sort would put -10 before -2).
+ */
+export function compareRunIds(a: string, b: string): number {
+  const [sa, na] = splitRunId(a);
+  const [sb, nb] = splitRunId(b);
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  return na - nb;
+}
+
+function splitRunId(id: string): [string, number] {
+  const m = /^(\d{8}-\d{6})(?:-(\d+))?$/.exec(id);
+  return m ? [m[1] as string, m[2] ? Number(m[2]) : 1] : [id, 0];
+}
+
 /** The latest complete run made from the same config, or null. */
 export function previousRun(runsDir: string, configPath: string): RunRecord | null {
   if (!existsSync(runsDir)) return null;
   const ids = readdirSync(runsDir)
     .filter((n) => !n.startsWith("."))
-    .sort()
+    .sort(compareRunIds)
     .reverse();
   for (const id of ids) {
     const record = readRunRecord(join(runsDir, id, "run.json"));

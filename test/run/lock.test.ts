@@ -14,7 +14,7 @@ import { describe, expect, it } from "vitest";
 import type { RunRecord } from "../../src/model/run.js";
 import { compareRuns } from "../../src/run/history.js";
 import { acquireLock, LOCK_NAME } from "../../src/run/lock.js";
-import { reserveRunId, storeRun } from "../../src/run/store.js";
+import { previousRun, reserveRunId, storeRun } from "../../src/run/store.js";
 import { isPlandiffError } from "../../src/util/errors.js";
 import { fsError, makeFolder, writeFileAtomic } from "../../src/util/write-atomic.js";
 
@@ -148,6 +148,29 @@ describe("run ids", () => {
     const ids = [reserveRunId(runs, now), reserveRunId(runs, now), reserveRunId(runs, now)];
     expect(ids).toEqual(["20261123-173000", "20261123-173000-2", "20261123-173000-3"]);
     expect(readdirSync(runs).sort()).toEqual(ids.map((id) => `.${id}.partial`).sort());
+  });
+
+  it("order by time: the tenth run of a second is later than the second", () => {
+    const runs = folder();
+    const now = new Date(Date.UTC(2026, 10, 23, 17, 30, 0));
+    for (let n = 1; n <= 11; n++) {
+      const id = reserveRunId(runs, now);
+      const record = {
+        schemaVersion: 1,
+        id,
+        config: { path: "plandiff.yaml", sha256: "x" },
+        inputs: [],
+        pairs: [],
+        chains: [],
+        notes: [],
+        changes: { previous: null, newFindings: [], resolvedFindings: [], scoreChanges: [] },
+        review: { applied: 0, stale: [] },
+        complete: true,
+      };
+      mkdirSync(join(runs, id));
+      writeFileSync(join(runs, id, "run.json"), JSON.stringify(record));
+    }
+    expect(previousRun(runs, "plandiff.yaml")?.id).toBe("20261123-173000-11");
   });
 });
 
