@@ -39,6 +39,13 @@ describe("the matcher on real pairs", () => {
     expect(r.scores.all.link.f1).toBeGreaterThan(r.naive.all.link.f1 + 0.3);
   });
 
+  it("links a province's implementation opinion to the national guidance it regroups (authored pair N, held out)", async () => {
+    const n = await evaluatePair(pair("N"));
+    expect(n.scores.tasks.link.f1).toBeGreaterThanOrEqual(0.9);
+    expect(n.scores.all.link.f1).toBeGreaterThanOrEqual(0.9);
+    expect(n.scores.tasks.missing.f1).toBeGreaterThanOrEqual(0.8);
+  });
+
   it("shows as evidence the sentence the gold quotes as carrying the parent task", async () => {
     for (const name of ["A", "D"]) {
       const e = await evidenceAgreement(pair(name));
