@@ -46,6 +46,13 @@ describe("the matcher on real pairs", () => {
     expect(n.scores.tasks.missing.f1).toBeGreaterThanOrEqual(0.8);
   });
 
+  it("links a province plan that regroups a national one by kind of service (authored pair L, held out)", async () => {
+    const l = await evaluatePair(pair("L"));
+    expect(l.scores.tasks.link.f1).toBeGreaterThanOrEqual(0.9);
+    expect(l.scores.all.link.f1).toBeGreaterThanOrEqual(0.9);
+    expect(l.scores.tasks.missing.f1).toBeGreaterThanOrEqual(0.8);
+  });
+
   it("shows as evidence the sentence the gold quotes as carrying the parent task", async () => {
     for (const name of ["A", "D"]) {
       const e = await evidenceAgreement(pair(name));
