@@ -53,12 +53,28 @@ describe("the matcher on real pairs", () => {
     expect(l.scores.tasks.missing.f1).toBeGreaterThanOrEqual(0.8);
   });
 
+  it("links a loose city child that merges its province's tasks in its own words (authored pair Y, held out)", async () => {
+    const y = await evaluatePair(pair("Y"));
+    expect(y.scores.tasks.link.f1).toBeGreaterThanOrEqual(0.88);
+    expect(y.scores.all.link.f1).toBeGreaterThanOrEqual(0.85);
+    expect(y.scores.tasks.missing.f1).toBeGreaterThanOrEqual(0.8);
+  });
+
   it("shows as evidence the sentence the gold quotes as carrying the parent task", async () => {
-    for (const name of ["A", "D"]) {
+    // A link carried by several sentences shows up to three pairs; the gold quotes one of them,
+    // so a paraphrasing child (Y) may show the link's other carrying sentences instead.
+    for (const [name, floor] of [
+      ["A", 0.8],
+      ["D", 0.8],
+      ["L", 0.8],
+      ["N", 0.8],
+      ["R", 0.8],
+      ["Y", 0.7],
+    ] as const) {
       const e = await evidenceAgreement(pair(name));
       expect(e.links, name).toBeGreaterThan(10);
       expect(e.empty, name).toBe(0);
-      expect(e.agreeing / e.links, name).toBeGreaterThanOrEqual(0.8);
+      expect(e.agreeing / e.links, name).toBeGreaterThanOrEqual(floor);
     }
   });
 });
