@@ -9,6 +9,7 @@ import {
   PRINTED_DATE,
 } from "../text/patterns.js";
 import { dropContentsAndPageNumbers, isPageNumberLine } from "./contents.js";
+import { splitRunTogether, wrapWidth } from "./reflow.js";
 
 /** Page furniture left by extraction: page numbers, Word field codes. */
 const PAGE_FURNITURE = [/^-\s*\d+\s*-$/, /^PAGE\s*\d*$/i, /^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$/];
@@ -27,24 +28,31 @@ const TABLE_END = /^(?:抄送|注\s*:|附件)/;
 const MAX_HEADING_LENGTH = 40;
 
 /**
- * Decoded text → normalised lines: stray spaces removed, blank lines and page furniture dropped,
- * a table of contents and page numbers of PDF text dropped (contents.ts), sentences broken across
- * lines (often with a blank line between, "定准\n\n确") joined again.
+ * Decoded text → normalised lines: run-together text split at its outline markers (reflow.ts),
+ * stray spaces removed, blank lines and page furniture dropped, a table of contents and page
+ * numbers of PDF text dropped (contents.ts), sentences broken across lines (often with a blank
+ * line between, "定准\n\n确", or by a hard wrap) joined again.
  */
 export const normalizeText: NormalizeText = (text) => {
   const cleaned: Line[] = [];
+  const printed = new Map<number, number>();
   // Every line terminator counts: Word's manual line break (\v), form feed, U+0085, U+2028, U+2029.
   const rawLines = text.replace(/^\uFEFF/, "").split(/\r\n|[\r\n\v\f\u0085\u2028\u2029]/);
-  rawLines.forEach((raw, i) => {
+  for (const { text: raw, from } of splitRunTogether(rawLines)) {
     const cell = /^\t/.test(raw);
-    if (isPageFurniture(fold(raw.trim()))) return;
+    if (isPageFurniture(fold(raw.trim()))) continue;
     const display = cleanLine(raw);
-    if (display === "") return;
+    if (display === "") continue;
     const norm = fold(display);
-    if (isPageFurniture(norm)) return;
-    cleaned.push({ line: i + 1, text: display, norm, cell });
-  });
-  return joinBrokenLines(dropContentsAndPageNumbers(cleaned));
+    if (isPageFurniture(norm)) continue;
+    const line = { line: from + 1, text: display, norm, cell };
+    cleaned.push(line);
+    // A wrap counts the indent and spaces that cleaning removes.
+    printed.set(line.line, Math.max(printed.get(line.line) ?? 0, raw.trimEnd().length));
+  }
+  const width = wrapWidth([...printed.values()]);
+  const wrap = width === null ? null : { width, printed };
+  return joinBrokenLines(dropContentsAndPageNumbers(cleaned), wrap);
 };
 
 function isPageFurniture(norm: string): boolean {
@@ -70,9 +78,17 @@ function isAsciiWord(ch: string): boolean {
   return /[A-Za-z0-9%.,;:'"+&/-]/.test(ch);
 }
 
-function joinBrokenLines(lines: Line[]): Line[] {
+/** A hard wrap: its width and the printed length of each source line. */
+interface Wrap {
+  width: number;
+  printed: Map<number, number>;
+}
+
+function joinBrokenLines(lines: Line[], wrap: Wrap | null): Line[] {
   const out: Line[] = [];
   let inCellTable = false;
+  // The source line the last output line ends with (a joined line ends with its last piece).
+  let lastLine = 0;
   for (const line of lines) {
     // A table laid out one cell per line without its tab indentation (from PDF or Word): from its
     // 序号 header on, every line is a cell, until the closing block.
@@ -80,10 +96,11 @@ function joinBrokenLines(lines: Line[]): Line[] {
     else if (TABLE_END.test(line.norm)) inCellTable = false;
     if (inCellTable) {
       out.push({ ...line, cell: true });
+      lastLine = line.line;
       continue;
     }
     const prev = out[out.length - 1];
-    if (prev && continuesInto(prev, line)) {
+    if (prev && (continuesInto(prev, line) || wrappedInto(prev, lastLine, line, wrap))) {
       out[out.length - 1] = {
         line: prev.line,
         text: prev.text + line.text,
@@ -93,6 +110,7 @@ function joinBrokenLines(lines: Line[]): Line[] {
     } else {
       out.push({ ...line });
     }
+    lastLine = line.line;
   }
   return out;
 }
@@ -111,6 +129,22 @@ function continuesInto(prev: Line, next: Line): boolean {
   // A heading without a sentence of its own (二、深入实施创新驱动) ends at its line.
   if (OUTLINE_START.test(a) && !a.includes("。") && a.length < MAX_HEADING_LENGTH) return isOpen;
   return a.length >= MIN_BROKEN_LENGTH || isOpen;
+}
+
+/**
+ * Whether `next` goes on a paragraph a hard wrap cut (`prev` ends with source line `prevEnd`,
+ * printed as long as the wrap width, see reflow.ts): a full line is not where its writer ended a paragraph or a heading, even when it
+ * happens to end a sentence or starts with an outline number.
+ */
+function wrappedInto(prev: Line, prevEnd: number, next: Line, wrap: Wrap | null): boolean {
+  if (wrap === null || prev.cell || next.cell) return false;
+  if ((wrap.printed.get(prevEnd) ?? 0) < wrap.width - 1) return false;
+  const a = prev.norm;
+  const b = next.norm;
+  if (isPipeRow(a) || isPipeRow(b)) return false;
+  // A wrapped piece may end a sentence with a colon (…职责如下：); an addressee (各…：) stands alone.
+  const alone = isHeaderLine(b) && !(/:$/.test(b) && !/^各/.test(b));
+  return !OUTLINE_START.test(b) && !BLOCK_START.test(b) && !isHeaderLine(a) && !alone;
 }
 
 /** Lines of a document's head and tail that stand alone: 文号, dates, mastheads, addressees. */

@@ -1,0 +1,162 @@
+/**
+ * Line structure lost on the way to us, put back before anything reads lines:
+ *
+ * - **Run-together text.** A plan stored in one spreadsheet cell, or scraped from a page whose
+ *   paragraph breaks were lost, arrives as one long line: "…制定本方案。一、总体要求（一）指导思想。…".
+ *   In such text (see `splitRunTogether` for when text counts as such) every outline marker that
+ *   begins a sentence (after 。！？； or a closing bracket) starts a line again, as does a top-level
+ *   marker after a colon (通知如下：一、…), a deeper marker right after a short heading
+ *   ("一、总体要求（一）…") and the first paragraph after a part heading ("四、保障措施加强…");
+ *   so do the parts of a notice's head (title, masthead, 文号, addressee) and its signature
+ *   (issuer, date, 此件公开发布). A marker inside a sentence (第（一）项, 1.5倍, an inline list after
+ *   a comma) is left where it is. Documents that kept their line breaks are not touched.
+ * - **Hard-wrapped text** (a PDF converted to text elsewhere, an e-mail): most long lines have the
+ *   same printed length. A full line there was cut by the width, not by its writer, so the next
+ *   line goes on with it unless it starts a unit (see `normalizeText`).
+ */
+
+import { structureLexicon } from "../text/lexicons.js";
+import { escapeRegExp } from "../text/regexp.js";
+
+const CN = "一二三四五六七八九十";
+/** Outline markers, full- or half-width, as they begin a unit. */
+const MARKER = `(?:[${CN}]{1,3}、|[（(][${CN}]{1,3}[）)]|\\d{1,2}[.．、](?![\\d.．])|[（(]\\d{1,2}[）)]|第[${CN}百零〇\\d]{1,4}[章条节])`;
+/** Markers of the two top levels (一、 and （一）): they follow a colon too (通知如下：一、…). */
+const TOP_MARKER = `(?:[${CN}]{1,3}、|[（(][${CN}]{1,3}[）)])`;
+const GAP = "[\\s\u3000]*";
+const DOC_TYPE = "(?:通知|意见|方案|计划|办法|规划|决定|要点|细则)";
+const DOC_NUMBER = "\\p{Script=Han}{1,8}[〔\\[（(]\\d{4}[〕\\]）)]\\d{1,4}号";
+const ADDRESSEE = "各[^：:。]{1,80}[：:]";
+/** The issuer signing a notice, its date and publication note. */
+const ISSUER = "\\p{Script=Han}{0,30}(?:国务院|人民政府|办公厅|办公室|委员会)";
+const DATE = "\\d{4}年\\d{1,2}月\\d{1,2}日";
+const NOTE = "[（(]此件[^）)]{1,20}[）)]";
+const SIGNATURE = `${ISSUER}${GAP}${DATE}(?:印发)?${GAP}(?:${NOTE})?`;
+/** A title at the start of run-together text: up to its last document-type word (and period). */
+const LEADING_TITLE = `^${GAP}[^。，,；;：:！？!?《》]{4,60}${DOC_TYPE}(?:[（(]\\d{4}[^）)]{0,12}[）)])?`;
+/** Where a line of run-together text breaks (see above). */
+const BREAK = new RegExp(
+  [
+    `(?<=[。！？!?；;）)〕\\]]${GAP})(?=${MARKER})`,
+    `(?<=[：:]${GAP})(?=${TOP_MARKER})`,
+    `(?<=(?:${DOC_TYPE}|文件)${GAP})(?=${DOC_NUMBER})`,
+    `(?<=${DOC_NUMBER})(?=${GAP}\\p{Script=Han})`,
+    `(?<=(?:号|${DOC_TYPE})${GAP})(?=${ADDRESSEE})`,
+    `(?<=(?:号|${DOC_TYPE})${GAP}${ADDRESSEE})`,
+    `(?<=[。）)〕\\]]${GAP})(?=抄送[：:])`,
+    `(?<=[。）)]${GAP})(?=${SIGNATURE}.)`,
+    `(?<=[。）)]${GAP}${SIGNATURE})(?=.)`,
+    `(?<=[。）)]${GAP}${ISSUER})(?=${GAP}${DATE})`,
+    `(?<=[。）)]${GAP}${ISSUER}${GAP}${DATE}(?:印发)?)(?=${GAP}${NOTE})`,
+    `(?<=${LEADING_TITLE})(?=${GAP}(?:为|根据|按照|依据|近年来|当前|各)\\p{Script=Han})`,
+  ].join("|"),
+  "gu",
+);
+/** A heading (a marker and up to 30 characters without punctuation) followed by a deeper marker. */
+const HEADING_THEN_MARKER = new RegExp(
+  `^(${GAP}${MARKER}[^。，,；;：:、！？!?（）()“”《》]{1,30}?${GAP})(?=${MARKER})`,
+  "u",
+);
+/** The signature at the very end of the text (a department may sign: …厅, …局). */
+const TRAILING_SIGNATURE = new RegExp(
+  `(?<=[。）)]${GAP})(\\p{Script=Han}{0,30}(?:国务院|人民政府|办公厅|办公室|委员会|厅|局|部|委)${GAP})?(${DATE}(?:印发)?${GAP})(${NOTE}${GAP})?$`,
+  "u",
+);
+/**
+ * Text counts as run together when its lines are this long on average (the bundled plans: at
+ * most 285 characters), or a line when it is this long by itself (the bundled plans: at most 900).
+ */
+const RUN_TOGETHER_AVERAGE = 400;
+const RUN_TOGETHER_LINE = 2000;
+/** Lines shorter than this are left as they are. */
+const MIN_RUN_LENGTH = 200;
+
+/** Splits run-together lines (see above); other lines come back as they are. */
+export function splitRunTogether(lines: readonly string[]): { text: string; from: number }[] {
+  const filled = lines.filter((l) => l.trim() !== "");
+  const chars = filled.reduce((sum, l) => sum + l.length, 0);
+  const runTogether = filled.length > 0 && chars / filled.length >= RUN_TOGETHER_AVERAGE;
+  const out: { text: string; from: number }[] = [];
+  lines.forEach((line, i) => {
+    const split =
+      line.length >= RUN_TOGETHER_LINE || (runTogether && line.length >= MIN_RUN_LENGTH);
+    for (const piece of split ? splitLine(line) : [line]) out.push({ text: piece, from: i });
+  });
+  return out;
+}
+
+/**
+ * A part heading (一、保障措施: the words of data/lexicon/structure.json) run onto its first
+ * paragraph: the paragraph starts after the heading's words.
+ */
+function partHeading(): RegExp {
+  const lex = structureLexicon();
+  const words = [
+    ...lex.taskPartHeadings,
+    ...lex.nonTaskHeadings,
+    ...lex.safeguardHeadings,
+    ...lex.contextHeadingWords,
+  ]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp);
+  return new RegExp(
+    `^(${GAP}${TOP_MARKER}${GAP}(?:${words.join("|")})${GAP})(?=[^和与及、，,。：:\\s\u3000])`,
+    "u",
+  );
+}
+
+function splitLine(line: string): string[] {
+  const heading = partHeading();
+  const pieces: string[] = [];
+  let rest = line;
+  const signature = TRAILING_SIGNATURE.exec(rest);
+  const tail: string[] = [];
+  if (signature && signature.index > 0) {
+    rest = rest.slice(0, signature.index);
+    for (const part of signature.slice(1)) if (part) tail.push(part);
+  }
+  for (const sentence of rest.split(BREAK)) {
+    let s = sentence;
+    const part = heading.exec(s);
+    if (part) {
+      pieces.push(part[1] as string);
+      s = s.slice((part[1] as string).length);
+    }
+    for (let m = HEADING_THEN_MARKER.exec(s); m; m = HEADING_THEN_MARKER.exec(s)) {
+      pieces.push(m[1] as string);
+      s = s.slice((m[1] as string).length);
+    }
+    pieces.push(s);
+  }
+  return [...pieces, ...tail];
+}
+
+/** Lines at least this long count when the wrap width is looked for. */
+const MIN_WRAPPED = 16;
+/**
+ * Share of those lines that must sit at the width (±1) for text to count as hard-wrapped (the
+ * bundled plans, with natural lines: at most 0.17).
+ */
+const WRAPPED_SHARE = 0.25;
+const MIN_WRAPPED_LINES = 8;
+
+/**
+ * The width text was hard-wrapped at, or null: the most common length of the longer lines, when
+ * at least WRAPPED_SHARE of them have it (or one less: a closing mark may not start a line).
+ */
+export function wrapWidth(lengths: readonly number[]): number | null {
+  const long = lengths.filter((n) => n >= MIN_WRAPPED);
+  if (long.length < MIN_WRAPPED_LINES) return null;
+  const count = new Map<number, number>();
+  for (const n of long) count.set(n, (count.get(n) ?? 0) + 1);
+  let width = 0;
+  let best = 0;
+  for (const [n, c] of count) {
+    const near = c + (count.get(n - 1) ?? 0);
+    if (near > best || (near === best && n > width)) {
+      width = n;
+      best = near;
+    }
+  }
+  return best >= Math.max(MIN_WRAPPED_LINES, WRAPPED_SHARE * long.length) ? width : null;
+}

@@ -1,0 +1,132 @@
+/**
+ * Plans whose line structure was lost on the way (src/ingest/reflow.ts): the real documents run
+ * together into one line, and hard-wrapped at a fixed width, must parse to the same tasks as
+ * they do as published.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { normalizeText, splitBundle } from "../../src/ingest/index.js";
+import { splitRunTogether, wrapWidth } from "../../src/ingest/reflow.js";
+import type { PlanDocument } from "../../src/model/document.js";
+import { parsePlan } from "../../src/parse/index.js";
+
+const REAL = "data/real";
+const AUTHORED = "test/fixtures/authored";
+const files = [
+  ...readdirSync(REAL).map((f) => join(REAL, f)),
+  ...readdirSync(AUTHORED).map((f) => join(AUTHORED, f)),
+].filter((f) => f.endsWith(".txt"));
+/** Tables cannot survive either change (their cells run together or are cut). */
+const TABLES = ["gwy-2018-126-tuiguang-table.txt"];
+/** Articles with unpunctuated sub-headings (（三）政策咨询) run into their text. */
+const ONE_LINE_EXCEPTIONS = [...TABLES, "qd-2023-ai-park-rules.txt"];
+
+const parse = (text: string, file: string): PlanDocument =>
+  parsePlan(splitBundle(file, normalizeText(text))[0] as never);
+const tasks = (d: PlanDocument) => d.tasks.map((t) => `${t.source} ${t.title}`);
+const oneLine = (text: string) => text.replace(/\r?\n/g, "");
+const hardWrap = (text: string, width: number) =>
+  text
+    .split("\n")
+    .flatMap((line) => {
+      const out: string[] = [];
+      let rest = line;
+      while (rest.length > width) {
+        out.push(rest.slice(0, width));
+        rest = rest.slice(width);
+      }
+      out.push(rest);
+      return out;
+    })
+    .join("\n");
+const base = (f: string) => f.split("/").pop() as string;
+
+describe("a plan run together into one line", () => {
+  it("parses to the tasks of the published text", () => {
+    let checked = 0;
+    for (const file of files) {
+      if (ONE_LINE_EXCEPTIONS.includes(base(file))) continue;
+      const text = readFileSync(file, "utf8");
+      const published = parse(text, file);
+      expect(tasks(parse(oneLine(text), file)), base(file)).toEqual(tasks(published));
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(15);
+  });
+
+  it("keeps the notice's title, 文号 and date", () => {
+    for (const name of [
+      "gwy-2018-117-jili.txt",
+      "gwy-2018-39-jiuye.txt",
+      "gwy-2018-42-nongji.txt",
+      "gwy-2019-3-zongbao.txt",
+    ]) {
+      const text = readFileSync(join(REAL, name), "utf8");
+      const published = parse(text, name);
+      const flat = parse(oneLine(text), name);
+      expect(published.docNumber, name).not.toBeNull();
+      expect([flat.title, flat.docNumber, flat.date, flat.level], name).toEqual([
+        published.title,
+        published.docNumber,
+        published.date,
+        published.level,
+      ]);
+    }
+  });
+
+  it("leaves documents that kept their line breaks as they are", () => {
+    for (const file of [...files, ...readdirSync("data").map((f) => join("data", f))]) {
+      if (!file.endsWith(".txt")) continue;
+      const lines = readFileSync(file, "utf8").split("\n");
+      expect(
+        splitRunTogether(lines).map((l) => l.text),
+        base(file),
+      ).toEqual(lines);
+    }
+  });
+
+  it("does not split a list inside a sentence, only units that begin sentences", () => {
+    const list = `主要包括：（1）建设数据中心；（2）完善网络，提升能力。`;
+    const pieces = splitRunTogether([
+      `${"为加快发展，制定本方案。".repeat(40)}一、总体要求（一）指导思想。坚持创新。${list}（二）基本原则。坚持统筹，比上年增长1.5倍。`,
+    ]).map((p) => p.text);
+    expect(pieces.some((p) => p.startsWith("一、总体要求"))).toBe(true);
+    expect(pieces).toContain(`（一）指导思想。坚持创新。主要包括：（1）建设数据中心；`);
+    expect(pieces.some((p) => p.startsWith("（二）基本原则。坚持统筹，比上年增长1.5倍"))).toBe(
+      true,
+    );
+  });
+});
+
+describe("a hard-wrapped plan", () => {
+  it("parses to the tasks of the published text at any width", () => {
+    let checked = 0;
+    for (const file of files) {
+      if (TABLES.includes(base(file))) continue;
+      const text = readFileSync(file, "utf8");
+      const published = tasks(parse(text, file));
+      for (const width of [25, 38, 60]) {
+        expect(tasks(parse(hardWrap(text, width), file)), `${base(file)} at ${width}`).toEqual(
+          published,
+        );
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(16);
+  });
+
+  it("is told from text with natural lines by the lengths of its lines", () => {
+    for (const file of files) {
+      const lines = readFileSync(file, "utf8").split("\n");
+      expect(wrapWidth(lines.map((l) => l.trimEnd().length)), base(file)).toBeNull();
+      expect(
+        wrapWidth(
+          hardWrap(lines.join("\n"), 38)
+            .split("\n")
+            .map((l) => l.length),
+        ),
+      ).toBe(38);
+    }
+  });
+});
