@@ -9,6 +9,7 @@ import {
   PRINTED_DATE,
 } from "../text/patterns.js";
 import { dropContentsAndPageNumbers, isPageNumberLine } from "./contents.js";
+import { markdownBreaks, unmarkLine } from "./markdown.js";
 import { splitRunTogether, wrapWidth } from "./reflow.js";
 
 /** Page furniture left by extraction: page numbers, Word field codes. */
@@ -28,7 +29,7 @@ const TABLE_END = /^(?:抄送|注\s*:|附件)/;
 const MAX_HEADING_LENGTH = 40;
 
 /**
- * Decoded text → normalised lines: run-together text split at its outline markers (reflow.ts),
+ * Decoded text → normalised lines: Markdown marks removed (markdown.ts), run-together text split at its outline markers (reflow.ts),
  * stray spaces removed, blank lines and page furniture dropped, a table of contents and page
  * numbers of PDF text dropped (contents.ts), sentences broken across lines (often with a blank
  * line between, "定准\n\n确", or by a hard wrap) joined again.
@@ -37,7 +38,9 @@ export const normalizeText: NormalizeText = (text) => {
   const cleaned: Line[] = [];
   const printed = new Map<number, number>();
   // Every line terminator counts: Word's manual line break (\v), form feed, U+0085, U+2028, U+2029.
-  const rawLines = text.replace(/^\uFEFF/, "").split(/\r\n|[\r\n\v\f\u0085\u2028\u2029]/);
+  const rawLines = markdownBreaks(text.replace(/^\uFEFF/, ""))
+    .split(/\r\n|[\r\n\v\f\u0085\u2028\u2029]/)
+    .map(unmarkLine);
   for (const { text: raw, from } of splitRunTogether(rawLines)) {
     const cell = /^\t/.test(raw);
     if (isPageFurniture(fold(raw.trim()))) continue;
