@@ -10,8 +10,11 @@
  *   most of the cited title's rarer bigrams — taken only when the two also share content, since
  *   a title names a subject that other documents of the pile may name too.
  *
- * Not the parent whatever it is cited as: a document dated after the child (for a fit), one that
- * cites the child itself, one that cites the same title (a sibling implementing the same plan).
+ * A fit with little shared content is taken only from a document of a higher level that alone
+ * fits the cited title (a loose child in its own words). Not the parent whatever it is cited as:
+ * a document dated after the child (for a fit), one titled as another edition of the cited plan
+ * (another year), one that cites the child itself, one that cites the same title (a sibling
+ * implementing the same plan).
  */
 import { dice } from "../text/bigrams.js";
 import {
@@ -60,6 +63,12 @@ function titled(pile: Pile, core: string, query: TitleQuery): Node[] {
   const out = [...named];
   pile.titled.set(core, out);
   return out;
+}
+
+/** Whether a document's own title is another edition (another year) of the cited title core. */
+function otherEdition(node: Node, core: string): boolean {
+  const bare = yearless(core);
+  return bare !== core && node.titleCores.some((t) => t !== core && yearless(t) === bare);
 }
 
 /** Candidates the child's references name, preferred first, and notes on citations set aside. */
@@ -122,6 +131,9 @@ export function citedAmong(
         continue;
       }
       if (!core || !query || node.refCores.has(yearless(core))) continue;
+      // A document titled as another edition of the cited plan (数字山东2021行动方案 for a cited
+      // 数字山东2019行动方案) is not the one cited, however well the title fits its opening.
+      if (otherEdition(node, core)) continue;
       const fit = titleFit(content, query, node.at);
       if (fit < options.partialFit) continue;
       const shared = sharedContent(content, child.at, node.at);
@@ -162,6 +174,35 @@ export function citedAmong(
         `引用${shown}${ref.docNumber ? `（${ref.docNumber}）` : ""}，与 ${node.item.id} 的标题和开头${how}（${fit.toFixed(2)}）`,
         `cites ${shown}${ref.docNumber ? ` (${ref.docNumber})` : ""}, which ${how} the title and opening of ${node.item.id} (${fit.toFixed(2)})`,
       );
+      // A loose child (its own words) shares little text with its parent: a cited title that
+      // fits one document of the pile alone, of a higher level, still names it.
+      const alone =
+        fit >= options.titleFit &&
+        node.known &&
+        child.known &&
+        node.rank < child.rank &&
+        !pool.some(
+          (o) =>
+            o.n !== node &&
+            o.n !== child &&
+            !otherEdition(o.n, core) &&
+            !o.n.refCores.has(yearless(core)) &&
+            titleFit(content, query, o.n.at) >= options.partialFit,
+        );
+      if (!supported && alone) {
+        cited.push({
+          node,
+          detail: say(
+            lang,
+            `${fitText}；只有该文件与所引标题相符，且层级更高（两者共有文字很少：共有指纹 ${Math.round(shared.share * 100)}%）`,
+            `${fitText}; no other document fits the cited title, and it is of a higher level (they share little text: ${Math.round(shared.share * 100)}% of fingerprints)`,
+          ),
+          exact: false,
+          fit,
+          ref: r,
+        });
+        continue;
+      }
       if (!supported) {
         notes.push(
           say(

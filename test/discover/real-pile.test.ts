@@ -83,3 +83,31 @@ describe("discover on the real pile", () => {
     expect(byId.get("miit-2020-67-gongye-dashuju")?.parent).toBeNull();
   });
 });
+
+describe("discover on the real plans with the authored children (test/fixtures/authored)", () => {
+  const pile = mkdtempSync(join(tmpdir(), "plandiff-authored-pile-"));
+  for (const folder of ["data/real", "test/fixtures/authored"])
+    for (const name of readdirSync(folder))
+      if (name.endsWith(".txt")) copyFileSync(join(folder, name), join(pile, name));
+
+  it("finds each child's parent, a loose city child's by its cited title alone", async () => {
+    const found = DiscoverResultSchema.parse(
+      await discover([pile], { cwd: pile, maxBytes: DEFAULT_MAX_BYTES }),
+    );
+    const parents = Object.fromEntries(
+      found.documents.filter((d) => d.parent !== null).map((d) => [d.id, d.parent]),
+    );
+    expect(parents).toEqual({
+      "qd-2020-56-ai-xiandaoqu": "sd-2020-jiqing-ai-xiandaoqu",
+      "qd-2023-ai-park-rules": "qd-2023-13-ai-park-policies",
+      "sd-2020-gongye-dashuju": "miit-2020-67-gongye-dashuju",
+      "authored-gongye-dashuju-2021": "sd-2020-gongye-dashuju",
+      "authored-laonianren-province": "gwy-2020-45-laonianren-zhineng",
+      "authored-nongji-province": "gwy-2018-42-nongji",
+      // It cites 《数字山东2019行动方案》: the cover-less 2019 plan, not the one titled 2021.
+      "authored-shuzi-city-2019": "sd-2019-shuzi-shandong-2019",
+    });
+    const loose = found.documents.find((d) => d.id === "authored-shuzi-city-2019");
+    expect(loose?.evidence[0]).toContain("只有该文件与所引标题相符");
+  });
+});
