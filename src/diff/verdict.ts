@@ -6,7 +6,7 @@ import type { Lang } from "../model/lang.js";
 import { type Bigrams, charGrams, codeSet, containment } from "../text/bigrams.js";
 import { normalizeForMatching } from "../text/segment.js";
 import { weakCache } from "../util/caches.js";
-import { cites } from "./cites.js";
+import { cites, citesByOpening } from "./cites.js";
 import { say } from "./context.js";
 
 /**
@@ -88,8 +88,10 @@ export function pairVerdict(
 ): PairVerdict {
   const body = new Set(parent.tasks.filter((t) => t.source === "body").map((t) => t.id));
   const bodyCoverage = coverage.filter((c) => body.has(c.parent));
+  // A cover-less parent has no title to cite: a cited title that fits its opening names it.
+  const byOpening = !cites(child, parent) && citesByOpening(child, parent);
   const evidence: PairVerdict["evidence"] = {
-    childCitesParent: cites(child, parent),
+    childCitesParent: cites(child, parent) || byOpening,
     parentCitesChild: cites(parent, child),
     sharedText: round(sharedText(parent, child)),
     carried: round(
@@ -107,7 +109,15 @@ export function pairVerdict(
     `${pct(e.sharedText)} of the text is shared word for word; ${pct(e.carried)} of the parent's task sentences are carried`,
   );
   const reasons: string[] = [];
-  if (e.childCitesParent)
+  if (e.childCitesParent && byOpening)
+    reasons.push(
+      say(
+        lang,
+        "下级文件所引标题与上级文件的开头相符（上级文件无标题）",
+        "The title the child cites fits the opening of the parent (which has no title)",
+      ),
+    );
+  else if (e.childCitesParent)
     reasons.push(say(lang, "下级文件引用了上级文件", "The child cites the parent"));
   if (e.parentCitesChild)
     reasons.push(say(lang, "“上级”文件引用了“下级”文件", "The “parent” cites the “child”"));

@@ -27,6 +27,8 @@ export interface ContentSource {
    * its header and task titles are known (`plandiff run`).
    */
   text: string | null;
+  /** What it says before its first heading (PlanDocument.opening), read when the text is not known. */
+  opening: string;
 }
 
 export interface ContentIndex {
@@ -57,7 +59,8 @@ function openingOf(source: ContentSource): string {
   const head = [source.title, source.planTitle].filter((t): t is string => !!t).join("。");
   // Titles the document cites are not its own.
   const { open, close } = deadlinesLexicon().quotedTitle;
-  const body = withoutBracketed((source.text ?? "").slice(0, 4 * OPENING), open, close);
+  const text = source.text ?? fold(source.opening);
+  const body = withoutBracketed(text.slice(0, 4 * OPENING), open, close);
   return `${fold(head)}。${body.slice(0, OPENING)}`;
 }
 

@@ -15,7 +15,7 @@ import type { PlaceSegment } from "./place.js";
 /** What the rules read of a document (a parsed plan, or the card a batch run keeps of it). */
 export type ResolvableDocument = Pick<
   PlanDocument,
-  "level" | "docNumber" | "title" | "planTitle" | "issuer" | "date" | "references"
+  "level" | "docNumber" | "title" | "planTitle" | "issuer" | "date" | "references" | "opening"
 > & { tasks: Pick<Task, "id" | "title">[] };
 
 /** A document that may be a parent or get one. */

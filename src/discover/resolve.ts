@@ -87,6 +87,7 @@ export function proposeParents(
       title: item.document.title,
       planTitle: item.document.planTitle,
       text: item.text ?? null,
+      opening: item.document.opening,
     })),
     options.rare,
   );

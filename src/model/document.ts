@@ -153,6 +153,12 @@ export const PlanDocumentSchema = z.object({
   /** The 印发 date of the closing block. */
   printedDate: IsoDate.nullable(),
   references: z.array(ReferenceSchema),
+  /**
+   * What the document says of itself before its first heading (为…，制定本方案。), at most 400
+   * characters: for a document without a cover, the nearest thing to a title (a cited title is
+   * fitted to it). Empty when there is none; records written before it read as empty.
+   */
+  opening: z.string().default(""),
   sections: z.array(SectionSchema),
   /** The whole heading tree, with the role each node was given. */
   outline: z.array(OutlineEntrySchema),

@@ -20,6 +20,9 @@ import { findReferences } from "./references.js";
 import { readResponsibility, toUnits } from "./responsibility.js";
 import { readTables, type TableRow } from "./tables.js";
 
+/** Characters of the head and preamble kept as the document's opening. */
+const OPENING_LENGTH = 400;
+
 /** Parses one document's lines into the document model; problems become warnings. */
 export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
   const { lines } = source;
@@ -43,6 +46,8 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
   const { preamble, roots } = buildOutline(content.slice(header.bodyStart, bodyEnd), {
     chapters: !isRegulation,
   });
+  // What the document says before its first heading: its head and preamble.
+  const opening = [...lines.slice(0, header.bodyStart), ...preamble];
   // Implementing rules (细则, 办法) are compared article by article; other regulations are not plans.
   const articles =
     isRegulation && isImplementingRules(found.title, content) ? articleTasks(content, year) : null;
@@ -74,10 +79,11 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
     level: found.level,
     date,
     printedDate: header.printedDate,
-    references: findReferences(
-      [...lines.slice(0, header.bodyStart), ...preamble],
-      header.docNumber,
-    ),
+    references: findReferences(opening, header.docNumber),
+    opening: opening
+      .map((l) => l.text)
+      .join("\n")
+      .slice(0, OPENING_LENGTH),
     sections: reading.sections,
     outline: reading.outline,
     found: found.found,

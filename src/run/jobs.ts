@@ -76,6 +76,8 @@ export interface DocumentCard {
   issuer: string | null;
   date: string | null;
   references: Reference[];
+  /** What it says before its first heading (PlanDocument.opening): a cited title is fitted to it. */
+  opening: string;
   tasks: Pick<Task, "id" | "title" | "source">[];
 }
 
@@ -121,6 +123,7 @@ async function loadFile(
     issuer: d.issuer,
     date: d.date,
     references: d.references,
+    opening: d.opening,
     tasks: d.tasks.map((t) => ({ id: t.id, title: t.title, source: t.source })),
   }));
   return { cards, documents: levelled };

@@ -7,9 +7,11 @@
  * are in data/lexicon/citations.json.
  */
 
+import { containment, contentBigrams } from "./bigrams.js";
 import { lettersOf } from "./fingerprints.js";
 import { fold } from "./fold.js";
-import { citationsLexicon } from "./lexicons.js";
+import { citationsLexicon, deadlinesLexicon } from "./lexicons.js";
+import { withoutBracketed } from "./names.js";
 
 /** A title core shorter than this (实施方案, 工作要点) names no one document. */
 export const MIN_CORE = 6;
@@ -60,4 +62,19 @@ export function docNumberParts(docNumber: string): DocNumberParts | null {
   const m = DOC_NUMBER.exec(fold(docNumber).replace(/\s+/g, ""));
   if (!m) return null;
   return { code: lettersOf(m[1] as string), year: Number(m[2]), number: Number(m[3]) };
+}
+
+/**
+ * How well a cited title fits a document's opening (`opening`: what the document says before its
+ * first heading, the titles it cites itself left out): the share of the title core's bigrams,
+ * years aside, found there. A pile weighs the bigrams by rarity (discover/content.ts); a single
+ * pair has no pile, so the fit is compared with the citing document's own opening instead (see
+ * `citesByOpening` in diff/cites.ts).
+ */
+export function openingFit(citedTitle: string, opening: string): number {
+  const core = yearless(titleCore(citedTitle));
+  if (core.length < MIN_CORE) return 0;
+  const { open, close } = deadlinesLexicon().quotedTitle;
+  const own = withoutBracketed(fold(opening), fold(open), fold(close));
+  return containment(contentBigrams(core), contentBigrams(lettersOf(own)));
 }

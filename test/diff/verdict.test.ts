@@ -21,6 +21,12 @@ describe("pair verdict: whether the two documents are a parent and its child", (
       qingdao: REAL("qd-2020-56-ai-xiandaoqu.txt"),
       miit: REAL("miit-2020-67-gongye-dashuju.txt"),
       shandong: REAL("sd-2020-gongye-dashuju.txt"),
+      shuzi2019: REAL("sd-2019-shuzi-shandong-2019.txt"),
+      shuzi2021: REAL("sd-2021-shuzi-shandong-2021.txt"),
+      laonianren: REAL("gwy-2020-45-laonianren-zhineng.txt"),
+      policies: REAL("qd-2023-13-ai-park-policies.txt"),
+      // A loose city child in its own words (test/fixtures/authored): it cites 《数字山东2019行动方案》.
+      yantai: join("test", "fixtures", "authored", "authored-shuzi-city-2019.txt"),
     };
     for (const [key, file] of Object.entries(files)) docs[key] = await parseDocument(file);
   }, 60_000);
@@ -33,6 +39,26 @@ describe("pair verdict: whether the two documents are a parent and its child", (
     expect(pair.evidence.childCitesParent).toBe(true);
     expect(pair.evidence.levels).toBe("higher");
     expect(pair.evidence.dates).toBe("earlier");
+  });
+
+  it("takes a cited title that fits a cover-less parent's opening for a citation", () => {
+    // 数字山东2019行动方案 has no cover; its opening says 加快推进数字山东建设，制定本行动方案.
+    const pair = verdict("shuzi2019", "yantai");
+    expect(pair.evidence.childCitesParent).toBe(true);
+    expect(pair.reasons).toContain("下级文件所引标题与上级文件的开头相符（上级文件无标题）");
+    // It shares little text word for word: a citation carrying little is weak, not unrelated.
+    expect(pair.evidence.sharedText).toBeLessThan(0.05);
+    expect(pair.verdict).toBe("weak");
+    // Another edition, titled 数字山东2021行动方案, is not the one cited; nor is an unrelated
+    // cover-less plan whose opening the title does not fit.
+    expect(verdict("shuzi2021", "yantai").evidence.childCitesParent).toBe(false);
+    expect(verdict("laonianren", "yantai").evidence.childCitesParent).toBe(false);
+    expect(verdict("laonianren", "yantai").verdict).toBe("unrelated");
+    // The Qingdao policies cite 《青岛市人工智能创新应用先导区建设实施方案》: the cover-less Qingdao
+    // plan, whose opening it fits; the province plan's opening fits it too, but a title opening
+    // with 青岛市 names a city's plan, not a province's.
+    expect(verdict("qingdao", "policies").evidence.childCitesParent).toBe(true);
+    expect(verdict("jiqing", "policies").evidence.childCitesParent).toBe(false);
   });
 
   it("calls the swapped seed pair reversed: the “parent” cites the “child”", () => {

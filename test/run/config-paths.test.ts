@@ -218,6 +218,7 @@ describe("parent cycles", () => {
       issuer: null,
       date: null,
       references: [],
+      opening: "",
       tasks: [],
     });
     const files = ["a", "b"].map((id) => ({ spec: `${id}.txt`, entryId: id, k: 0, files: 1 }));

@@ -215,3 +215,26 @@ describe("chains", () => {
     expect(readFileSync(join(dir, "out", "latest", "overview.md"), "utf8")).toContain("B4.3");
   });
 });
+
+describe("parent: auto for a cover-less parent", () => {
+  it("fits the cited title to the opening the run keeps of each document, not another edition", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "plandiff-run-opening-"));
+    for (const [from, to] of [
+      ["data/real/sd-2019-shuzi-shandong-2019.txt", "p2019.txt"],
+      ["data/real/sd-2021-shuzi-shandong-2021.txt", "p2021.txt"],
+      ["test/fixtures/authored/authored-shuzi-city-2019.txt", "yantai.txt"],
+    ] as const)
+      copyFileSync(from, join(dir, to));
+    const config = join(dir, "plandiff.yaml");
+    writeFileSync(
+      config,
+      "documents:\n  - id: p2019\n    path: p2019.txt\n  - id: p2021\n    path: p2021.txt\n  - id: yantai\n    path: yantai.txt\n    parent: auto\noutput: out\nformats: [json]\n",
+    );
+    const run = await runBatch({ configPath: config, now: clock });
+    const yantai = run.record.inputs.find((i) => i.id === "yantai");
+    // 数字山东2019行动方案 has no cover: the run sees its opening (…制定本行动方案), not its text.
+    expect(yantai?.parent).toBe("p2019");
+    expect(yantai?.parentResolution.method).toBe("cited");
+    expect(yantai?.parentResolution.detail).toContain("《数字山东2019行动方案》");
+  });
+});
