@@ -20,11 +20,15 @@ const LINK = /\[([^\]]+)\]\((?:[^)\s]+)(?:\s+"[^"]*")?\)/g;
 
 /** Text with `<br>` turned into line breaks (before the text is cut into lines). */
 export function markdownBreaks(text: string): string {
-  return text.replace(BR, "\n");
+  return text.includes("<") ? text.replace(BR, "\n") : text;
 }
+
+/** Characters every Markdown mark read here contains: most lines of a plan have none. */
+const MARK_CHARACTER = /[#>*_\\![-]/;
 
 /** A line without Markdown marks; a thematic break becomes empty. */
 export function unmarkLine(line: string): string {
+  if (!MARK_CHARACTER.test(line)) return line;
   if (RULE.test(line)) return "";
   return line
     .replace(LINE_MARK, "$1")
