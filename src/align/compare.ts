@@ -7,6 +7,7 @@ import { bundledBackground } from "./background.js";
 import { parentIndex } from "./candidates.js";
 import { parentCoverage } from "./coverage.js";
 import { addRelativeSignals, type CandidateMatrix, scopeAlignments } from "./match.js";
+import { namedInListLinks } from "./named.js";
 import { type AlignOptions, type CandidateOptions, defaultAlignOptions } from "./options.js";
 import { alignSections } from "./sections.js";
 import {
@@ -273,6 +274,9 @@ export function alignDocuments(
     options.candidates,
   );
   const bodyLinks = scopeAlignments(body, options.body);
+  bodyLinks.push(
+    ...namedInListLinks(body.parents, body.children, new Set(bodyLinks.map((l) => l.parent))),
+  );
   for (const link of bodyLinks) context.bodyLinks.add(`${link.parent} ${link.child}`);
   const rowLinks = scopeAlignments(
     prepareAppendix(parent, child, model, context, options.candidates),

@@ -1,0 +1,67 @@
+/**
+ * Parent (body) tasks a child names in a list. A child that merges several parent tasks often carries
+ * some of them as a name in an enumeration of fields — 「积极支持智能芯片、智能传感器、开源开放平台等
+ * 领域的…企业」 carries the parent's tasks 智能芯片 and 智能传感器 — with too few words for any
+ * similarity to see. A parent task that found no link at all and whose title is a short name
+ * (NAME_MIN–NAME_MAX characters) printed inside such a list (next to 、, 和, 及, 与 or before 等) in
+ * at most MAX_CARRIERS child tasks is linked to them as `partial`, with that sentence as evidence.
+ * A name the child uses more widely is a word of the field, not a task carried.
+ */
+import type { Alignment } from "../model/alignment.js";
+import type { TaskFeatures } from "./task-features.js";
+
+const NAME_MIN = 3;
+const NAME_MAX = 8;
+const MAX_CARRIERS = 2;
+/** The score of such a link: evidence of a mention, not of a restatement. */
+const NAMED_SCORE = 0.5;
+const LIST_BEFORE = "、和及与";
+const LIST_AFTER = "、和及与等";
+
+/** Partial links of the unlinked parent tasks the child names in a list (see above). */
+export function namedInListLinks(
+  parents: readonly TaskFeatures[],
+  children: readonly TaskFeatures[],
+  linked: ReadonlySet<string>,
+): Alignment[] {
+  const out: Alignment[] = [];
+  for (const p of parents) {
+    if (p.task.source !== "body" || linked.has(p.task.id)) continue;
+    const name = p.task.title.replace(/[\p{P}\s]/gu, "");
+    if (name.length < NAME_MIN || name.length > NAME_MAX) continue;
+    const carriers = children.flatMap((c) => {
+      const sentence = c.sentences.find((s) => inList(s.text, name));
+      return sentence ? [{ c, sentence: sentence.text }] : [];
+    });
+    if (carriers.length === 0 || carriers.length > MAX_CARRIERS) continue;
+    for (const { c, sentence } of carriers) {
+      out.push({
+        parent: p.task.id,
+        child: c.task.id,
+        relation: "partial",
+        score: NAMED_SCORE,
+        evidence: {
+          signals: { namedInList: 1 },
+          sharedTerms: [name],
+          // The parent's title stands in the child's sentence word for word.
+          sentences: [{ parent: p.sentences[0]?.text ?? p.task.title, child: sentence, score: 1 }],
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** Whether `name` is printed in `text` as an item of a list. */
+function inList(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const before = at > 0 ? (text[at - 1] as string) : "";
+    const after = text[at + name.length] ?? "";
+    if (
+      (before !== "" && LIST_BEFORE.includes(before)) ||
+      (after !== "" && LIST_AFTER.includes(after))
+    )
+      return true;
+  }
+  return false;
+}
