@@ -102,6 +102,7 @@ describe("discover on the real plans with the authored children (test/fixtures/a
       "qd-2023-ai-park-rules": "qd-2023-13-ai-park-policies",
       "sd-2020-gongye-dashuju": "miit-2020-67-gongye-dashuju",
       "authored-gongye-dashuju-2021": "sd-2020-gongye-dashuju",
+      "authored-jiuye-city": "gwy-2018-39-jiuye",
       "authored-laonianren-province": "gwy-2020-45-laonianren-zhineng",
       "authored-nongji-province": "gwy-2018-42-nongji",
       // It cites 《数字山东2019行动方案》: the cover-less 2019 plan, not the one titled 2021.
