@@ -185,12 +185,15 @@ export function pairVerdict(
 }
 
 /**
- * Findings as rated under the verdict: when the documents are not a parent and its child (or the
- * child carries little), a parent task left out says little about the child's fidelity: every
- * `missing` finding is info, and its message says why.
+ * Findings as rated under the verdict: when the documents may not be a parent and its child
+ * (reversed, unrelated, or weak because the child cites another document), a parent task left out
+ * says little about the child's fidelity: every `missing` finding is info, and its message says
+ * why. A child that cites this parent is its child, however little of it it repeats (a child
+ * written in its own words repeats little): its gaps keep their severity.
  */
 export function rateUnderVerdict(findings: Finding[], pair: PairVerdict, lang: Lang): Finding[] {
-  if (pair.verdict === "ok") return findings;
+  if (pair.verdict === "ok" || (pair.verdict === "weak" && pair.evidence.childCitesParent))
+    return findings;
   const why = say(
     lang,
     `（两份文件的关系存疑：${VERDICT_NAMES[pair.verdict].zh}，仅供参考）`,

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compareDocuments } from "../../src/compare.js";
-import { sharedText } from "../../src/diff/verdict.js";
+import { rateUnderVerdict, sharedText } from "../../src/diff/verdict.js";
 import type { PlanDocument } from "../../src/model/document.js";
 import { parseDocument } from "../../src/pipeline.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -118,6 +118,24 @@ describe("pair verdict: whether the two documents are a parent and its child", (
       expect(f.severity).toBe("info");
       expect(f.message).toContain("互不相关");
     }
+  });
+
+  it("keeps the severity of the gaps of a child that cites its parent, however little it repeats", () => {
+    const result = compareDocuments(docs.province as PlanDocument, docs.city as PlanDocument);
+    const high = result.findings.filter((f) => f.kind === "missing" && f.severity === "high");
+    expect(high.length).toBeGreaterThan(0);
+    const pair = result.summary.pair;
+    const weak = (childCitesParent: boolean) => ({
+      ...pair,
+      verdict: "weak" as const,
+      evidence: { ...pair.evidence, childCitesParent },
+    });
+    // Cites this parent, carries little (a child in its own words): still this parent's child.
+    const citing = rateUnderVerdict(result.findings, weak(true), "zh");
+    expect(citing.filter((f) => f.kind === "missing" && f.severity === "high")).toEqual(high);
+    // Shares text but cites another document (a sibling): its gaps are for information only.
+    const other = rateUnderVerdict(result.findings, weak(false), "zh");
+    expect(other.filter((f) => f.kind === "missing" && f.severity !== "info")).toEqual([]);
   });
 
   it("measures shared text symmetrically, on the smaller plan", () => {

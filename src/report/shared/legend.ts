@@ -8,8 +8,8 @@ const LEGEND: readonly { term: Record<Lang, string>; text: Record<Lang, string> 
   {
     term: { zh: "文件关系", en: "Pair" },
     text: {
-      zh: "两份文件是否为上级方案及其实施方案：上下级对应、对应较弱、上下级颠倒、互不相关；不是“上下级对应”时，缺失任务仅作提示。",
-      en: "Whether the documents are a parent plan and its child: parent and child, weak, reversed, unrelated; when not “parent and child”, missing tasks are for information only.",
+      zh: "两份文件是否为上级方案及其实施方案：上下级对应、对应较弱、上下级颠倒、互不相关；上下级颠倒、互不相关，或对应较弱而下级未引用该上级文件时，缺失任务仅作提示。",
+      en: "Whether the documents are a parent plan and its child: parent and child, weak, reversed, unrelated; when reversed, unrelated, or weak without the child citing this parent, missing tasks are for information only.",
     },
   },
   {
