@@ -51,7 +51,10 @@ export function citesByOpening(citing: PlanDocument, cited: PlanDocument): boole
   });
 }
 
-/** A place name opening a title, with the level its suffix says: 青岛市… → city, 山东省… → province. */
+/**
+ * A place name opening a title, with the level its suffix says: 青岛市… → city, 山东省… → province
+ * (not 全市, 城市, 都市, 本省, 我县…: the character before the suffix rules those out).
+ */
 const TITLE_PLACE: [RegExp, Level][] = [
   [/^(?:关于)?\p{Script=Han}{2,4}?(?<![城都全各本我超股门])省/u, "province"],
   [/^(?:关于)?\p{Script=Han}{2,4}?(?<![城都全各本我超股门])市/u, "city"],

@@ -29,10 +29,11 @@ const TABLE_END = /^(?:抄送|注\s*:|附件)/;
 const MAX_HEADING_LENGTH = 40;
 
 /**
- * Decoded text → normalised lines: Markdown marks removed (markdown.ts), run-together text split at its outline markers (reflow.ts),
- * stray spaces removed, blank lines and page furniture dropped, a table of contents and page
- * numbers of PDF text dropped (contents.ts), sentences broken across lines (often with a blank
- * line between, "定准\n\n确", or by a hard wrap) joined again.
+ * Decoded text → normalised lines: Markdown marks removed (markdown.ts), run-together text split
+ * at its outline markers (reflow.ts), stray spaces removed, blank lines and page furniture
+ * dropped, a table of contents and page numbers of PDF text dropped (contents.ts), sentences
+ * broken across lines (often with a blank line between, "定准\n\n确", or by a hard wrap) joined
+ * again.
  */
 export const normalizeText: NormalizeText = (text) => {
   const cleaned: Line[] = [];
@@ -136,8 +137,8 @@ function continuesInto(prev: Line, next: Line): boolean {
 
 /**
  * Whether `next` goes on a paragraph a hard wrap cut (`prev` ends with source line `prevEnd`,
- * printed as long as the wrap width, see reflow.ts): a full line is not where its writer ended a paragraph or a heading, even when it
- * happens to end a sentence or starts with an outline number.
+ * printed as long as the wrap width, see reflow.ts): a full line is not where its writer ended a
+ * paragraph or a heading, even when it happens to end a sentence or starts with an outline number.
  */
 function wrappedInto(prev: Line, prevEnd: number, next: Line, wrap: Wrap | null): boolean {
   if (wrap === null || prev.cell || next.cell) return false;
