@@ -1,8 +1,8 @@
 /**
- * Parent (body) tasks a child names in a list. A child that merges several parent tasks often carries
- * some of them as a name in an enumeration of fields — 「积极支持智能芯片、智能传感器、开源开放平台等
- * 领域的…企业」 carries the parent's tasks 智能芯片 and 智能传感器 — with too few words for any
- * similarity to see. A parent task that found no link at all and whose title is a short name
+ * Parent (body) tasks a child names in a list. A child that merges several parent tasks often
+ * carries some of them as a name in an enumeration of fields — 「积极支持智能芯片、智能传感器、开源
+ * 开放平台等领域的…企业」 carries the parent's tasks 智能芯片 and 智能传感器 — with too few words for
+ * any similarity to see. A parent task that found no link at all and whose title is a short name
  * (NAME_MIN–NAME_MAX characters) printed inside such a list (next to 、, 和, 及, 与 or before 等) in
  * at most MAX_CARRIERS child tasks is linked to them as `partial`, with that sentence as evidence.
  * A name the child uses more widely is a word of the field, not a task carried.

@@ -88,10 +88,11 @@ export function pairVerdict(
 ): PairVerdict {
   const body = new Set(parent.tasks.filter((t) => t.source === "body").map((t) => t.id));
   const bodyCoverage = coverage.filter((c) => body.has(c.parent));
+  const exactly = cites(child, parent);
   // A cover-less parent has no title to cite: a cited title that fits its opening names it.
-  const byOpening = !cites(child, parent) && citesByOpening(child, parent);
+  const byOpening = !exactly && citesByOpening(child, parent);
   const evidence: PairVerdict["evidence"] = {
-    childCitesParent: cites(child, parent) || byOpening,
+    childCitesParent: exactly || byOpening,
     parentCitesChild: cites(parent, child),
     sharedText: round(sharedText(parent, child)),
     carried: round(
