@@ -27,7 +27,7 @@ export interface ContentSource {
    * its header and task titles are known (`plandiff run`).
    */
   text: string | null;
-  /** What it says before its first heading (PlanDocument.opening), read when the text is not known. */
+  /** What it says before its first heading (PlanDocument.opening): read when the text is not known. */
   opening: string;
 }
 
