@@ -1,4 +1,4 @@
-import type { Line } from "../model/source.js";
+import type { Line, LineRepair } from "../model/source.js";
 import type { NormalizeText } from "../model/stages.js";
 import { fold } from "../text/fold.js";
 import {
@@ -39,17 +39,22 @@ export const normalizeText: NormalizeText = (text) => {
   const cleaned: Line[] = [];
   const printed = new Map<number, number>();
   // Every line terminator counts: Word's manual line break (\v), form feed, U+0085, U+2028, U+2029.
-  const rawLines = markdownBreaks(text.replace(/^\uFEFF/, ""))
-    .split(/\r\n|[\r\n\v\f\u0085\u2028\u2029]/)
-    .map(unmarkLine);
-  for (const { text: raw, from } of splitRunTogether(rawLines)) {
+  const written = markdownBreaks(text.replace(/^\uFEFF/, "")).split(
+    /\r\n|[\r\n\v\f\u0085\u2028\u2029]/,
+  );
+  const rawLines = written.map(unmarkLine);
+  for (const { text: raw, from, split } of splitRunTogether(rawLines)) {
     const cell = /^\t/.test(raw);
     if (isPageFurniture(fold(raw.trim()))) continue;
     const display = cleanLine(raw);
     if (display === "") continue;
     const norm = fold(display);
     if (isPageFurniture(norm)) continue;
-    const line = { line: from + 1, text: display, norm, cell };
+    const repairs: LineRepair[] = [];
+    if (split) repairs.push("split");
+    if (rawLines[from] !== written[from]) repairs.push("unmarked");
+    const line: Line = { line: from + 1, text: display, norm, cell };
+    if (repairs.length > 0) line.repairs = repairs;
     cleaned.push(line);
     // A wrap counts the indent and spaces that cleaning removes.
     printed.set(line.line, Math.max(printed.get(line.line) ?? 0, raw.trimEnd().length));
@@ -104,12 +109,17 @@ function joinBrokenLines(lines: Line[], wrap: Wrap | null): Line[] {
       continue;
     }
     const prev = out[out.length - 1];
-    if (prev && (continuesInto(prev, line) || wrappedInto(prev, lastLine, line, wrap))) {
+    const continues = prev !== undefined && continuesInto(prev, line);
+    const wrapped = prev !== undefined && !continues && wrappedInto(prev, lastLine, line, wrap);
+    if (prev && (continues || wrapped)) {
+      const repairs = new Set([...(prev.repairs ?? []), ...(line.repairs ?? [])]);
+      if (wrapped) repairs.add("unwrapped");
       out[out.length - 1] = {
         line: prev.line,
         text: prev.text + line.text,
         norm: prev.norm + line.norm,
         cell: false,
+        ...(repairs.size > 0 ? { repairs: [...repairs].sort() } : {}),
       };
     } else {
       out.push({ ...line });

@@ -71,16 +71,18 @@ const RUN_TOGETHER_LINE = 2000;
 /** Lines shorter than this are left as they are. */
 const MIN_RUN_LENGTH = 200;
 
-/** Splits run-together lines (see above); other lines come back as they are. */
-export function splitRunTogether(lines: readonly string[]): { text: string; from: number }[] {
+/** Splits run-together lines (see above; `split`: a piece of a split line); others come back as they are. */
+export function splitRunTogether(
+  lines: readonly string[],
+): { text: string; from: number; split: boolean }[] {
   const filled = lines.filter((l) => l.trim() !== "");
   const chars = filled.reduce((sum, l) => sum + l.length, 0);
   const runTogether = filled.length > 0 && chars / filled.length >= RUN_TOGETHER_AVERAGE;
-  const out: { text: string; from: number }[] = [];
+  const out: { text: string; from: number; split: boolean }[] = [];
   lines.forEach((line, i) => {
-    const split =
-      line.length >= RUN_TOGETHER_LINE || (runTogether && line.length >= MIN_RUN_LENGTH);
-    for (const piece of split ? splitLine(line) : [line]) out.push({ text: piece, from: i });
+    const long = line.length >= RUN_TOGETHER_LINE || (runTogether && line.length >= MIN_RUN_LENGTH);
+    const pieces = long ? splitLine(line) : [line];
+    for (const piece of pieces) out.push({ text: piece, from: i, split: pieces.length > 1 });
   });
   return out;
 }

@@ -19,7 +19,15 @@ export interface Line {
   norm: string;
   /** The original line was tab-indented: a table cell laid out one cell per line. */
   cell: boolean;
+  /**
+   * How the line was repaired on the way in (src/ingest): `split` off a line that ran several
+   * units together, `unwrapped` (joined across a hard wrap), `unmarked` (Markdown marks removed).
+   * Absent when the line is as written.
+   */
+  repairs?: readonly LineRepair[];
 }
+
+export type LineRepair = "split" | "unwrapped" | "unmarked";
 
 /** One document of a file: its lines, ready for parsing. */
 export interface DocumentSource {

@@ -1,5 +1,5 @@
 import type { PlanDocument } from "../model/document.js";
-import type { DocumentSource, Line } from "../model/source.js";
+import type { DocumentSource, Line, LineRepair } from "../model/source.js";
 import type { ParsePlan } from "../model/stages.js";
 import type { Task } from "../model/task.js";
 import type { ParseWarning } from "../model/warning.js";
@@ -68,6 +68,7 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
   const tasks = uniqueIds([...body, ...rows, ...safeguards], warnings);
   linkAppendix(body, rows);
   warnAboutTasks(tasks, warnings, lines[0]?.line ?? 1);
+  warnAboutRepairs(lines, warnings);
 
   return {
     file: source.file,
@@ -184,6 +185,26 @@ function uniqueIds(tasks: Task[], warnings: ParseWarning[]): Task[] {
     });
     return { ...task, id: `${task.id}~${n}` };
   });
+}
+
+/** What ingest repaired (src/ingest: reflow.ts, markdown.ts), said once each with its first line. */
+const REPAIR_WARNINGS: Record<LineRepair, { code: string; message: string }> = {
+  split: {
+    code: "line-breaks-restored",
+    message: "the text had lost its line breaks: lines were split again where units begin",
+  },
+  unwrapped: {
+    code: "hard-wrap-joined",
+    message: "the text was hard-wrapped: full lines were joined back into paragraphs",
+  },
+  unmarked: { code: "markdown-removed", message: "Markdown marks were removed" },
+};
+
+function warnAboutRepairs(lines: readonly Line[], warnings: ParseWarning[]): void {
+  for (const repair of Object.keys(REPAIR_WARNINGS) as LineRepair[]) {
+    const first = lines.find((l) => l.repairs?.includes(repair));
+    if (first) warnings.push({ ...REPAIR_WARNINGS[repair], line: first.line });
+  }
 }
 
 function warnAboutTasks(tasks: Task[], warnings: ParseWarning[], firstLine: number): void {

@@ -47,6 +47,10 @@ describe("a plan converted to Markdown", () => {
       const md = toMarkdown(text);
       expect(md, file).not.toBe(text);
       expect(tasks(parse(md, file)), file).toEqual(tasks(parse(text, file)));
+      expect(
+        parse(md, file).warnings.map((w) => w.code),
+        file,
+      ).toContain("markdown-removed");
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(16);

@@ -55,6 +55,19 @@ describe("a plan run together into one line", () => {
     expect(checked).toBeGreaterThanOrEqual(15);
   });
 
+  it("says so in a warning, which no published text gets", () => {
+    const codes = (d: PlanDocument) => d.warnings.map((w) => w.code);
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      expect(codes(parse(text, file)), base(file)).not.toContain("line-breaks-restored");
+      expect(codes(parse(text, file)), base(file)).not.toContain("hard-wrap-joined");
+      expect(codes(parse(text, file)), base(file)).not.toContain("markdown-removed");
+    }
+    const nongji = readFileSync(join(REAL, "gwy-2018-42-nongji.txt"), "utf8");
+    expect(codes(parse(oneLine(nongji), "nongji"))).toContain("line-breaks-restored");
+    expect(codes(parse(hardWrap(nongji, 38), "nongji"))).toContain("hard-wrap-joined");
+  });
+
   it("keeps the notice's title, 文号 and date", () => {
     for (const name of [
       "gwy-2018-117-jili.txt",
