@@ -59,7 +59,7 @@ function summaryLines(result: CompareResult, lang: Lang, color: boolean): string
     bold(
       wrapToWidth(
         showBidiControls(
-          `${result.child.title ?? result.child.file} ← ${result.parent.docNumber ?? result.parent.title ?? ""}`,
+          `${result.child.title ?? result.child.file} ← ${result.parent.docNumber ?? result.parent.title ?? result.parent.file}`,
         ),
         100,
       ),

@@ -113,6 +113,13 @@ describe("terminal table", () => {
     );
   });
 
+  it("names a parent with neither 文号 nor title by its file in the heading", () => {
+    const bare = { ...result, parent: { ...result.parent, docNumber: null, title: null } };
+    // The heading wraps at the table's width: its two lines read as one.
+    const lines = (table(bare, { color: false, lang: "zh" }) as string).split("\n");
+    expect(lines.slice(0, 2).join("")).toContain(`← ${result.parent.file}`);
+  });
+
   it("uses colour on request", () => {
     expect(table(result, { color: true, lang: "zh" }) as string).toContain("\u001b[");
   });
