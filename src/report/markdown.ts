@@ -40,6 +40,7 @@ function header(result: CompareResult, lang: Lang): string {
     "",
     `| | ${t("parentPlan", lang)} | ${t("childPlan", lang)} |`,
     "|---|---|---|",
+    row(t("file", lang), (d) => d.file),
     row(t("title", lang), (d) => d.title),
     row(t("docNumber", lang), (d) => d.docNumber),
     row(t("issuer", lang), (d) => d.issuer),

@@ -86,6 +86,11 @@ describe("markdown report", () => {
     expect(out).toContain("\\<img src=x onerror=alert(1)\\>");
   });
 
+  it("names both files, so that plans without title or 文号 are still told apart", () => {
+    const out = markdown(result, { color: false, lang: "zh" }) as string;
+    expect(out).toContain(`| 文件 | ${result.parent.file.replace(/_/g, "\\_")} |`);
+  });
+
   it("speaks English on request", () => {
     const en = markdown(result, { color: false, lang: "en" }) as string;
     expect(en).toMatch(/^# Implementation fidelity report/);

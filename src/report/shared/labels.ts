@@ -69,6 +69,7 @@ export const TEXT = {
   report: { zh: "实施方案落实情况比对报告", en: "Implementation fidelity report" },
   parentPlan: { zh: "上级方案", en: "Parent plan" },
   childPlan: { zh: "实施方案", en: "Child plan" },
+  file: { zh: "文件", en: "File" },
   title: { zh: "标题", en: "Title" },
   docNumber: { zh: "文号", en: "Doc. number" },
   issuer: { zh: "发文机关", en: "Issuer" },
