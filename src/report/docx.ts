@@ -179,6 +179,7 @@ function titleBlock(lib: Lib, result: CompareResult, lang: Lang): FileChild[] {
   const { parent, child } = result;
   const t = (key: keyof typeof TEXT) => TEXT[key][lang];
   const rows: [string, (d: PlanDocument) => string | null][] = [
+    [t("file"), (d) => d.file],
     [t("title"), (d) => d.title],
     [DOCX_TEXT.planTitle[lang], (d) => d.planTitle],
     [t("docNumber"), (d) => d.docNumber],
@@ -192,7 +193,8 @@ function titleBlock(lib: Lib, result: CompareResult, lang: Lang): FileChild[] {
     new lib.Paragraph({
       alignment: lib.AlignmentType.CENTER,
       spacing: { after: 360 },
-      children: [run(lib, child.title ?? child.planTitle ?? "", { size: SIZE.subtitle })],
+      // A plan without a cover title is named by its file.
+      children: [run(lib, child.title ?? child.planTitle ?? child.file, { size: SIZE.subtitle })],
     }),
     heading(lib, 1, numbered(1, DOCX_TEXT.basics[lang], lang)),
     table(lib, widths, [

@@ -103,7 +103,14 @@ describe("docx formatter (002 → 000)", () => {
     expect(cellsAfter("文号")).toEqual(["浙政发〔2018〕16号", "嘉政发〔2018〕23号"]);
     expect(cellsAfter("成文日期")).toEqual(["2018-04-28", "2018-08-27"]);
     expect(cellsAfter("标题")).toEqual([result.parent.title, result.child.title]);
+    expect(cellsAfter("文件")).toEqual([result.parent.file, result.child.file]);
     expect(zhText).toContain(result.child.title);
+  });
+
+  it("names a child plan without a cover title by its file", async () => {
+    const bare = { ...result, child: { ...result.child, title: null, planTitle: null } };
+    const text = paragraphs(parts(await render(bare))["word/document.xml"] ?? "");
+    expect(text[1]).toBe(result.child.file);
   });
 
   it("gives the pair verdict, the conclusion and the headline figures", () => {
