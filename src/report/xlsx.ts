@@ -92,7 +92,7 @@ const TOP: Partial<Alignment> = { vertical: "top" };
  * - 按责任单位 / By child unit: who must answer what — one row per child unit with its findings
  *   by severity, then one row per (unit, finding) with the finding's 序号 in 问题清单 and an
  *   empty 整改说明/反馈 cell (grouping rules: `groupByChildUnit`);
- * - 概览 / Summary: both documents (title, 文号, issuer, level, date), coverage, required
+ * - 概览 / Summary: both documents (file, title, 文号, issuer, level, date), coverage, required
  *   coverage, fidelity, findings by kind and by severity;
  * - 逐项对照 / Alignment: one row per task alignment with its relation and score.
  *
@@ -249,6 +249,7 @@ function addSummary(workbook: Workbook, result: CompareResult, lang: Lang): void
     [{ cells: [verdictLine(summary.pair, lang).text] }],
     [
       { cells: [x("item"), t("parentPlan"), t("childPlan")] },
+      { cells: [t("file"), parent.file, child.file] },
       { cells: [t("title"), parent.title, child.title] },
       { cells: [x("planTitle"), parent.planTitle, child.planTitle] },
       { cells: [t("docNumber"), parent.docNumber, child.docNumber] },

@@ -211,6 +211,7 @@ describe("xlsx formatter", () => {
     });
     expect(rows.get("文号")).toEqual(["浙政发〔2018〕16号", "嘉政发〔2018〕23号"]);
     expect(rows.get("标题")).toEqual([result.parent.title, result.child.title]);
+    expect(rows.get("文件")).toEqual([result.parent.file, result.child.file]);
     expect(rows.get("覆盖率")).toEqual([
       result.summary.body.coverage,
       result.summary.appendix.coverage,
