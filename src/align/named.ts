@@ -1,7 +1,7 @@
 /**
  * Parent (body) tasks a child names in a list. A child that merges several parent tasks often
- * carries some of them as a name in an enumeration of fields — 「积极支持智能芯片、智能传感器、开源
- * 开放平台等领域的…企业」 carries the parent's tasks 智能芯片 and 智能传感器 — with too few words for
+ * carries some of them as a name in an enumeration of fields — 「重点引进工业机器人、服务机器人、
+ * 无人机等领域的…企业」 carries the parent's tasks 工业机器人 and 服务机器人 — with too few words for
  * any similarity to see. A parent task that found no link at all and whose title is a short name
  * (NAME_MIN–NAME_MAX characters) printed inside such a list (next to 、, 和, 及, 与 or before 等) in
  * at most MAX_CARRIERS child tasks is linked to them as `partial`, with that sentence as evidence.

@@ -43,7 +43,7 @@ export function citesByOpening(citing: PlanDocument, cited: PlanDocument): boole
   if (cited.title !== null || cited.planTitle !== null || cited.opening === "") return false;
   return citing.references.some((r) => {
     if (r.title === null) return false;
-    // A title that opens with a place of another level (青岛市… for a province plan) is another's.
+    // A title that opens with a place of another level (X市… for a province plan) is another's.
     const named = titlePlaceLevel(r.title);
     if (named !== null && cited.level !== "unknown" && named !== cited.level) return false;
     const fit = openingFit(r.title, cited.opening);
@@ -52,7 +52,7 @@ export function citesByOpening(citing: PlanDocument, cited: PlanDocument): boole
 }
 
 /**
- * A place name opening a title, with the level its suffix says: 青岛市… → city, 山东省… → province
+ * A place name opening a title, with the level its suffix says: 杭州市… → city, 浙江省… → province
  * (not 全市, 城市, 都市, 本省, 我县…: the character before the suffix rules those out).
  */
 const TITLE_PLACE: [RegExp, Level][] = [

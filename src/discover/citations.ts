@@ -131,8 +131,8 @@ export function citedAmong(
         continue;
       }
       if (!core || !query || node.refCores.has(yearless(core))) continue;
-      // A document titled as another edition of the cited plan (数字山东2021行动方案 for a cited
-      // 数字山东2019行动方案) is not the one cited, however well the title fits its opening.
+      // A document titled as another edition of the cited plan (X省数字经济2021年行动方案 for a
+      // cited X省数字经济2019年行动方案) is not the one cited, however well the title fits its opening.
       if (otherEdition(node, core)) continue;
       const fit = titleFit(content, query, node.at);
       if (fit < options.partialFit) continue;
