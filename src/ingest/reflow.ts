@@ -15,7 +15,7 @@
  *   line goes on with it unless it starts a unit (see `normalizeText`).
  */
 
-import { structureLexicon } from "../text/lexicons.js";
+import { levelsLexicon, structureLexicon, unitsLexicon } from "../text/lexicons.js";
 import { escapeRegExp } from "../text/regexp.js";
 
 const CN = "一二三四五六七八九十";
@@ -24,44 +24,74 @@ const MARKER = `(?:[${CN}]{1,3}、|[（(][${CN}]{1,3}[）)]|\\d{1,2}[.．、](?!
 /** Markers of the two top levels (一、 and （一）): they follow a colon too (通知如下：一、…). */
 const TOP_MARKER = `(?:[${CN}]{1,3}、|[（(][${CN}]{1,3}[）)])`;
 const GAP = "[\\s\u3000]*";
-const DOC_TYPE = "(?:通知|意见|方案|计划|办法|规划|决定|要点|细则)";
 const DOC_NUMBER = "\\p{Script=Han}{1,8}[〔\\[（(]\\d{4}[〕\\]）)]\\d{1,4}号";
 const ADDRESSEE = "各[^：:。]{1,80}[：:]";
-/** The issuer signing a notice, its date and publication note. */
-const ISSUER = "\\p{Script=Han}{0,30}(?:国务院|人民政府|办公厅|办公室|委员会)";
 const DATE = "\\d{4}年\\d{1,2}月\\d{1,2}日";
-const NOTE = "[（(]此件[^）)]{1,20}[）)]";
-const SIGNATURE = `${ISSUER}${GAP}${DATE}(?:印发)?${GAP}(?:${NOTE})?`;
-/** A title at the start of run-together text: up to its last document-type word (and period). */
-const LEADING_TITLE = `^${GAP}[^。，,；;：:！？!?《》]{4,60}${DOC_TYPE}(?:[（(]\\d{4}[^）)]{0,12}[）)])?`;
-/** Where a line of run-together text breaks (see above). */
-const BREAK = new RegExp(
-  [
-    `(?<=[。！？!?；;）)〕\\]]${GAP})(?=${MARKER})`,
-    `(?<=[：:]${GAP})(?=${TOP_MARKER})`,
-    `(?<=(?:${DOC_TYPE}|文件)${GAP})(?=${DOC_NUMBER})`,
-    `(?<=${DOC_NUMBER})(?=${GAP}\\p{Script=Han})`,
-    `(?<=(?:号|${DOC_TYPE})${GAP})(?=${ADDRESSEE})`,
-    `(?<=(?:号|${DOC_TYPE})${GAP}${ADDRESSEE})`,
-    `(?<=[。）)〕\\]]${GAP})(?=抄送[：:])`,
-    `(?<=[。）)]${GAP})(?=${SIGNATURE}.)`,
-    `(?<=[。）)]${GAP}${SIGNATURE})(?=.)`,
-    `(?<=[。）)]${GAP}${ISSUER})(?=${GAP}${DATE})`,
-    `(?<=[。）)]${GAP}${ISSUER}${GAP}${DATE}(?:印发)?)(?=${GAP}${NOTE})`,
-    `(?<=${LEADING_TITLE})(?=${GAP}(?:为|根据|按照|依据|近年来|当前|各)\\p{Script=Han})`,
-  ].join("|"),
-  "gu",
-);
 /** A heading (a marker and up to 30 characters without punctuation) followed by a deeper marker. */
 const HEADING_THEN_MARKER = new RegExp(
   `^(${GAP}${MARKER}[^。，,；;：:、！？!?（）()“”《》]{1,30}?${GAP})(?=${MARKER})`,
   "u",
 );
-/** The signature at the very end of the text (a department may sign: …厅, …局). */
-const TRAILING_SIGNATURE = new RegExp(
-  `(?<=[。）)]${GAP})(\\p{Script=Han}{0,30}(?:国务院|人民政府|办公厅|办公室|委员会|厅|局|部|委)${GAP})?(${DATE}(?:印发)?${GAP})(${NOTE}${GAP})?$`,
-  "u",
-);
+
+/** Words, longest first, as one alternation. */
+const anyOf = (words: readonly string[]) =>
+  `(?:${[...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|")})`;
+
+/**
+ * The patterns of run-together text, from the lexicons' words: document types, masthead, closing
+ * block, publication notes and 印发 (data/lexicon/structure.json), the organs that sign
+ * (levels.json; at the very end of a text also a department: units.json).
+ */
+function patterns(): { breaks: RegExp; part: RegExp; trailing: RegExp } {
+  const lex = structureLexicon();
+  const docType = anyOf(lex.documentTypeEndings);
+  const printed = escapeRegExp(lex.printedSuffix);
+  const note = `[（(]${anyOf(lex.publicationNotes)}[）)]`;
+  const { national, organSuffixes } = levelsLexicon();
+  const issuer = `\\p{Script=Han}{0,30}${anyOf([...national, ...organSuffixes])}`;
+  const signature = `${issuer}${GAP}${DATE}(?:${printed})?${GAP}(?:${note})?`;
+  // A title at the start of run-together text: up to its last document-type word (and period).
+  const leadingTitle = `^${GAP}[^。，,；;：:！？!?《》]{4,60}${docType}(?:[（(]\\d{4}[^）)]{0,12}[）)])?`;
+  const breaks = new RegExp(
+    [
+      `(?<=[。！？!?；;）)〕\\]]${GAP})(?=${MARKER})`,
+      `(?<=[：:]${GAP})(?=${TOP_MARKER})`,
+      `(?<=(?:${docType}|${escapeRegExp(lex.mastheadEnding)})${GAP})(?=${DOC_NUMBER})`,
+      `(?<=${DOC_NUMBER})(?=${GAP}\\p{Script=Han})`,
+      `(?<=(?:号|${docType})${GAP})(?=${ADDRESSEE})`,
+      `(?<=(?:号|${docType})${GAP}${ADDRESSEE})`,
+      `(?<=[。）)〕\\]]${GAP})(?=${anyOf(lex.closingBlockStart)}[：:])`,
+      `(?<=[。）)]${GAP})(?=${signature}.)`,
+      `(?<=[。）)]${GAP}${signature})(?=.)`,
+      `(?<=[。）)]${GAP}${issuer})(?=${GAP}${DATE})`,
+      `(?<=[。）)]${GAP}${issuer}${GAP}${DATE}(?:${printed})?)(?=${GAP}${note})`,
+      `(?<=${leadingTitle})(?=${GAP}(?:为|根据|按照|依据|近年来|当前|各)\\p{Script=Han})`,
+    ].join("|"),
+    "gu",
+  );
+  // A part heading (一、保障措施) run onto its first paragraph: the paragraph starts after its words.
+  const headings = anyOf([
+    ...lex.taskPartHeadings,
+    ...lex.nonTaskHeadings,
+    ...lex.safeguardHeadings,
+    ...lex.contextHeadingWords,
+  ]);
+  const part = new RegExp(
+    `^(${GAP}${TOP_MARKER}${GAP}${headings}${GAP})(?=[^和与及、，,。：:\\s\u3000])`,
+    "u",
+  );
+  // The signature at the very end of the text, where a department may sign too (…厅, …局).
+  const organs = anyOf([...national, ...organSuffixes, ...unitsLexicon().organSuffixes]);
+  const trailing = new RegExp(
+    `(?<=[。）)]${GAP})(\\p{Script=Han}{0,30}${organs}${GAP})?(${DATE}(?:${printed})?${GAP})(${note}${GAP})?$`,
+    "u",
+  );
+  return { breaks, part, trailing };
+}
+
 /**
  * Text counts as run together when its lines are this long on average (the bundled plans: at
  * most 285 characters), or a line when it is this long by itself (the bundled plans: at most 900).
@@ -79,50 +109,34 @@ export function splitRunTogether(
   const chars = filled.reduce((sum, l) => sum + l.length, 0);
   const runTogether = filled.length > 0 && chars / filled.length >= RUN_TOGETHER_AVERAGE;
   const out: { text: string; from: number; split: boolean }[] = [];
+  let found: ReturnType<typeof patterns> | undefined;
   lines.forEach((line, i) => {
     const long = line.length >= RUN_TOGETHER_LINE || (runTogether && line.length >= MIN_RUN_LENGTH);
-    const pieces = long ? splitLine(line) : [line];
+    if (long) found ??= patterns();
+    const pieces = found && long ? splitLine(line, found) : [line];
     for (const piece of pieces) out.push({ text: piece, from: i, split: pieces.length > 1 });
   });
   return out;
 }
 
-/**
- * A part heading (一、保障措施: the words of data/lexicon/structure.json) run onto its first
- * paragraph: the paragraph starts after the heading's words.
- */
-function partHeading(): RegExp {
-  const lex = structureLexicon();
-  const words = [
-    ...lex.taskPartHeadings,
-    ...lex.nonTaskHeadings,
-    ...lex.safeguardHeadings,
-    ...lex.contextHeadingWords,
-  ]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp);
-  return new RegExp(
-    `^(${GAP}${TOP_MARKER}${GAP}(?:${words.join("|")})${GAP})(?=[^和与及、，,。：:\\s\u3000])`,
-    "u",
-  );
-}
-
-function splitLine(line: string): string[] {
-  const heading = partHeading();
+function splitLine(
+  line: string,
+  { breaks, part, trailing }: ReturnType<typeof patterns>,
+): string[] {
   const pieces: string[] = [];
   let rest = line;
-  const signature = TRAILING_SIGNATURE.exec(rest);
+  const signature = trailing.exec(rest);
   const tail: string[] = [];
   if (signature && signature.index > 0) {
     rest = rest.slice(0, signature.index);
-    for (const part of signature.slice(1)) if (part) tail.push(part);
+    for (const piece of signature.slice(1)) if (piece) tail.push(piece);
   }
-  for (const sentence of rest.split(BREAK)) {
+  for (const sentence of rest.split(breaks)) {
     let s = sentence;
-    const part = heading.exec(s);
-    if (part) {
-      pieces.push(part[1] as string);
-      s = s.slice((part[1] as string).length);
+    const heading = part.exec(s);
+    if (heading) {
+      pieces.push(heading[1] as string);
+      s = s.slice((heading[1] as string).length);
     }
     for (let m = HEADING_THEN_MARKER.exec(s); m; m = HEADING_THEN_MARKER.exec(s)) {
       pieces.push(m[1] as string);
