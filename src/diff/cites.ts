@@ -1,4 +1,5 @@
-import type { Level, PlanDocument } from "../model/document.js";
+import { type Level, LevelSchema, type PlanDocument } from "../model/document.js";
+import { levelsLexicon } from "../text/lexicons.js";
 import { docNumberParts, MIN_CORE, openingFit, titleCore } from "../text/titles.js";
 
 /**
@@ -52,17 +53,17 @@ export function citesByOpening(citing: PlanDocument, cited: PlanDocument): boole
 }
 
 /**
- * A place name opening a title, with the level its suffix says: 杭州市… → city, 浙江省… → province
- * (not 全市, 城市, 都市, 本省, 我县…: the character before the suffix rules those out).
+ * The level a place name opening a cited title says (杭州市… → city, 浙江省… → province), from the
+ * suffixes of data/lexicon/levels.json `titlePlace`; null when the title opens with no place.
  */
-const TITLE_PLACE: [RegExp, Level][] = [
-  [/^(?:关于)?\p{Script=Han}{2,4}?(?<![城都全各本我超股门])省/u, "province"],
-  [/^(?:关于)?\p{Script=Han}{2,4}?(?<![城都全各本我超股门])市/u, "city"],
-  [/^(?:关于)?\p{Script=Han}{2,4}?(?<![城都全各本我超股门])县/u, "county"],
-];
-
-/** The level a cited title's opening place name says, or null when it opens with none. */
 function titlePlaceLevel(title: string): Level | null {
-  for (const [re, level] of TITLE_PLACE) if (re.test(title)) return level;
+  const { titlePlace, suffixLevels } = levelsLexicon();
+  const name = title.startsWith("关于") ? title.slice(2) : title;
+  for (let end = 2; end <= 4 && end < name.length; end++) {
+    const suffix = titlePlace.suffixes.find((s) => name.startsWith(s, end));
+    if (!suffix || titlePlace.notPlaceBefore.includes(name[end - 1] as string)) continue;
+    const level = LevelSchema.safeParse(suffixLevels.find(([s]) => s === suffix)?.[1]);
+    return level.success ? level.data : null;
+  }
   return null;
 }

@@ -53,6 +53,8 @@ const LevelsSchema = z.object({
   analysisRewrites: z.array(z.tuple([z.string(), z.string()])),
   /** Level characters that open a unit name (省法制办 → 法制办 when comparing units). */
   unitPrefixes: words,
+  /** A place opening a cited title (青岛市…): the suffixes read, and characters that make no place. */
+  titlePlace: z.object({ suffixes: words, notPlaceBefore: words }),
   /** What a document without a cover says of its own level (read only when the header does not). */
   evidence: z.object({
     /** [addressee, issuer's level]: 各省、自治区、直辖市 → national, 省政府各部门 → province. */
