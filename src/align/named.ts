@@ -3,11 +3,12 @@
  * carries some of them as a name in an enumeration of fields — 「重点引进工业机器人、服务机器人、
  * 无人机等领域的…企业」 carries the parent's tasks 工业机器人 and 服务机器人 — with too few words for
  * any similarity to see. A parent task that found no link at all and whose title is a short name
- * (NAME_MIN–NAME_MAX characters) printed inside such a list (next to 、, 和, 及, 与 or before 等) in
+ * (NAME_MIN–NAME_MAX characters) printed inside such a list (next to 、, 和 or 及, or before 等) in
  * at most MAX_CARRIERS child tasks is linked to them as `partial`, with that sentence as evidence.
  * A name the child uses more widely is a word of the field, not a task carried.
  */
 import type { Alignment } from "../model/alignment.js";
+import { unitsLexicon } from "../text/lexicons.js";
 import type { TaskFeatures } from "./task-features.js";
 
 const NAME_MIN = 3;
@@ -15,8 +16,11 @@ const NAME_MAX = 8;
 const MAX_CARRIERS = 2;
 /** The score of such a link: evidence of a mention, not of a restatement. */
 const NAMED_SCORE = 0.5;
-const LIST_BEFORE = "、和及与";
-const LIST_AFTER = "、和及与等";
+/** What joins the items of a list: 、 and the conjunctions and 等 of data/lexicon/units.json. */
+function listMarks(): { before: string[]; after: string[] } {
+  const { conjunctions, etcMarker } = unitsLexicon();
+  return { before: ["、", ...conjunctions], after: ["、", ...conjunctions, etcMarker] };
+}
 
 /** Partial links of the unlinked parent tasks the child names in a list (see above). */
 export function namedInListLinks(
@@ -25,12 +29,13 @@ export function namedInListLinks(
   linked: ReadonlySet<string>,
 ): Alignment[] {
   const out: Alignment[] = [];
+  const marks = listMarks();
   for (const p of parents) {
     if (p.task.source !== "body" || linked.has(p.task.id)) continue;
     const name = p.task.title.replace(/[\p{P}\s]/gu, "");
     if (name.length < NAME_MIN || name.length > NAME_MAX) continue;
     const carriers = children.flatMap((c) => {
-      const sentence = c.sentences.find((s) => inList(s.text, name));
+      const sentence = c.sentences.find((s) => inList(s.text, name, marks));
       return sentence ? [{ c, sentence: sentence.text }] : [];
     });
     if (carriers.length === 0 || carriers.length > MAX_CARRIERS) continue;
@@ -53,13 +58,13 @@ export function namedInListLinks(
 }
 
 /** Whether `name` is printed in `text` as an item of a list. */
-function inList(text: string, name: string): boolean {
+function inList(text: string, name: string, marks: ReturnType<typeof listMarks>): boolean {
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    const before = at > 0 ? (text[at - 1] as string) : "";
-    const after = text[at + name.length] ?? "";
+    const before = text.slice(0, at);
+    const after = text.slice(at + name.length);
     if (
-      (before !== "" && LIST_BEFORE.includes(before)) ||
-      (after !== "" && LIST_AFTER.includes(after))
+      marks.before.some((m) => before.endsWith(m)) ||
+      marks.after.some((m) => after.startsWith(m))
     )
       return true;
   }
