@@ -155,6 +155,8 @@ const MIN_WRAPPED = 16;
  */
 const WRAPPED_SHARE = 0.25;
 const MIN_WRAPPED_LINES = 8;
+/** Share of the longer lines that may exceed the width (a table row, a line a converter kept whole). */
+const MAX_LONGER_SHARE = 0.2;
 
 /**
  * The width text was hard-wrapped at, or null: the most common length of the longer lines, when
@@ -174,5 +176,9 @@ export function wrapWidth(lengths: readonly number[]): number | null {
       best = near;
     }
   }
-  return best >= Math.max(MIN_WRAPPED_LINES, WRAPPED_SHARE * long.length) ? width : null;
+  if (best < Math.max(MIN_WRAPPED_LINES, WRAPPED_SHARE * long.length)) return null;
+  // A wrap leaves no line much longer than its width: headings on lines of their own, of similar
+  // lengths, between paragraphs printed whole are not a wrap.
+  const longer = long.filter((n) => n > width + 2).length;
+  return longer <= MAX_LONGER_SHARE * long.length ? width : null;
 }

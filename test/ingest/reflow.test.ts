@@ -143,3 +143,29 @@ describe("a hard-wrapped plan", () => {
     }
   });
 });
+
+describe("task headings printed on lines of their own", () => {
+  // A web page or a Word file with bold headings: "（一）推动工业数据全面采集" alone on its line
+  // (no 。), the paragraph on the next. Headings of similar lengths are not a hard wrap.
+  const HEADING = /^(\s*)((?:（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）))([^。]{2,30})。/gm;
+  const headingsAlone = (text: string) => text.replace(HEADING, "$1$2$3\n");
+  const bare = (d: PlanDocument) => tasks(d).map((t) => t.replace(/。$/, ""));
+
+  it("gives the published tasks, each heading its own title", () => {
+    let checked = 0;
+    for (const file of files) {
+      if (TABLES.includes(base(file))) continue;
+      const text = readFileSync(file, "utf8");
+      const moved = headingsAlone(text);
+      if (moved === text) continue;
+      const parsed = parse(moved, file);
+      expect(bare(parsed), base(file)).toEqual(bare(parse(text, file)));
+      expect(
+        parsed.warnings.map((w) => w.code),
+        base(file),
+      ).not.toContain("hard-wrap-joined");
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(15);
+  });
+});
