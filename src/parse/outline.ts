@@ -92,10 +92,12 @@ export function buildOutline(
   marked.forEach(({ line, marker: m, inferred }, at) => {
     if (!m) {
       if (isBoxHeading(line.norm)) {
-        // A 专栏 box sits just above the numbering of its items (the next numbered line): it
-        // closes the items of that level before it, and holds its own.
+        // A 专栏 box sits just above the numbering of its items (the next numbered line, when it
+        // starts a numbering: 1.): it closes the items of that level before it, and holds its own.
+        // A box of unnumbered lines ends where the numbering goes on (（四） after （三）'s box).
         const next = marked.slice(at + 1).find((x) => x.marker !== null)?.marker;
-        const rank = (next?.rank ?? 1) - 0.5;
+        const opens = !next || FIRST[next.marker]?.[0] === next.label;
+        const rank = (next?.rank ?? 1) + (opens ? -0.5 : 0.5);
         while (stack.length > 0 && (stack[stack.length - 1] as { rank: number }).rank >= rank) {
           stack.pop();
         }

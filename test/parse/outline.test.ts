@@ -223,6 +223,19 @@ describe("parts that are not tasks", () => {
     );
   });
 
+  it("ends a box of unnumbered lines where the numbering goes on", () => {
+    // 专栏 lines without numbers between two groups: （七） after the box is the next group, not
+    // an item of the box, and the tasks after it stay tasks.
+    const boxed = province.replace(
+      "（七）完善产业生态体系。",
+      "专栏1 工业大数据重点工程\n工业大数据中心建设工程：建设省级中心。\n数据治理示范工程：开展示范。\n（七）完善产业生态体系。",
+    );
+    expect(boxed).not.toBe(province);
+    const doc = parseText(boxed);
+    expect(titles(doc, "body")).toEqual(titles(parseText(province), "body"));
+    expect(titles(doc, "safeguards")).toEqual(titles(parseText(province), "safeguards"));
+  });
+
   it("reads an unnamed task part across sections and its closing safeguards part", () => {
     const doc = parseText(real("miit-2020-67-gongye-dashuju"));
     expect(doc.tasks.filter((t) => t.source === "body")).toHaveLength(18);
