@@ -197,6 +197,17 @@ describe("parse md: the heading tree", () => {
     expect(en).not.toContain("[补]");
   });
 
+  it("names deadline kinds in the report's language", () => {
+    const dated = seed.tasks.find((t) => t.source === "body" && t.deadline.kind === "date");
+    expect(dated).toBeDefined();
+    const raw = (dated as Task).deadline.raw;
+    expect(md).toContain(`；期限：${raw}（限期）`);
+    expect(render(doc, "md", "en")).toContain(`; deadline: ${raw} (date)`);
+    const table = render(doc, "table");
+    expect(table).toContain("限期 ");
+    expect(table).not.toMatch(/│ (date|ongoing|recurring|period|mandate)\b/);
+  });
+
   it("says in one line that there is no outline", () => {
     const empty = render({ ...doc, outline: [] }, "md");
     expect(empty).toContain(

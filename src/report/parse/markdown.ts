@@ -3,6 +3,7 @@ import { LEVEL_LABELS } from "../../model/document.js";
 import type { Lang } from "../../model/lang.js";
 import type { Task } from "../../model/task.js";
 import { showBidiControls } from "../../text/bidi.js";
+import { DEADLINE_KIND_LABELS } from "../shared/labels.js";
 import type { ParseFormatter } from "./formatter.js";
 import { CONFIDENCE_LABELS, foundFields, printedLabel, pt, WHY_LABELS } from "./text.js";
 
@@ -79,7 +80,7 @@ function documentMarkdown(doc: PlanDocument, lang: Lang): string {
     for (const row of rows) {
       const units = [...row.units.lead.map((u) => `**${u}**`), ...row.units.support].join("、");
       out.push(
-        `| ${row.label} | ${cell(row.title)} | ${cell(units)} | ${cell(row.deadline.raw)} | ${row.deadline.kind} | ${row.deadline.due ?? ""} | ${row.bodyRefs.join(" ")} |`,
+        `| ${row.label} | ${cell(row.title)} | ${cell(units)} | ${cell(row.deadline.raw)} | ${DEADLINE_KIND_LABELS[row.deadline.kind][lang]} | ${row.deadline.due ?? ""} | ${row.bodyRefs.join(" ")} |`,
       );
     }
   }
@@ -146,7 +147,7 @@ function taskLine(task: Task, lang: Lang): string {
     task.deadline.kind === "none"
       ? ""
       : zh
-        ? `；期限：${task.deadline.raw}（${task.deadline.kind}）`
+        ? `；期限：${task.deadline.raw}（${DEADLINE_KIND_LABELS[task.deadline.kind].zh}）`
         : `; deadline: ${task.deadline.raw} (${task.deadline.kind})`;
   const refs =
     task.appendixRefs.length > 0

@@ -5,6 +5,7 @@ import type { Lang } from "../../model/lang.js";
 import type { Task } from "../../model/task.js";
 import { showBidiControls } from "../../text/bidi.js";
 import { truncateToWidth, wrapToWidth } from "../../util/display-width.js";
+import { DEADLINE_KIND_LABELS } from "../shared/labels.js";
 import type { ParseFormatter } from "./formatter.js";
 import { CONFIDENCE_LABELS, foundFields, pt } from "./text.js";
 
@@ -43,18 +44,18 @@ function documentTable(doc: PlanDocument, color: boolean, lang: Lang): string {
     style: { head: color ? ["cyan"] : [], border: color ? ["grey"] : [] },
   });
   const group = (name: string) => table.push([{ colSpan: 4, content: bold(name) }]);
-  for (const task of body) table.push(taskRow(task));
+  for (const task of body) table.push(taskRow(task, lang));
   // Group rows only when there are safeguards: a table of body tasks and rows reads as before.
   if (safeguards.length > 0) {
     group(pt("safeguards", lang));
-    for (const task of safeguards) table.push(taskRow(task));
+    for (const task of safeguards) table.push(taskRow(task, lang));
     if (rows.length > 0) group(pt("appendix", lang));
   }
-  for (const task of rows) table.push(taskRow(task));
+  for (const task of rows) table.push(taskRow(task, lang));
   return `${head.join("\n")}\n${table.toString()}`;
 }
 
-function taskRow(task: Task): string[] {
+function taskRow(task: Task, lang: Lang): string[] {
   return [
     task.id,
     wrapToWidth(truncateToWidth(showBidiControls(task.title), TITLE_WIDTH * 2), TITLE_WIDTH),
@@ -64,7 +65,7 @@ function taskRow(task: Task): string[] {
     ),
     task.deadline.kind === "none"
       ? ""
-      : `${task.deadline.kind}${task.deadline.due ? ` ${task.deadline.due}` : ""}`,
+      : `${DEADLINE_KIND_LABELS[task.deadline.kind][lang]}${task.deadline.due ? ` ${task.deadline.due}` : ""}`,
   ];
 }
 

@@ -1,5 +1,6 @@
 import type { Alignment, Relation } from "../../model/alignment.js";
 import { type PairVerdict, VERDICT_NAMES } from "../../model/compare.js";
+import type { DeadlineKind } from "../../model/deadline.js";
 import type { Drift, FindingKind, Severity } from "../../model/finding.js";
 import type { Lang } from "../../model/lang.js";
 
@@ -40,6 +41,16 @@ export const DRIFT_LABELS: Record<Drift["label"], Record<Lang, string>> = {
   vaguer: { zh: "弱化", en: "vaguer" },
   stricter: { zh: "收紧", en: "stricter" },
   different: { zh: "不同", en: "different" },
+};
+
+/** Kinds of deadline (data/lexicon/README.md), as a parse report names them. */
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, Record<Lang, string>> = {
+  date: { zh: "限期", en: "date" },
+  period: { zh: "期间", en: "period" },
+  recurring: { zh: "定期", en: "recurring" },
+  ongoing: { zh: "持续", en: "ongoing" },
+  mandate: { zh: "按上级要求", en: "mandate" },
+  none: { zh: "无", en: "none" },
 };
 
 export { LEVEL_LABELS } from "../../model/document.js";
