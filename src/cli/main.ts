@@ -2,6 +2,7 @@ import { isAbsolute, relative, sep } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { type RuleId, rules } from "../diff/index.js";
 import { DEFAULT_MAX_BYTES } from "../ingest/read-source.js";
+import { supportedExtensions } from "../ingest/readers/index.js";
 import { type Severity, SeveritySchema } from "../model/finding.js";
 import { type Lang, LangSchema } from "../model/lang.js";
 import { discoverFormatters } from "../report/discover/index.js";
@@ -14,6 +15,11 @@ import { type DiscoverCommandOptions, runDiscover } from "./run-discover.js";
 import { type MergeCommandOptions, runMerge } from "./run-merge.js";
 import { runParse } from "./run-parse.js";
 import { type RunCommandOptions, runRun } from "./run-run.js";
+
+/** The extensions the readers take, for the help texts (.doc .docx .html …). */
+const READABLE = supportedExtensions()
+  .map((e) => `.${e}`)
+  .join(" ");
 
 /** --jobs: worker threads, 1 to 64. */
 function positiveInteger(v: string): number {
@@ -94,7 +100,7 @@ function buildProgram(io: CliIo, exit: (code: number) => void): Command {
   program
     .command("parse")
     .description("parse plans into task lists (FILE#N picks the N-th document of a bundle)")
-    .argument("<files...>", "plan files (.txt .md .docx .html .pdf), optionally FILE#N")
+    .argument("<files...>", `plan files (${READABLE}), optionally FILE#N`)
     .addOption(maxBytesOption())
     .addOption(
       new Option("-f, --format <format>", "output format")
@@ -200,7 +206,7 @@ function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .description("propose the parent of each document of a pile (cited, then by content)")
     .argument(
       "<inputs...>",
-      "folders (their .txt .md .docx .html .htm .pdf files), files, FILE#N, *.txt",
+      `folders (their ${READABLE} files), files, FILE#N, *.txt`,
     )
     .addOption(maxBytesOption())
     .addOption(
