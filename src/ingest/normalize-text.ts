@@ -1,6 +1,7 @@
 import type { Line, LineRepair } from "../model/source.js";
 import type { NormalizeText } from "../model/stages.js";
 import { fold } from "../text/fold.js";
+import { structureLexicon } from "../text/lexicons.js";
 import {
   DATE_ONLY,
   isDocNumberLine,
@@ -137,7 +138,7 @@ function continuesInto(prev: Line, next: Line): boolean {
   // A pipe row whose closing pipe went to the next line (a PDF wraps long rows).
   if (isPipeRow(a) && !a.trimEnd().endsWith("|")) return !PIPE_ROW_START.test(b) && !isPipeRow(b);
   if (TERMINAL.test(a) || isPipeRow(a) || isPipeRow(b)) return false;
-  if (OUTLINE_START.test(b) || BLOCK_START.test(b)) return false;
+  if (OUTLINE_START.test(b) || startsBlock(b)) return false;
   if (isHeaderLine(a) || isHeaderLine(b) || DOC_TYPE_END.test(a)) return false;
   const isOpen = hasUnclosedPair(a) || OPEN_END.test(a) || CONTINUATION_START.test(b);
   // A heading without a sentence of its own (二、深入实施创新驱动) ends at its line.
@@ -158,7 +159,12 @@ function wrappedInto(prev: Line, prevEnd: number, next: Line, wrap: Wrap | null)
   if (isPipeRow(a) || isPipeRow(b)) return false;
   // A wrapped piece may end a sentence with a colon (…职责如下：); an addressee (各…：) stands alone.
   const alone = isHeaderLine(b) && !(/:$/.test(b) && !/^各/.test(b));
-  return !OUTLINE_START.test(b) && !BLOCK_START.test(b) && !isHeaderLine(a) && !alone;
+  return !OUTLINE_START.test(b) && !startsBlock(b) && !isHeaderLine(a) && !alone;
+}
+
+/** A line that opens a block of its own: a unit line, an attachment, a 专栏 box heading. */
+function startsBlock(norm: string): boolean {
+  return BLOCK_START.test(norm) || structureLexicon().boxPrefixes.some((w) => norm.startsWith(w));
 }
 
 /** Lines of a document's head and tail that stand alone: 文号, dates, mastheads, addressees. */

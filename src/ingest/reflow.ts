@@ -45,7 +45,7 @@ const anyOf = (words: readonly string[]) =>
  * block, publication notes and 印发 (data/lexicon/structure.json), the organs that sign
  * (levels.json; at the very end of a text also a department: units.json).
  */
-function patterns(): { breaks: RegExp; part: RegExp; trailing: RegExp } {
+function patterns(): { breaks: RegExp; part: RegExp; trailing: RegExp; boxHeading: RegExp } {
   const lex = structureLexicon();
   const docType = anyOf(lex.documentTypeEndings);
   const printed = escapeRegExp(lex.printedSuffix);
@@ -55,11 +55,20 @@ function patterns(): { breaks: RegExp; part: RegExp; trailing: RegExp } {
   const signature = `${issuer}${GAP}${DATE}(?:${printed})?${GAP}(?:${note})?`;
   // A title at the start of run-together text: up to its last document-type word (and period).
   const leadingTitle = `^${GAP}[^。，,；;：:！？!?《》]{4,60}${docType}(?:[（(]\\d{4}[^）)]{0,12}[）)])?`;
+  // A 专栏 box heading, and the label lines after a task (责任单位：…, 完成时限：…).
+  const box = anyOf(lex.boxPrefixes);
+  const { lead, responsible, support } = unitsLexicon().labels;
+  const label = `(?:${anyOf([...lead, ...responsible, ...support])}|(?:完成)?${anyOf(lex.tableColumns.deadline)}(?:要求)?)${GAP}[：:]`;
   const breaks = new RegExp(
     [
       `(?<=[。！？!?；;）)〕\\]]${GAP})(?=${MARKER})`,
+      `(?<=[。！？!?；;）)〕\\]]${GAP})(?=${box})`,
+      `(?<=[。！？!?；;）)]${GAP})(?=${label})`,
+      // After a label's value (a list of units, a deadline): the next label or the next unit.
+      `(?<=${label}[^。：:]{1,80}?)(?<!\\d)(?=${label}|${MARKER}\\p{Script=Han})`,
       `(?<=[：:]${GAP})(?=${TOP_MARKER})`,
-      `(?<=(?:${docType}|${escapeRegExp(lex.mastheadEnding)})${GAP})(?=${DOC_NUMBER})`,
+      // The 文号 after the title (its code holds no document-type word: …方案的通知国办发〔…〕).
+      `(?<=(?:${docType}|${escapeRegExp(lex.mastheadEnding)})${GAP})(?=(?:(?!的|${docType})\\p{Script=Han}){1,8}[〔\\[（(]\\d{4})`,
       `(?<=${DOC_NUMBER})(?=${GAP}\\p{Script=Han})`,
       `(?<=(?:号|${docType})${GAP})(?=${ADDRESSEE})`,
       `(?<=(?:号|${docType})${GAP}${ADDRESSEE})`,
@@ -89,7 +98,12 @@ function patterns(): { breaks: RegExp; part: RegExp; trailing: RegExp } {
     `(?<=[。）)]${GAP})(\\p{Script=Han}{0,30}${organs}${GAP})?(${DATE}(?:${printed})?${GAP})(${note}${GAP})?$`,
     "u",
   );
-  return { breaks, part, trailing };
+  // A box heading (专栏1 重点工程) run onto its first numbered item.
+  const boxHeading = new RegExp(
+    `^(${GAP}${box}[^。，,；;：:、！？!?（）()“”《》]{0,30}?${GAP})(?=${MARKER})`,
+    "u",
+  );
+  return { breaks, part, trailing, boxHeading };
 }
 
 /**
@@ -121,7 +135,7 @@ export function splitRunTogether(
 
 function splitLine(
   line: string,
-  { breaks, part, trailing }: ReturnType<typeof patterns>,
+  { breaks, part, trailing, boxHeading }: ReturnType<typeof patterns>,
 ): string[] {
   const pieces: string[] = [];
   let rest = line;
@@ -137,6 +151,11 @@ function splitLine(
     if (heading) {
       pieces.push(heading[1] as string);
       s = s.slice((heading[1] as string).length);
+    }
+    const boxed = boxHeading.exec(s);
+    if (boxed) {
+      pieces.push(boxed[1] as string);
+      s = s.slice((boxed[1] as string).length);
     }
     for (let m = HEADING_THEN_MARKER.exec(s); m; m = HEADING_THEN_MARKER.exec(s)) {
       pieces.push(m[1] as string);

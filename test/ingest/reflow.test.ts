@@ -19,8 +19,11 @@ const files = [
 ].filter((f) => f.endsWith(".txt"));
 /** Tables cannot survive either change (their cells run together or are cut). */
 const TABLES = ["gwy-2018-126-tuiguang-table.txt"];
-/** Articles with unpunctuated sub-headings (（三）政策咨询) run into their text. */
-const ONE_LINE_EXCEPTIONS = [...TABLES, "qd-2023-ai-park-rules.txt"];
+/**
+ * Unpunctuated headings run into their text once the lines are gone: sub-headings of articles
+ * (（三）政策咨询), task headings printed on lines of their own ((1)摸清管网家底 / 由市住房…).
+ */
+const ONE_LINE_EXCEPTIONS = [...TABLES, "qd-2023-ai-park-rules.txt", "wj-2023-dixia-guanwang.txt"];
 
 const parse = (text: string, file: string): PlanDocument =>
   parsePlan(splitBundle(file, normalizeText(text))[0] as never);
