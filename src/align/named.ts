@@ -5,14 +5,18 @@
  * any similarity to see. A parent task that found no link at all and whose title is a short name
  * (NAME_MIN–NAME_MAX characters) printed inside such a list (next to 、, 和 or 及, or before 等) in
  * at most MAX_CARRIERS child tasks is linked to them as `partial`, with that sentence as evidence.
+ * A title that opens with verbs (推广智能有序充电) names its subject without them (智能有序充电,
+ * at least STRIPPED_MIN characters; the verbs are data/lexicon/structure.json `titleVerbs`).
  * A name the child uses more widely is a word of the field, not a task carried.
  */
 import type { Alignment } from "../model/alignment.js";
-import { unitsLexicon } from "../text/lexicons.js";
+import { structureLexicon, unitsLexicon } from "../text/lexicons.js";
 import type { TaskFeatures } from "./task-features.js";
 
 const NAME_MIN = 3;
 const NAME_MAX = 8;
+/** A name left by stripping verbs is shorter and more general: it must say a little more. */
+const STRIPPED_MIN = 4;
 const MAX_CARRIERS = 2;
 /** The score of such a link: evidence of a mention, not of a restatement. */
 const NAMED_SCORE = 0.5;
@@ -30,14 +34,20 @@ export function namedInListLinks(
 ): Alignment[] {
   const out: Alignment[] = [];
   const marks = listMarks();
+  const verbs = [...structureLexicon().titleVerbs].sort((a, b) => b.length - a.length);
   for (const p of parents) {
     if (p.task.source !== "body" || linked.has(p.task.id)) continue;
-    const name = p.task.title.replace(/[\p{P}\s]/gu, "");
-    if (name.length < NAME_MIN || name.length > NAME_MAX) continue;
-    const carriers = children.flatMap((c) => {
-      const sentence = c.sentences.find((s) => inList(s.text, name, marks));
-      return sentence ? [{ c, sentence: sentence.text }] : [];
-    });
+    // The title as printed first; what follows its verbs when the child lists no such name.
+    let name = "";
+    let carriers: { c: TaskFeatures; sentence: string }[] = [];
+    for (const candidate of taskNames(p.task.title, verbs)) {
+      name = candidate;
+      carriers = children.flatMap((c) => {
+        const sentence = c.sentences.find((s) => inList(s.text, candidate, marks));
+        return sentence ? [{ c, sentence: sentence.text }] : [];
+      });
+      if (carriers.length > 0) break;
+    }
     if (carriers.length === 0 || carriers.length > MAX_CARRIERS) continue;
     for (const { c, sentence } of carriers) {
       out.push({
@@ -55,6 +65,17 @@ export function namedInListLinks(
     }
   }
   return out;
+}
+
+/** The names a title gives its task: the title itself, short, and what follows its verbs. */
+function taskNames(title: string, verbs: readonly string[]): string[] {
+  const whole = title.replace(/[\p{P}\s]/gu, "");
+  const names = whole.length >= NAME_MIN && whole.length <= NAME_MAX ? [whole] : [];
+  let rest = whole;
+  for (let v = verbs.find((x) => rest.startsWith(x)); v; v = verbs.find((x) => rest.startsWith(x)))
+    rest = rest.slice(v.length);
+  if (rest !== whole && rest.length >= STRIPPED_MIN && rest.length <= NAME_MAX) names.push(rest);
+  return names;
 }
 
 /** Whether `name` is printed in `text` as an item of a list. */

@@ -10,7 +10,11 @@ import { beforeOrgan } from "../text/places.js";
 export function levelOf(name: string | null): Level {
   if (!name) return "unknown";
   const lex = levelsLexicon();
-  const place = placePart(name);
+  // 城乡, 市场, 社区… are words of a department's name or a topic, not places (of 乡, 市, 区…).
+  const place = lex.notPlaceWords.reduce(
+    (text, word) => text.replaceAll(word, "\u3000".repeat(word.length)),
+    placePart(name),
+  );
   if (lex.national.some((w) => place.startsWith(w))) return "national";
   if (lex.municipalities.some((w) => place.startsWith(w)) && !/[区县]/.test(place.slice(3))) {
     return "province";

@@ -40,6 +40,8 @@ const StructureSchema = z.object({
   }),
   citingVerbs: words,
   ownPlanMarkers: words,
+  /** Verbs (and adverbs) a task title opens with, stripped to name what it is about. */
+  titleVerbs: words,
 });
 export type StructureLexicon = z.infer<typeof StructureSchema>;
 
@@ -54,6 +56,8 @@ const LevelsSchema = z.object({
   /** Level characters that open a unit name (省法制办 → 法制办 when comparing units). */
   unitPrefixes: words,
   /** A place opening a cited title (青岛市…): the suffixes read, and characters that make no place. */
+  /** Words whose 市/乡/区/县/镇 is no place suffix (城乡, 市场, 社区…). */
+  notPlaceWords: words,
   titlePlace: z.object({ suffixes: words, notPlaceBefore: words }),
   /** What a document without a cover says of its own level (read only when the header does not). */
   evidence: z.object({

@@ -24,6 +24,24 @@ describe("a parent task named in a child's list", () => {
     expect(child.tasks.find((t) => t.id === link?.child)?.title).toBe("引进孵化人工智能创新型企业");
   });
 
+  it("reads a title without its opening verbs as the name (推广智能有序充电 → 智能有序充电)", async () => {
+    // A held-out pair (test/fixtures/authored): a county lists four of the province's tasks in one
+    // sentence, 「统筹推进充电设施互联互通、智能有序充电、“光储充”一体化建设和…」.
+    const dir = join("test", "fixtures", "authored");
+    const province = await parseDocument(join(dir, "h-jx-2023-47-chongdian.txt"));
+    const county = await parseDocument(join(dir, "h-sx-2024-chongdian-yaodian.txt"));
+    const smart = province.tasks.find((t) => t.title === "推广智能有序充电");
+    expect(smart).toBeDefined();
+    const links = compareDocuments(province, county).alignments.filter(
+      (a) => a.parent === smart?.id,
+    );
+    expect(links.map((a) => [a.relation, a.evidence.signals.namedInList])).toEqual([
+      ["partial", 1],
+    ]);
+    expect(links[0]?.evidence.sharedTerms).toEqual(["智能有序充电"]);
+    expect(county.tasks.find((t) => t.id === links[0]?.child)?.title).toBe("推进充电服务提质增效");
+  });
+
   it("adds nothing where the matcher found every carried task (the seeds)", async () => {
     const province = await parseDocument(SEEDS.province);
     const city = await parseDocument(SEEDS.city);

@@ -55,6 +55,26 @@ describe("levels of the real documents", () => {
   });
 });
 
+describe("the level of a department", () => {
+  // 城乡, 市场, 城市, 社区… hold a level character that is no place (data/lexicon/levels.json).
+  it.each([
+    ["湖南省住房和城乡建设厅", "province"],
+    ["浙江省市场监督管理局", "province"],
+    ["山东省乡村振兴局", "province"],
+    ["湖南省城市地下管网更新改造三年行动方案", "province"],
+    ["长沙市市场监督管理局", "city"],
+    ["绍兴市越城区住房和城乡建设局", "district"],
+    ["杭州市西湖区转塘街道办事处", "town"],
+  ])("%s is %s", (name, level) => {
+    expect(levelOf(name)).toBe(level);
+  });
+
+  it("of a held-out province department's notice (test/fixtures/authored)", async () => {
+    const doc = await parseDocument("test/fixtures/authored/hn-2023-27-dixia-guanwang.txt");
+    expect([doc.issuer, doc.level]).toEqual(["湖南省住房和城乡建设厅", "province"]);
+  });
+});
+
 function parseText(text: string): PlanDocument {
   return parsePlan(splitBundle("input.txt", normalizeText(text))[0] as DocumentSource);
 }
