@@ -107,6 +107,13 @@ describe("discover on the real plans with the authored children (test/fixtures/a
       "authored-nongji-province": "gwy-2018-42-nongji",
       // It cites 《数字山东2019行动方案》: the cover-less 2019 plan, not the one titled 2021.
       "authored-shuzi-city-2019": "sd-2019-shuzi-shandong-2019",
+      // Both sides authored (E–H): a cover-less province plan citing its State Council notice, a
+      // city plan of a province department's, a province opinion of a ministry's, a county's
+      // work points of its province's three-year plan.
+      "jx-2022-xianyu-shangye": "gwy-2022-31-xianyu-shangye",
+      "wj-2023-dixia-guanwang": "hn-2023-27-dixia-guanwang",
+      "g-sc-2023-52-kehou-fuwu": "g-moe-2023-11-kehou-fuwu",
+      "h-sx-2024-chongdian-yaodian": "h-jx-2023-47-chongdian",
     });
     const loose = found.documents.find((d) => d.id === "authored-shuzi-city-2019");
     expect(loose?.evidence[0]).toContain("只有该文件与所引标题相符");
