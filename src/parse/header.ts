@@ -1,5 +1,5 @@
 import type { Line } from "../model/source.js";
-import { structureLexicon } from "../text/lexicons.js";
+import { structureLexicon, unitsLexicon } from "../text/lexicons.js";
 import { DOC_NUMBER, isDocNumberLine, OUTLINE_START, PRINTED_DATE } from "../text/patterns.js";
 import { dateOfLine, endsLikeTitle, isOrganLine, isoDate } from "./text-shapes.js";
 
@@ -35,6 +35,7 @@ export function readHeader(lines: Line[]): DocumentHeader {
   const dateIndex = lines.findIndex((l, i) => i < contentEnd && dateOfLine(l.norm) !== null);
   const issuerLine = dateIndex > 0 ? lines[dateIndex - 1] : undefined;
   const numberLine = lines.slice(0, HEAD_SCAN).find((l) => isDocNumberLine(l.norm));
+  const docNumber = numberLine?.text ?? organsThenNumber(lines.slice(0, HEAD_SCAN));
   const notice = findNoticeTitle(lines, Math.min(bodyStart, HEAD_SCAN));
   const plan =
     dateIndex >= 0 && dateIndex < bodyStart ? findPlanTitle(lines, dateIndex + 1, bodyStart) : null;
@@ -48,7 +49,7 @@ export function readHeader(lines: Line[]): DocumentHeader {
   return {
     title: title?.text ?? null,
     planTitle: plan?.text ?? null,
-    docNumber: numberLine ? numberLine.text : null,
+    docNumber,
     issuer: issuer?.text ?? null,
     date: dateLine ? dateOfLine(dateLine.norm) : null,
     printedDate: printed?.date ?? null,
@@ -62,6 +63,33 @@ export function readHeader(lines: Line[]): DocumentHeader {
     },
   };
 }
+
+/**
+ * A 文号 printed at the end of the issuing organs' line (四川省教育厅…四川省体育局川教〔2023〕52号):
+ * its code is the shortest that leaves the line ending like an organ (data/lexicon/units.json
+ * `organSuffixes`), and what comes before holds no punctuation.
+ */
+function organsThenNumber(lines: Line[]): string | null {
+  const { organSuffixes } = unitsLexicon();
+  for (const line of lines) {
+    const text = line.text.trim();
+    const m = TRAILING_NUMBER.exec(text);
+    if (!m || text.length > MAX_ORGANS_LINE) continue;
+    for (let code = 1; code <= MAX_CODE && code < m.index + (m[1] as string).length; code++) {
+      const start = m.index + (m[1] as string).length - code;
+      const organs = text.slice(0, start);
+      if (/[\p{P}\s]/u.test(organs.replace(/[（）()]/g, ""))) break;
+      if (organSuffixes.some((s) => organs.endsWith(s) && organs.length > s.length))
+        return text.slice(start);
+    }
+  }
+  return null;
+}
+
+/** A 文号 ending a line: Han characters (organs, then the code), 〔year〕, number, 号. */
+const TRAILING_NUMBER = /(\p{Script=Han}+)[〔[（(]\d{4}[〕\]）)]\d{1,4}号$/u;
+const MAX_CODE = 6;
+const MAX_ORGANS_LINE = 160;
 
 /** Text read from a line, with the line's number in the file. */
 interface Read {

@@ -69,6 +69,18 @@ describe("the level of a department", () => {
     expect(levelOf(name)).toBe(level);
   });
 
+  it("reads a 文号 printed after the joint issuers on their line", async () => {
+    const doc = await parseDocument("test/fixtures/authored/g-sc-2023-52-kehou-fuwu.txt");
+    expect([doc.docNumber, doc.level]).toEqual(["川教〔2023〕52号", "province"]);
+    const text = (organs: string) =>
+      `关于做好某项工作的实施意见\n${organs}\n各市人民政府：\n一、主要任务\n（一）加强组织领导。完善机制。\n`;
+    expect(parseText(text("某某省教育厅 某某省财政厅 某教〔2023〕5号")).docNumber).toBe(
+      "某教〔2023〕5号",
+    );
+    // A sentence ending in a cited 文号 is no issuers' line.
+    expect(parseText(text("根据有关文件要求，落实某某文件某教〔2023〕5号")).docNumber).toBeNull();
+  });
+
   it("of a held-out province department's notice (test/fixtures/authored)", async () => {
     const doc = await parseDocument("test/fixtures/authored/hn-2023-27-dixia-guanwang.txt");
     expect([doc.issuer, doc.level]).toEqual(["湖南省住房和城乡建设厅", "province"]);
