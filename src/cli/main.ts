@@ -204,10 +204,7 @@ function buildProgram(io: CliIo, exit: (code: number) => void): Command {
   program
     .command("discover")
     .description("propose the parent of each document of a pile (cited, then by content)")
-    .argument(
-      "<inputs...>",
-      `folders (their ${READABLE} files), files, FILE#N, *.txt`,
-    )
+    .argument("<inputs...>", `folders (their ${READABLE} files), files, FILE#N, *.txt`)
     .addOption(maxBytesOption())
     .addOption(
       new Option("-f, --format <format>", "output format")

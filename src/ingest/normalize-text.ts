@@ -12,6 +12,7 @@ import {
 import { dropContentsAndPageNumbers, isPageNumberLine } from "./contents.js";
 import { markdownBreaks, unmarkLine } from "./markdown.js";
 import { splitRunTogether, wrapWidth } from "./reflow.js";
+import { tabRowsToPipes } from "./tab-rows.js";
 
 /** Page furniture left by extraction: page numbers, Word field codes. */
 const PAGE_FURNITURE = [/^-\s*\d+\s*-$/, /^PAGE\s*\d*$/i, /^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$/];
@@ -40,8 +41,8 @@ export const normalizeText: NormalizeText = (text) => {
   const cleaned: Line[] = [];
   const printed = new Map<number, number>();
   // Every line terminator counts: Word's manual line break (\v), form feed, U+0085, U+2028, U+2029.
-  const written = markdownBreaks(text.replace(/^\uFEFF/, "")).split(
-    /\r\n|[\r\n\v\f\u0085\u2028\u2029]/,
+  const written = tabRowsToPipes(
+    markdownBreaks(text.replace(/^\uFEFF/, "")).split(/\r\n|[\r\n\v\f\u0085\u2028\u2029]/),
   );
   const rawLines = written.map(unmarkLine);
   for (const { text: raw, from, split } of splitRunTogether(rawLines)) {

@@ -24,12 +24,17 @@ const MARKER = `(?:[${CN}]{1,3}、|[（(][${CN}]{1,3}[）)]|\\d{1,2}[.．、](?!
 /** Markers of the two top levels (一、 and （一）): they follow a colon too (通知如下：一、…). */
 const TOP_MARKER = `(?:[${CN}]{1,3}、|[（(][${CN}]{1,3}[）)])`;
 const GAP = "[\\s\u3000]*";
+/** A short unpunctuated line (a theme heading, 丰富体育消费供给) run onto its neighbours. */
+const THEME = "[^。，,；;：:、！？!?（）()“”《》\\d]{2,20}";
 const DOC_NUMBER = "\\p{Script=Han}{1,8}[〔\\[（(]\\d{4}[〕\\]）)]\\d{1,4}号";
 const ADDRESSEE = "各[^：:。]{1,80}[：:]";
 const DATE = "\\d{4}年\\d{1,2}月\\d{1,2}日";
-/** A heading (a marker and up to 30 characters without punctuation) followed by a deeper marker. */
+/**
+ * A heading (a marker and up to 30 characters without punctuation) followed by a deeper marker,
+ * or by a paragraph that counts its points (一是…二是…).
+ */
 const HEADING_THEN_MARKER = new RegExp(
-  `^(${GAP}${MARKER}[^。，,；;：:、！？!?（）()“”《》]{1,30}?${GAP})(?=${MARKER})`,
+  `^(${GAP}${MARKER}[^。，,；;：:、！？!?（）()“”《》]{1,30}?${GAP})(?=${MARKER}|一是)`,
   "u",
 );
 
@@ -67,6 +72,9 @@ function patterns(): { breaks: RegExp; part: RegExp; trailing: RegExp; boxHeadin
       // After a label's value (a list of units, a deadline): the next label or the next unit.
       `(?<=${label}[^。：:]{1,80}?)(?<!\\d)(?=${label}|${MARKER}\\p{Script=Han})`,
       `(?<=[：:]${GAP})(?=${TOP_MARKER})`,
+      // An unnumbered theme line between two sentences, over the next numbered item.
+      `(?<=[。！？!?）)]${GAP})(?=${THEME}${GAP}${TOP_MARKER})`,
+      `(?<=[。！？!?）)]${GAP}${THEME}${GAP})(?=${TOP_MARKER})`,
       // The 文号 after the title (its code holds no document-type word: …方案的通知国办发〔…〕).
       `(?<=(?:${docType}|${escapeRegExp(lex.mastheadEnding)})${GAP})(?=(?:(?!的|${docType})\\p{Script=Han}){1,8}[〔\\[（(]\\d{4})`,
       `(?<=${DOC_NUMBER})(?=${GAP}\\p{Script=Han})`,

@@ -53,6 +53,7 @@ export const OutlineMarkerSchema = z.enum([
 /** Numbering styles of the full outline: the section markers, plus chapters, articles, ①, headed paragraphs. */
 export const OutlineStyleSchema = z.enum([
   "chapter", // 第一章
+  "part", // 第一节, inside a chapter
   "chinese",
   "paren-chinese",
   "arabic",

@@ -273,6 +273,11 @@ function outlineSections(
         walk(node.children, depth, path);
         continue;
       }
+      // A 节 is not listed either; its number keeps its items' ids apart (第一节 （一） / 第二节 （一）).
+      if (node.style === "part") {
+        walk(node.children, depth, path ? `${path}/${node.label}` : node.label);
+        continue;
+      }
       if (
         node.style === "headed" ||
         node.style === "circled" ||

@@ -23,9 +23,14 @@ export interface OutlineNode {
 const CN = "一二三四五六七八九十百零";
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
 /** Numbering styles by nesting rank: 一、 > （一） > 1. > （1） > ①. */
-const MARKERS: { marker: OutlineMarker | "circled" | "chapter"; rank: number; re: RegExp }[] = [
-  // A plan (规划) in chapters: 第三章 主要任务 above its 一、 or （一） items.
+const MARKERS: {
+  marker: OutlineMarker | "circled" | "chapter" | "part";
+  rank: number;
+  re: RegExp;
+}[] = [
+  // A plan (规划) in chapters: 第三章 主要任务 above its 一、 or （一） items; chapters in 节.
   { marker: "chapter", rank: 0, re: new RegExp(`^第([${CN}\\d]+)章\\s*`) },
+  { marker: "part", rank: 0.5, re: new RegExp(`^第([${CN}\\d]+)节\\s*`) },
   { marker: "chinese", rank: 1, re: new RegExp(`^([${CN}]+)[、.]\\s*`) },
   { marker: "paren-chinese", rank: 2, re: new RegExp(`^\\(([${CN}]+)\\)\\s*`) },
   { marker: "arabic", rank: 3, re: new RegExp(`^${arabicMarker(true)}\\s*`) },
@@ -40,7 +45,7 @@ export function rankOf(style: OutlineStyle): number {
 
 /** Recognises an outline marker at the start of a folded line. */
 export function matchMarker(norm: string): {
-  marker: OutlineMarker | "circled" | "chapter";
+  marker: OutlineMarker | "circled" | "chapter" | "part";
   rank: number;
   label: string;
   length: number;
@@ -81,7 +86,7 @@ export function buildOutline(
 ): { preamble: Line[]; roots: OutlineNode[] } {
   const markerOf = (norm: string) => {
     const m = matchMarker(norm);
-    return m && (options.chapters || m.marker !== "chapter") ? m : null;
+    return m && (options.chapters || (m.marker !== "chapter" && m.marker !== "part")) ? m : null;
   };
   const marked = restoreLostFirsts(
     lines.map((line) => ({ line, marker: markerOf(line.norm), inferred: false })),
@@ -198,6 +203,7 @@ function restoreLostFirsts(marked: Marked[]): Marked[] {
 /** The marker as printed in folded form: 一、 (一) 1. (1) ① 第一章; nothing for a headed paragraph. */
 export function markerText(style: OutlineStyle, label: string): string {
   if (style === "chapter") return `第${label}章`;
+  if (style === "part") return `第${label}节`;
   if (style === "chinese") return `${label}、`;
   if (style === "arabic") return `${label}.`;
   if (style === "paren-chinese" || style === "paren-arabic") return `(${label})`;

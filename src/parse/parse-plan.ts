@@ -38,14 +38,17 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
   const year = documentYear(date, found.title);
   const content = lines.slice(0, header.contentEnd);
   const tables = readTables(content);
-  const bodyEnd = Math.min(
-    attachmentStart(content, header.bodyStart),
-    tables.firstLine ?? content.length,
-  );
+  const bodyEnd = attachmentStart(content, header.bodyStart);
+  // A table inside the body (一、重点任务分工 and its table, then 二、工作要求) is read as rows; the
+  // outline goes on after it.
+  const bodyLines = content
+    .slice(header.bodyStart, bodyEnd)
+    .filter(
+      (_, k) =>
+        !tables.spans.some(([a, b]) => header.bodyStart + k >= a && header.bodyStart + k < b),
+    );
   const isRegulation = articleCount(content) >= MIN_ARTICLES;
-  const { preamble, roots } = buildOutline(content.slice(header.bodyStart, bodyEnd), {
-    chapters: !isRegulation,
-  });
+  const { preamble, roots } = buildOutline(bodyLines, { chapters: !isRegulation });
   // What the document says before its first heading: its head and preamble.
   const opening = [...lines.slice(0, header.bodyStart), ...preamble];
   // Implementing rules (细则, 办法) are compared article by article; other regulations are not plans.
@@ -62,8 +65,20 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
     });
   }
 
-  const body = articles ? articles.tasks : reading.tasks.map((node) => bodyTask(node, year));
-  const rows = tables.rows.map((row) => appendixTask(row, year));
+  const outlined = articles ? articles.tasks : reading.tasks.map((node) => bodyTask(node, year));
+  const tabled = tables.rows.map((row) => appendixTask(row, year));
+  // A plan whose tasks are all in its table (a 任务分工方案: a notice, then the table): the rows
+  // are its tasks.
+  const tableOnly = outlined.length === 0 && tabled.length > 0 && !isRegulation;
+  const body = tableOnly ? tabled.map(rowAsTask) : outlined;
+  const rows = tableOnly ? [] : tabled;
+  if (tableOnly) {
+    warnings.push({
+      code: "tasks-in-table",
+      message: "no numbered tasks outside the task table: its rows are read as the tasks",
+      line: tabled[0]?.line ?? null,
+    });
+  }
   const safeguards = reading.safeguards.map((node) => bodyTask(node, year));
   const tasks = uniqueIds([...body, ...rows, ...safeguards], warnings);
   linkAppendix(body, rows);
@@ -140,6 +155,11 @@ function appendixTask(row: TableRow, year: number | null): Task {
     line: row.line,
     path: row.group ? [row.group] : [],
   };
+}
+
+/** A table row read as a body task (the plan has no other tasks): B1, B2… by its number. */
+function rowAsTask(row: Task): Task {
+  return { ...row, id: `B${row.label}`, source: "body" };
 }
 
 /** Where the attachments begin (附件：…), or `fallback`'s end when there are none. */

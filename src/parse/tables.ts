@@ -38,25 +38,32 @@ interface GroupState {
  * Finds task tables in the lines and reads their rows. Two layouts: pipe rows (with or without a
  * leading pipe, split over several blocks with repeated headers) and one cell per line.
  */
-export function readTables(lines: Line[]): { rows: TableRow[]; firstLine: number | null } {
+export function readTables(lines: Line[]): {
+  rows: TableRow[];
+  firstLine: number | null;
+  /** Each table's lines, [first, end): its header to its last row. */
+  spans: [number, number][];
+} {
   const rows: RowDraft[] = [];
-  let firstLine: number | null = null;
+  const spans: [number, number][] = [];
   let i = 0;
   while (i < lines.length) {
     const groups: GroupState = { number: 0, heading: null };
     const pipe = pipeHeader(lines, i, groups);
     const cells = pipe ? null : cellHeader(lines, i);
     if (pipe) {
-      firstLine ??= i;
-      i = readPipeRows(lines, i + 1, pipe, rows, groups);
+      const end = readPipeRows(lines, i + 1, pipe, rows, groups);
+      spans.push([i, end]);
+      i = end;
     } else if (cells) {
-      firstLine ??= i;
-      i = readCellRows(lines, i + cells.length, cells, rows);
+      const end = readCellRows(lines, i + cells.length, cells, rows);
+      spans.push([i, end]);
+      i = end;
     } else {
       i++;
     }
   }
-  return { rows: rows.map(finish), firstLine };
+  return { rows: rows.map(finish), firstLine: spans[0]?.[0] ?? null, spans };
 }
 
 /** The row as exported: the content cell joined to the task cell in `text`. */

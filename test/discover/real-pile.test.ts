@@ -114,6 +114,9 @@ describe("discover on the real plans with the authored children (test/fixtures/a
       "wj-2023-dixia-guanwang": "hn-2023-27-dixia-guanwang",
       "g-sc-2023-52-kehou-fuwu": "g-moe-2023-11-kehou-fuwu",
       "h-sx-2024-chongdian-yaodian": "h-jx-2023-47-chongdian",
+      // K, M: a city plan of its province's 规划; a province's table-only 分工方案.
+      "hj-2022-lenglian-shishi": "ah-2021-lenglian-shisiwu",
+      "gz-2024-58-tiyu-xiaofei-fengong": "gwy-2024-19-tiyu-xiaofei",
     });
     const loose = found.documents.find((d) => d.id === "authored-shuzi-city-2019");
     expect(loose?.evidence[0]).toContain("只有该文件与所引标题相符");

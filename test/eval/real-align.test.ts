@@ -29,26 +29,44 @@ describe("the matcher on real pairs", () => {
     expect(a.scores.tasks.link.f1).toBeGreaterThan(a.naive.tasks.link.f1 + 0.3);
   });
 
-  // Held out (test/fixtures/authored): written for the evaluation, never fitted on. E–H have
+  // Held out (test/fixtures/authored): written for the evaluation, never fitted on. E–M have
   // authored parents too, in layouts the real documents do not show.
+  // Floors: tasks link F1, all scopes, missing-task F1, margin over the naive title matcher (M's
+  // table rows keep their parent's titles, so the naive matcher does well there too).
   it.each([
-    ["R", "a later plan restating its parent under new groups and titles", 0.9, 0.88, 0.8],
-    ["N", "a province's implementation opinion regrouping a national guidance", 0.9, 0.9, 0.8],
-    ["L", "a province plan regrouping a national one by kind of service", 0.9, 0.9, 0.8],
-    ["Y", "a loose city child merging its province's tasks in its own words", 0.88, 0.85, 0.8],
-    ["J", "a city child written in strict paraphrase", 0.88, 0.85, 0.8],
-    ["E", "a cover-less province plan of a State Council notice, units on lines", 0.88, 0.88, 0.9],
-    ["F", "a city plan with headings on lines of their own and a task table", 0.85, 0.88, 0.9],
-    ["G", "a province opinion of a ministry guidance printed as spreadsheet cells", 0.88, 0.9, 0.8],
-    ["H", "a county's terse work points of a province plan with 专栏 boxes", 0.85, 0.8, 0.6],
-  ] as const)("links authored pair %s, %s", async (name, _what, tasks, all, missing) => {
+    ["R", "a later plan restating its parent under new groups and titles", 0.9, 0.88, 0.8, 0.3],
+    ["N", "a province's implementation opinion regrouping a national guidance", 0.9, 0.9, 0.8, 0.3],
+    ["L", "a province plan regrouping a national one by kind of service", 0.9, 0.9, 0.8, 0.3],
+    ["Y", "a loose city child merging its province's tasks in its own words", 0.88, 0.85, 0.8, 0.3],
+    ["J", "a city child written in strict paraphrase", 0.88, 0.85, 0.8, 0.3],
+    [
+      "E",
+      "a cover-less province plan of a State Council notice, units on lines",
+      0.88,
+      0.88,
+      0.9,
+      0.3,
+    ],
+    ["F", "a city plan with headings on lines of their own and a task table", 0.85, 0.88, 0.9, 0.3],
+    [
+      "G",
+      "a province opinion of a ministry guidance printed as spreadsheet cells",
+      0.88,
+      0.9,
+      0.8,
+      0.3,
+    ],
+    ["H", "a county's terse work points of a province plan with 专栏 boxes", 0.85, 0.8, 0.6, 0.3],
+    ["K", "a city plan of its province's 规划 in chapters and 节", 0.85, 0.88, 0.6, 0.3],
+    ["M", "a province's table-only 分工方案 of a State Council 若干措施", 0.88, 0.8, 0.6, 0.05],
+  ] as const)("links authored pair %s, %s", async (name, _what, tasks, all, missing, overNaive) => {
     const r = await evaluatePair(pair(name));
     expect(r.authored).toBe(true);
     expect(r.scores.tasks.link.f1).toBeGreaterThanOrEqual(tasks);
     expect(r.scores.all.link.f1).toBeGreaterThanOrEqual(all);
     // The dropped tasks are found missing, and hardly anything else is.
     expect(r.scores.tasks.missing.f1).toBeGreaterThanOrEqual(missing);
-    expect(r.scores.all.link.f1).toBeGreaterThan(r.naive.all.link.f1 + 0.3);
+    expect(r.scores.all.link.f1).toBeGreaterThan(r.naive.all.link.f1 + overNaive);
   });
 
   it("shows as evidence the sentence the gold quotes as carrying the parent task", async () => {
@@ -66,6 +84,8 @@ describe("the matcher on real pairs", () => {
       ["F", 0.8],
       ["G", 0.8],
       ["H", 0.8],
+      ["K", 0.8],
+      ["M", 0.8],
     ] as const) {
       const e = await evidenceAgreement(pair(name));
       expect(e.links, name).toBeGreaterThan(10);

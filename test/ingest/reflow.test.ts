@@ -18,12 +18,24 @@ const files = [
   ...readdirSync(AUTHORED).map((f) => join(AUTHORED, f)),
 ].filter((f) => f.endsWith(".txt"));
 /** Tables cannot survive either change (their cells run together or are cut). */
-const TABLES = ["gwy-2018-126-tuiguang-table.txt"];
+const TABLES = [
+  "gwy-2018-126-tuiguang-table.txt",
+  "wj-2023-dixia-guanwang.txt",
+  "gz-2024-58-tiyu-xiaofei-fengong.txt",
+];
 /**
  * Unpunctuated headings run into their text once the lines are gone: sub-headings of articles
- * (（三）政策咨询), task headings printed on lines of their own ((1)摸清管网家底 / 由市住房…).
+ * (（三）政策咨询), task headings printed on lines of their own ((1)摸清管网家底 / 由市住房…, （一）打造
+ * 区域性冷链物流枢纽 / 一是…（责任单位：…）); and a 规划 whose contents list runs into its chapters.
  */
-const ONE_LINE_EXCEPTIONS = [...TABLES, "qd-2023-ai-park-rules.txt", "wj-2023-dixia-guanwang.txt"];
+const ONE_LINE_EXCEPTIONS = [
+  ...TABLES,
+  "qd-2023-ai-park-rules.txt",
+  "hj-2022-lenglian-shishi.txt",
+  "ah-2021-lenglian-shisiwu.txt",
+];
+/** A contents list cut at 25 characters loses the page numbers that mark its entries. */
+const WRAP_EXCEPTIONS = [...TABLES, "ah-2021-lenglian-shisiwu.txt"];
 
 const parse = (text: string, file: string): PlanDocument =>
   parsePlan(splitBundle(file, normalizeText(text))[0] as never);
@@ -119,7 +131,7 @@ describe("a hard-wrapped plan", () => {
   it("parses to the tasks of the published text at any width", () => {
     let checked = 0;
     for (const file of files) {
-      if (TABLES.includes(base(file))) continue;
+      if (WRAP_EXCEPTIONS.includes(base(file))) continue;
       const text = readFileSync(file, "utf8");
       const published = tasks(parse(text, file));
       for (const width of [25, 38, 60]) {

@@ -128,6 +128,8 @@ export function printedLabel(entry: OutlineEntry): string {
   switch (entry.style) {
     case "chapter":
       return label.startsWith("第") ? `${label} ` : `第${label}章 `;
+    case "part":
+      return label.startsWith("第") ? `${label} ` : `第${label}节 `;
     case "article":
       return label.startsWith("第") ? `${label} ` : `第${label}条 `;
     case "chinese":

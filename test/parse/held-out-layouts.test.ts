@@ -1,0 +1,73 @@
+/**
+ * Layouts the held-out authored plans (test/fixtures/authored, README) brought that the real ones
+ * did not: tab-separated task tables, a plan whose tasks are all in its table, a table inside the
+ * body with more parts after it, and a 规划 in chapters and 节.
+ */
+import { describe, expect, it } from "vitest";
+import { normalizeText, splitBundle } from "../../src/ingest/index.js";
+import type { PlanDocument } from "../../src/model/document.js";
+import type { DocumentSource } from "../../src/model/source.js";
+import { parsePlan } from "../../src/parse/parse-plan.js";
+import { parseDocument } from "../../src/pipeline.js";
+
+const authored = (file: string) => parseDocument(`test/fixtures/authored/${file}`);
+const parseText = (text: string): PlanDocument =>
+  parsePlan(splitBundle("input.txt", normalizeText(text))[0] as DocumentSource);
+const of = (doc: PlanDocument, source: string) => doc.tasks.filter((t) => t.source === source);
+
+describe("a task table with its cells separated by tabs", () => {
+  it("is read row by row, units and deadline from their columns", async () => {
+    const city = await authored("wj-2023-dixia-guanwang.txt");
+    const rows = of(city, "appendix");
+    expect(rows).toHaveLength(15);
+    expect(rows[0]).toMatchObject({ id: "A1", title: "摸清管网家底" });
+    expect(rows[0]?.units.lead).toContain("市住房和城乡建设局");
+    expect(rows[0]?.deadline.kind).toBe("date");
+    // The body's tasks are still there, and each row points at its body task.
+    expect(of(city, "body")).toHaveLength(15);
+    expect(rows.filter((r) => r.bodyRefs.length > 0).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it("needs a header naming a task column: a table of figures stays text", () => {
+    const figures = "\t南湖区\t秀洲区\t嘉善县\n停靠站(个)\t13\t6\t14\n港湾式(个)\t5\t6\t14\n";
+    const doc = parseText(`一、主要任务\n（一）建设公交站点。按下表建设。\n${figures}`);
+    expect(of(doc, "appendix")).toEqual([]);
+    expect(of(doc, "body")[0]?.text).toContain("停靠站(个)");
+  });
+});
+
+describe("a plan whose tasks are all in its table (任务分工方案)", () => {
+  it("takes the rows as its tasks, and reads the parts after the table", async () => {
+    const plan = await authored("gz-2024-58-tiyu-xiaofei-fengong.txt");
+    const body = of(plan, "body");
+    expect(body).toHaveLength(19);
+    expect(body[0]).toMatchObject({ id: "B1", title: "办好群众性体育赛事活动" });
+    // The 具体措施 column is part of the task's text; units and deadline come from theirs.
+    expect(body[0]?.text.length).toBeGreaterThan(body[0]?.title.length ?? 0);
+    expect(body[0]?.units.lead.length).toBeGreaterThan(0);
+    expect(of(plan, "appendix")).toEqual([]);
+    expect(plan.warnings.map((w) => w.code)).toContain("tasks-in-table");
+    // 二、工作要求 after the table: its three items are the safeguards.
+    expect(of(plan, "safeguards").map((t) => t.title)).toHaveLength(3);
+  });
+
+  it("leaves plans with numbered tasks and a table as they were", async () => {
+    const city = await authored("wj-2023-dixia-guanwang.txt");
+    expect(city.warnings.map((w) => w.code)).not.toContain("tasks-in-table");
+  });
+});
+
+describe("a 规划 in chapters and 节", () => {
+  it("reads the 节 as a level: its items are the tasks, or it is one itself", async () => {
+    const plan = await authored("ah-2021-lenglian-shisiwu.txt");
+    const body = of(plan, "body");
+    expect(body).toHaveLength(21);
+    // Items of two 节 of one chapter keep apart ids.
+    expect(new Set(body.map((t) => t.id)).size).toBe(21);
+    expect(body.map((t) => t.title)).toContain("提升销地冷链集配能力");
+    // 第一章 发展基础和面临形势 is context; 第八章 保障措施 holds five 节, the safeguards.
+    expect(body.map((t) => t.title)).not.toContain("发展基础");
+    expect(of(plan, "safeguards")).toHaveLength(5);
+    expect(plan.outline.some((e) => e.style === "part" && e.title === "加强组织领导")).toBe(true);
+  });
+});
