@@ -404,7 +404,9 @@ export async function evaluatePair(pair: RealPair, align?: AlignOptions): Promis
         relation: l.relation,
       });
     }
-    scores.all = scoreMapped(links, p.tasks, c.tasks, pm.keys, cm.keys, {
+    // The gold's scopes are the tasks and the safeguards: table rows are not scored.
+    const scored = (d: PlanDocument) => d.tasks.filter((t) => t.source !== "appendix");
+    scores.all = scoreMapped(links, scored(p), scored(c), pm.keys, cm.keys, {
       parents: REAL_SCOPES.flatMap((s) => pair.gold[s].parentTasks.map((t) => goldKey(s, t.key))),
       children: REAL_SCOPES.flatMap((s) => pair.gold[s].childTasks.map((t) => goldKey(s, t.key))),
       links: allLinks,

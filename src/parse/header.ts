@@ -108,8 +108,26 @@ function closingBlockStart(lines: Line[]): number {
 }
 
 function firstOutlineLine(lines: Line[], end: number): number {
-  for (let i = 0; i < end; i++) if (OUTLINE_START.test((lines[i] as Line).norm)) return i;
+  const { attachmentHeadings } = structureLexicon();
+  let inList = false;
+  for (let i = 0; i < end; i++) {
+    const norm = (lines[i] as Line).norm;
+    // A notice's list of attachments (附件：1.…方案 / 2.…分工表) names documents; it is no outline.
+    if (attachmentHeadings.some((w) => norm.startsWith(w))) inList = true;
+    else if (!(inList && namesAttachment(norm))) inList = false;
+    if (inList) continue;
+    if (OUTLINE_START.test(norm)) return i;
+  }
   return end;
+}
+
+/** An item of an attachment list: a number and a document's name (…方案, …分工表), no sentence. */
+function namesAttachment(norm: string): boolean {
+  return (
+    /^\d{1,2}[.、]/.test(norm) &&
+    !/[。;]/.test(norm) &&
+    (endsLikeTitle(norm.replace(/\(.*\)$/, "")) || /(?:表|清单|目录|名单)$/.test(norm))
+  );
 }
 
 function printedDate(lines: Line[]): { date: string | null; line: number } | null {

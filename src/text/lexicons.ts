@@ -40,6 +40,8 @@ const StructureSchema = z.object({
   }),
   citingVerbs: words,
   ownPlanMarkers: words,
+  /** Labels of a government site's page information table (索引号, 发文字号…), dropped when read. */
+  pageInfoLabels: words,
   /** Verbs (and adverbs) a task title opens with, stripped to name what it is about. */
   titleVerbs: words,
 });

@@ -88,7 +88,7 @@ describe("discover on the real plans with the authored children (test/fixtures/a
   const pile = mkdtempSync(join(tmpdir(), "plandiff-authored-pile-"));
   for (const folder of ["data/real", "test/fixtures/authored"])
     for (const name of readdirSync(folder))
-      if (name.endsWith(".txt")) copyFileSync(join(folder, name), join(pile, name));
+      if (/\.(txt|html)$/.test(name)) copyFileSync(join(folder, name), join(pile, name));
 
   it("finds each child's parent, a loose city child's by its cited title alone", async () => {
     const found = DiscoverResultSchema.parse(
@@ -117,6 +117,12 @@ describe("discover on the real plans with the authored children (test/fixtures/a
       // K, M: a city plan of its province's 规划; a province's table-only 分工方案.
       "hj-2022-lenglian-shishi": "ah-2021-lenglian-shisiwu",
       "gz-2024-58-tiyu-xiaofei-fengong": "gwy-2024-19-tiyu-xiaofei",
+      // P, S, T: a county plan of its province's (the plan in 附件1); a province opinion published
+      // as a web page; a city plan of a province plan published as a web page. Not found: Q's
+      // city bureau work points, which cite nothing and repeat little of the province's (0.22).
+      "fn-2023-21-nongcun-wushui-shishi": "ha-2023-36-nongcun-wushui",
+      "s-gs-2023-186-nongcun-gongshui": "s-mwr-2023-127-nongcun-gongshui",
+      "t-wc-2023-15-feijiu-wuzi": "t-hen-2022-712-feijiu-wuzi",
     });
     const loose = found.documents.find((d) => d.id === "authored-shuzi-city-2019");
     expect(loose?.evidence[0]).toContain("只有该文件与所引标题相符");

@@ -22,6 +22,7 @@ const TABLES = [
   "gwy-2018-126-tuiguang-table.txt",
   "wj-2023-dixia-guanwang.txt",
   "gz-2024-58-tiyu-xiaofei-fengong.txt",
+  "ha-2023-36-nongcun-wushui.txt",
 ];
 /**
  * Unpunctuated headings run into their text once the lines are gone: sub-headings of articles
@@ -33,9 +34,18 @@ const ONE_LINE_EXCEPTIONS = [
   "qd-2023-ai-park-rules.txt",
   "hj-2022-lenglian-shishi.txt",
   "ah-2021-lenglian-shisiwu.txt",
+  // Unnumbered (headed) task paragraphs: nothing marks where one begins inside a sentence run.
+  "s-mwr-2023-127-nongcun-gongshui.txt",
 ];
-/** A contents list cut at 25 characters loses the page numbers that mark its entries. */
-const WRAP_EXCEPTIONS = [...TABLES, "ah-2021-lenglian-shisiwu.txt"];
+/**
+ * A contents list cut at 25 characters loses the page numbers that mark its entries; unnumbered
+ * (headed) task paragraphs run together where one's last line happens to fill the width.
+ */
+const WRAP_EXCEPTIONS = [
+  ...TABLES,
+  "ah-2021-lenglian-shisiwu.txt",
+  "s-mwr-2023-127-nongcun-gongshui.txt",
+];
 
 const parse = (text: string, file: string): PlanDocument =>
   parsePlan(splitBundle(file, normalizeText(text))[0] as never);

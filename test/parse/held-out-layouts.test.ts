@@ -71,3 +71,29 @@ describe("a 规划 in chapters and 节", () => {
     expect(plan.outline.some((e) => e.style === "part" && e.title === "加强组织领导")).toBe(true);
   });
 });
+
+describe("a notice whose plan is its 附件1, with a task table as 附件2", () => {
+  it("reads the plan, its safeguards and the table: the notice's list of attachments is no outline", async () => {
+    const plan = await authored("ha-2023-36-nongcun-wushui.txt");
+    expect(of(plan, "body")).toHaveLength(18);
+    expect(of(plan, "safeguards")).toHaveLength(4);
+    expect(of(plan, "appendix")).toHaveLength(18);
+    expect(plan.warnings).toEqual([]);
+    const text = (list: string) =>
+      `某某省人民政府办公厅关于印发某某行动方案的通知\n各市人民政府：\n现将有关方案印发给你们。\n${list}\n某某省人民政府办公厅\n2023年5月12日\n附件1\n某某行动方案\n一、重点任务\n（一）加强组织领导。完善机制。\n（二）强化督促检查。开展督查。\n`;
+    const listed = parseText(text("附件：1.某某行动方案\n2.某某行动重点任务分工表"));
+    expect(of(listed, "body").map((t) => t.title)).toEqual(["加强组织领导", "强化督促检查"]);
+  });
+});
+
+describe("a plan published as a government web page", () => {
+  it("keeps the page's information table and site furniture out of the plan's head", async () => {
+    const page = await authored("s-gs-2023-186-nongcun-gongshui.html");
+    expect(page.title).toBe("甘肃省水利厅等七部门关于加快推进农村供水高质量发展的实施意见");
+    expect(page.docNumber).toBe("甘水农发〔2023〕186号");
+    expect(page.issuer).toBe("甘肃省水利厅等七部门");
+    expect(page.level).toBe("province");
+    expect(of(page, "body")).toHaveLength(18);
+    expect(of(page, "appendix")).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
+import { structureLexicon } from "../../text/lexicons.js";
 import { PlandiffError } from "../../util/errors.js";
 import { htmlNestingEstimate } from "./html-depth.js";
 import type { Reader } from "./index.js";
@@ -17,9 +18,18 @@ export const MAX_HTML_DEPTH = 1000;
 /** Elements that never hold document text. */
 const DROPPED =
   "script, style, noscript, template, iframe, object, svg, nav, header, footer, aside";
-/** class or id words of site furniture: menus, breadcrumbs, sidebars, share bars. */
+/**
+ * class or id words of site furniture: menus, breadcrumbs (当前位置: location, position), sidebars,
+ * top bars, share and font tools, search boxes, copyright blocks.
+ */
 const FURNITURE =
-  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|crumbs?|sidebar|topbar|header|footer|share|pager|skip)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|crumbs?|location|position|sidebar|top-?bar|header|footer|share|tools?|search|copyright|pager|skip)(?:$|[\s_-])/i;
+/**
+ * A government site's information table (索引号, 发布机构, 发文字号, 成文日期…) describes the page,
+ * not the plan, which prints its own title and 文号: such a table is dropped when it names at least
+ * this many of the labels (data/lexicon/structure.json `pageInfoLabels`).
+ */
+const PAGE_INFO_LABELS = 3;
 /** Elements that start and end a line of their own. */
 const BLOCK = new Set([
   "address",
@@ -187,6 +197,7 @@ export async function htmlToText(html: string, file: string, kind = "HTML"): Pro
       flush();
       continue;
     }
+    if (name === "table" && isPageInfo($, node)) continue;
     if (name === "table" && isDataTable($, node)) {
       flush();
       for (const row of tableRows($, node)) lines.push(row); // no spread: tables can be huge
@@ -201,6 +212,17 @@ export async function htmlToText(html: string, file: string, kind = "HTML"): Pro
   }
   flush();
   return lines.join("\n");
+}
+
+/** A page's information table (see PAGE_INFO_LABELS): its cells name what the page is. */
+function isPageInfo($: CheerioAPI, table: Element): boolean {
+  if ($(table).find("table").length > 0) return false;
+  const labels = structureLexicon().pageInfoLabels;
+  const cells = $(table)
+    .find("td, th")
+    .toArray()
+    .map((c) => $(c).text().replace(/[\s\u3000:：]/g, ""));
+  return labels.filter((l) => cells.includes(l)).length >= PAGE_INFO_LABELS;
 }
 
 /** A table of data rather than layout: no nested table, and some row with two cells or more. */
