@@ -6,7 +6,9 @@
  * (NAME_MIN–NAME_MAX characters) printed inside such a list (next to 、, 和 or 及, or before 等) in
  * at most MAX_CARRIERS child tasks is linked to them as `partial`, with that sentence as evidence.
  * A title that opens with verbs (推广智能有序充电) names its subject without them (智能有序充电,
- * at least STRIPPED_MIN characters; the verbs are data/lexicon/structure.json `titleVerbs`).
+ * at least STRIPPED_MIN characters; the verbs are data/lexicon/structure.json `titleVerbs`). A
+ * name of SPECIFIC_NAME characters or more (推行安全生产责任保险) counts wherever a child sentence
+ * prints it (…全面推行安全生产责任保险，投保率达到100%), not only in a list.
  * A name the child uses more widely is a word of the field, not a task carried.
  */
 import type { Alignment } from "../model/alignment.js";
@@ -18,6 +20,9 @@ const NAME_MAX = 8;
 /** A name left by stripping verbs is shorter and more general: it must say a little more. */
 const STRIPPED_MIN = 4;
 const MAX_CARRIERS = 2;
+/** A name this long is specific enough to count wherever a child sentence prints it. */
+const SPECIFIC_NAME = 6;
+const SPECIFIC_MAX = 16;
 /** The score of such a link: evidence of a mention, not of a restatement. */
 const NAMED_SCORE = 0.5;
 /** What joins the items of a list: 、 and the conjunctions and 等 of data/lexicon/units.json. */
@@ -42,8 +47,11 @@ export function namedInListLinks(
     let carriers: { c: TaskFeatures; sentence: string }[] = [];
     for (const candidate of taskNames(p.task.title, verbs)) {
       name = candidate;
+      const anywhere = candidate.length >= SPECIFIC_NAME;
       carriers = children.flatMap((c) => {
-        const sentence = c.sentences.find((s) => inList(s.text, candidate, marks));
+        const sentence = c.sentences.find((s) =>
+          anywhere ? s.text.includes(candidate) : inList(s.text, candidate, marks),
+        );
         return sentence ? [{ c, sentence: sentence.text }] : [];
       });
       if (carriers.length > 0) break;
@@ -70,11 +78,14 @@ export function namedInListLinks(
 /** The names a title gives its task: the title itself, short, and what follows its verbs. */
 function taskNames(title: string, verbs: readonly string[]): string[] {
   const whole = title.replace(/[\p{P}\s]/gu, "");
-  const names = whole.length >= NAME_MIN && whole.length <= NAME_MAX ? [whole] : [];
+  const fits = (n: string, min: number) =>
+    n.length >= min &&
+    (n.length <= NAME_MAX || (n.length >= SPECIFIC_NAME && n.length <= SPECIFIC_MAX));
+  const names = fits(whole, NAME_MIN) ? [whole] : [];
   let rest = whole;
   for (let v = verbs.find((x) => rest.startsWith(x)); v; v = verbs.find((x) => rest.startsWith(x)))
     rest = rest.slice(v.length);
-  if (rest !== whole && rest.length >= STRIPPED_MIN && rest.length <= NAME_MAX) names.push(rest);
+  if (rest !== whole && fits(rest, STRIPPED_MIN)) names.push(rest);
   return names;
 }
 

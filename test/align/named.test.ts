@@ -42,6 +42,20 @@ describe("a parent task named in a child's list", () => {
     expect(county.tasks.find((t) => t.id === links[0]?.child)?.title).toBe("推进充电服务提质增效");
   });
 
+  it("counts a long name wherever a child sentence prints it", async () => {
+    // A held-out pair: a city bureau's work points carry the province department's task
+    // 推行安全生产责任保险 as one clause of a task about firms' safety.
+    const dir = join("test", "fixtures", "authored");
+    const province = await parseDocument(join(dir, "sn-yjt-2024-yaodian.txt"));
+    const city = await parseDocument(join(dir, "qy-yjj-2024-yaodian.txt"));
+    const insurance = province.tasks.find((t) => t.title === "推行安全生产责任保险");
+    const links = compareDocuments(province, city).alignments.filter(
+      (a) => a.parent === insurance?.id,
+    );
+    expect(links.map((a) => a.evidence.signals.namedInList)).toEqual([1]);
+    expect(links[0]?.evidence.sentences[0]?.child).toContain("全面推行安全生产责任保险");
+  });
+
   it("adds nothing where the matcher found every carried task (the seeds)", async () => {
     const province = await parseDocument(SEEDS.province);
     const city = await parseDocument(SEEDS.city);
