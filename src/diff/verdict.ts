@@ -156,13 +156,8 @@ export function pairVerdict(
     return { verdict: "reversed", reasons, evidence };
   }
   if (!content) {
-    reasons.unshift(
-      say(
-        lang,
-        "下级文件引用了上级文件，但承接的内容很少",
-        "The child cites the parent but carries little of it",
-      ),
-    );
+    // The citation is the first reason here: say once that it carries little.
+    reasons[0] += say(lang, "，但承接的内容很少", ", but the child carries little of it");
     return { verdict: "weak", reasons, evidence };
   }
   // Only a citation that could have named this parent says it names another: a cited title when
