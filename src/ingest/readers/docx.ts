@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { PlandiffError } from "../../util/errors.js";
+import { labelListItems, listLabels } from "./docx-numbering.js";
 import { htmlToText } from "./html.js";
 import type { Reader } from "./index.js";
 import { storedZip } from "./zip.js";
@@ -21,7 +22,11 @@ export {
  * that is not a Word document.
  */
 export const docxReader: Reader = async (bytes, file) => {
-  const verified = storedZip(guardedEntries(bytes, file, ".docx"));
+  const entries = guardedEntries(bytes, file, ".docx");
+  const verified = storedZip(entries);
+  const labels = listLabels(
+    new Map(entries.map((e) => [new TextDecoder().decode(e.name).replace(/^\/+/, ""), e.data])),
+  );
   let html: string;
   try {
     // CommonJS, loaded on the first Word file (most runs read none).
@@ -34,5 +39,7 @@ export const docxReader: Reader = async (bytes, file) => {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new PlandiffError("corrupt", `not a readable Word document (${reason})`, file);
   }
+  // Word's automatic list numbers are not in the text mammoth gives: put them back.
+  html = await labelListItems(html, labels);
   return { file, encoding: "docx", text: await htmlToText(html, file, "Word document") };
 };

@@ -221,7 +221,11 @@ function isPageInfo($: CheerioAPI, table: Element): boolean {
   const cells = $(table)
     .find("td, th")
     .toArray()
-    .map((c) => $(c).text().replace(/[\s\u3000:：]/g, ""));
+    .map((c) =>
+      $(c)
+        .text()
+        .replace(/[\s\u3000:：]/g, ""),
+    );
   return labels.filter((l) => cells.includes(l)).length >= PAGE_INFO_LABELS;
 }
 
