@@ -66,7 +66,9 @@ function patterns(): { breaks: RegExp; part: RegExp; trailing: RegExp; boxHeadin
   const label = `(?:${anyOf([...lead, ...responsible, ...support])}|(?:完成)?${anyOf(lex.tableColumns.deadline)}(?:要求)?)${GAP}[：:]`;
   const breaks = new RegExp(
     [
-      `(?<=[。！？!?；;）)〕\\]]${GAP})(?=${MARKER})`,
+      `(?<=[。！？!?）)〕\\]]${GAP})(?=${MARKER})`,
+      // After ；, not before （1）: 主要包括：（1）…；（2）… is a list inside one task's sentence.
+      `(?<=[；;]${GAP})(?=${MARKER})(?![（(]\\d)`,
       `(?<=[。！？!?；;）)〕\\]]${GAP})(?=${box})`,
       `(?<=[。！？!?；;）)]${GAP})(?=${label})`,
       // After a label's value (a list of units, a deadline): the next label or the next unit.

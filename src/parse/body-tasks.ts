@@ -36,6 +36,7 @@ type PartKind = "tasks" | "safeguards" | "context";
  */
 export function readOutline(roots: OutlineNode[]): OutlineReading {
   const kinds = new Map(roots.map((r) => [r, partKind(r)]));
+  keepSafeguardsLast(roots, kinds);
   const { taskPartHeadings } = structureLexicon();
   const named = roots.filter(
     (r) => kinds.get(r) === "tasks" && taskPartHeadings.some((w) => titleOf(r).includes(w)),
@@ -161,6 +162,19 @@ function markClosingParts(roots: OutlineNode[], kinds: Map<OutlineNode, PartKind
   for (const r of roots.slice(last + 1)) {
     if (kinds.get(r) === "tasks" && !r.head.norm.includes("。")) kinds.set(r, "safeguards");
   }
+}
+
+/**
+ * Safeguards close a plan. A part named like them (八、健全技能人才激励保障机制) with task parts after
+ * it, in a plan that closes with safeguards of its own (十一、保障措施), is a themed task part.
+ */
+function keepSafeguardsLast(roots: OutlineNode[], kinds: Map<OutlineNode, PartKind>): void {
+  const lastSafeguards = roots.findLastIndex((r) => kinds.get(r) === "safeguards");
+  const lastTasks = roots.findLastIndex((r) => kinds.get(r) === "tasks");
+  if (lastSafeguards < lastTasks) return;
+  roots.forEach((r, i) => {
+    if (i < lastTasks && kinds.get(r) === "safeguards") kinds.set(r, "tasks");
+  });
 }
 
 function partKind(root: OutlineNode): PartKind {
@@ -353,5 +367,6 @@ function taskWhy(node: OutlineNode, isRoot: boolean): OutlineWhy {
 
 /** The lines of a task: its heading and everything under it. */
 export function taskLines(task: TaskNode): Line[] {
-  return nodeLines(task.node);
+  // A 专栏 box after a task's text lists a part's projects or figures: context, not the task's words.
+  return nodeLines(task.node, true, false);
 }

@@ -210,14 +210,18 @@ export function markerText(style: OutlineStyle, label: string): string {
   return label;
 }
 
-/** All lines of a node and its descendants, markers restored, in document order. */
-export function nodeLines(node: OutlineNode, withHead = true): Line[] {
+/**
+ * All lines of a node and its descendants, markers restored, in document order (`boxes: false`:
+ * without the 专栏 boxes among them).
+ */
+export function nodeLines(node: OutlineNode, withHead = true, boxes = true): Line[] {
   const out: Line[] = withHead ? [node.head] : [];
   for (const line of node.content) out.push(line);
   for (const child of node.children) {
+    if (!boxes && child.style === "box") continue;
     const marker = child.inferred ? "" : markerText(child.style, child.label);
     const restore = (s: string) => marker + s;
-    const [first, ...rest] = nodeLines(child);
+    const [first, ...rest] = nodeLines(child, true, boxes);
     if (first) out.push({ ...first, text: restore(first.text), norm: restore(first.norm) });
     for (const line of rest) out.push(line);
   }

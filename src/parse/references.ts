@@ -7,11 +7,12 @@ const CITATION = new RegExp(`《([^》]+)》(?:\\((${DOC_NUMBER.source})\\))?`, 
 const BARE_NUMBER = new RegExp(`\\((${DOC_NUMBER.source})\\)`, "g");
 
 /**
- * Parent documents the preamble cites: 根据《…通知》（浙政发〔2018〕16号）. Only sentences with a
- * citing verb count, and not the sentence that issues the plan itself (…印发给你们).
+ * Parent documents the preamble cites: 根据《…通知》（浙政发〔2018〕16号）. Only titles after a
+ * citing verb count, or a title the sentence says this plan carries on (《…规划》实施以来), and not
+ * in the sentence that issues the plan itself (…印发给你们).
  */
 export function findReferences(lines: Line[], ownNumber: string | null): Reference[] {
-  const { citingVerbs, ownPlanMarkers } = structureLexicon();
+  const { citingVerbs, citingAfter, ownPlanMarkers } = structureLexicon();
   const refs: Reference[] = [];
   const seen = new Set<string>();
   for (const line of lines) {
@@ -19,9 +20,11 @@ export function findReferences(lines: Line[], ownNumber: string | null): Referen
       const { norm, text } = sentence;
       if (ownPlanMarkers.some((w) => norm.includes(w))) continue;
       const firstVerb = Math.min(...citingVerbs.map((v) => indexOr(norm, v)));
-      if (!Number.isFinite(firstVerb)) continue;
+      // 《…规划》实施以来: the plan this one carries on, named without a citing verb.
+      const carriedOn = (m: RegExpMatchArray) =>
+        citingAfter.some((w) => norm.startsWith(w, (m.index ?? 0) + m[0].length));
       for (const m of norm.matchAll(CITATION)) {
-        if ((m.index ?? 0) < firstVerb) continue;
+        if ((m.index ?? 0) < firstVerb && !carriedOn(m)) continue;
         const start = (m.index ?? 0) + 1;
         const title = text.slice(start, start + (m[1] as string).length);
         addRef(refs, seen, title, numberAt(text, m, 2), line.line, ownNumber);

@@ -39,6 +39,8 @@ const StructureSchema = z.object({
     scope: words,
   }),
   citingVerbs: words,
+  /** What follows a title the document carries on (《…规划》实施以来): a citation without a verb. */
+  citingAfter: words,
   ownPlanMarkers: words,
   /** Labels of a government site's page information table (索引号, 发文字号…), dropped when read. */
   pageInfoLabels: words,

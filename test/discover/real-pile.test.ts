@@ -123,6 +123,13 @@ describe("discover on the real plans with the authored children (test/fixtures/a
       "fn-2023-21-nongcun-wushui-shishi": "ha-2023-36-nongcun-wushui",
       "s-gs-2023-186-nongcun-gongshui": "s-mwr-2023-127-nongcun-gongshui",
       "t-wc-2023-15-feijiu-wuzi": "t-hen-2022-712-feijiu-wuzi",
+      // V: a province opinion of a State Council opinion (cited by 文号); W: a province's later
+      // action plan of its own 规划, same level, named as the plan it carries on (《…规划》实施以来).
+      "v-fj-2023-58-puhui-tuoyu": "v-gwy-2023-36-puhui-tuoyu",
+      "w-heb-2023-jineng-xingdong": "w-heb-2021-jineng-guihua",
+      // X, Z: a city plan of a province opinion; a province plan of a ministries' plan.
+      "x-cj-2024-9-wenlv-ronghe": "x-hb-2023-21-wenlv-ronghe",
+      "z-ln-2024-96-haiyang-zhuangbei": "z-miit-2024-58-haiyang-zhuangbei",
     });
     const loose = found.documents.find((d) => d.id === "authored-shuzi-city-2019");
     expect(loose?.evidence[0]).toContain("只有该文件与所引标题相符");

@@ -77,6 +77,17 @@ describe("the matcher on real pairs", () => {
       0.3,
     ],
     ["T", "a city plan of a province plan published as a flattened web page", 0.88, 0.9, 0.45, 0.2],
+    [
+      "V",
+      "a province opinion regrouping a State Council opinion in its own words",
+      0.9,
+      0.9,
+      0.9,
+      0.3,
+    ],
+    ["W", "a province's later action plan regrouping its own 规划", 0.85, 0.85, 0.8, 0.3],
+    ["X", "a city plan splitting each province task into a group of tasks", 0.85, 0.88, 0.6, 0.3],
+    ["Z", "a province plan of a ministry plan with inline enumerations", 0.9, 0.9, 0.8, 0.3],
   ] as const)("links authored pair %s, %s", async (name, _what, tasks, all, missing, overNaive) => {
     const r = await evaluatePair(pair(name));
     expect(r.authored).toBe(true);
@@ -108,6 +119,10 @@ describe("the matcher on real pairs", () => {
       ["Q", 0.8],
       ["S", 0.8],
       ["T", 0.8],
+      ["V", 0.8],
+      ["W", 0.8],
+      ["X", 0.8],
+      ["Z", 0.8],
     ] as const) {
       const e = await evidenceAgreement(pair(name));
       expect(e.links, name).toBeGreaterThan(10);

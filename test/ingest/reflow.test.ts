@@ -36,6 +36,8 @@ const ONE_LINE_EXCEPTIONS = [
   "ah-2021-lenglian-shisiwu.txt",
   // Unnumbered (headed) task paragraphs: nothing marks where one begins inside a sentence run.
   "s-mwr-2023-127-nongcun-gongshui.txt",
+  // A 专栏 of unpunctuated figure lines runs into the part after it (…预期性三、健全…).
+  "w-heb-2021-jineng-guihua.txt",
 ];
 /**
  * A contents list cut at 25 characters loses the page numbers that mark its entries; unnumbered
@@ -130,7 +132,8 @@ describe("a plan run together into one line", () => {
       `${"为加快发展，制定本方案。".repeat(40)}一、总体要求（一）指导思想。坚持创新。${list}（二）基本原则。坚持统筹，比上年增长1.5倍。`,
     ]).map((p) => p.text);
     expect(pieces.some((p) => p.startsWith("一、总体要求"))).toBe(true);
-    expect(pieces).toContain(`（一）指导思想。坚持创新。主要包括：（1）建设数据中心；`);
+    // The list's items stay in their sentence, after a colon and between semicolons.
+    expect(pieces).toContain(`（一）指导思想。坚持创新。${list}`);
     expect(pieces.some((p) => p.startsWith("（二）基本原则。坚持统筹，比上年增长1.5倍"))).toBe(
       true,
     );

@@ -97,3 +97,27 @@ describe("a plan published as a government web page", () => {
     expect(of(page, "appendix")).toEqual([]);
   });
 });
+
+describe("a 规划 whose themed parts name a safeguard word, with safeguards of its own at the end", () => {
+  it("reads the themed part as tasks, the closing part as safeguards, and boxes as context", async () => {
+    const plan = await authored("w-heb-2021-jineng-guihua.txt");
+    const body = of(plan, "body");
+    expect(body).toHaveLength(25);
+    // 八、健全技能人才激励保障机制 is a theme between task parts; 十一、保障措施 closes the plan.
+    expect(body.map((t) => t.title)).toContain("提高技能人才待遇水平");
+    expect(of(plan, "safeguards").map((t) => t.title)).toEqual([
+      "加强组织领导",
+      "加大资金投入",
+      "加强宣传引导",
+      "强化监测评估",
+    ]);
+    // The 专栏 after a group's last task lists the group's projects: not that task's words.
+    const online = body.find((t) => t.title === "推进“互联网+职业技能培训”");
+    expect(online?.text).not.toContain("企业职工技能提升计划");
+  });
+
+  it("reads the plan a later one carries on as cited (《…规划》实施以来)", async () => {
+    const later = await authored("w-heb-2023-jineng-xingdong.txt");
+    expect(later.references.map((r) => r.title)).toContain("河北省“十四五”技能人才发展规划");
+  });
+});
