@@ -130,6 +130,10 @@ describe("discover on the real plans with the authored children (test/fixtures/a
       // X, Z: a city plan of a province opinion; a province plan of a ministries' plan.
       "x-cj-2024-9-wenlv-ronghe": "x-hb-2023-21-wenlv-ronghe",
       "z-ln-2024-96-haiyang-zhuangbei": "z-miit-2024-58-haiyang-zhuangbei",
+      // AA: a province plan of a State Council plan; AB: a province's work plan for one year of
+      // its own plan (为扎实推进《…》落地见效).
+      "aa-js-2024-88-kuaidi-baozhuang": "aa-gwy-2024-19-kuaidi-baozhuang",
+      "ab-yn-2024-shuzi-xiangcun-gongzuo": "ab-yn-2022-47-shuzi-xiangcun",
     });
     const loose = found.documents.find((d) => d.id === "authored-shuzi-city-2019");
     expect(loose?.evidence[0]).toContain("只有该文件与所引标题相符");

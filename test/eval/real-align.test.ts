@@ -88,6 +88,22 @@ describe("the matcher on real pairs", () => {
     ["W", "a province's later action plan regrouping its own 规划", 0.85, 0.85, 0.8, 0.3],
     ["X", "a city plan splitting each province task into a group of tasks", 0.85, 0.88, 0.6, 0.3],
     ["Z", "a province plan of a ministry plan with inline enumerations", 0.9, 0.9, 0.8, 0.3],
+    [
+      "AA",
+      "a province plan regrouping a State Council plan of flat 一、 items",
+      0.85,
+      0.8,
+      0.5,
+      0.3,
+    ],
+    [
+      "AB",
+      "a province's work plan for one year of its own plan, with a task table",
+      0.78,
+      0.75,
+      0.7,
+      0.3,
+    ],
   ] as const)("links authored pair %s, %s", async (name, _what, tasks, all, missing, overNaive) => {
     const r = await evaluatePair(pair(name));
     expect(r.authored).toBe(true);
@@ -123,6 +139,8 @@ describe("the matcher on real pairs", () => {
       ["W", 0.8],
       ["X", 0.8],
       ["Z", 0.8],
+      ["AA", 0.8],
+      ["AB", 0.8],
     ] as const) {
       const e = await evidenceAgreement(pair(name));
       expect(e.links, name).toBeGreaterThan(10);

@@ -23,6 +23,7 @@ const TABLES = [
   "wj-2023-dixia-guanwang.txt",
   "gz-2024-58-tiyu-xiaofei-fengong.txt",
   "ha-2023-36-nongcun-wushui.txt",
+  "ab-yn-2024-shuzi-xiangcun-gongzuo.txt",
 ];
 /**
  * Unpunctuated headings run into their text once the lines are gone: sub-headings of articles

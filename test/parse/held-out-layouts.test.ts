@@ -119,5 +119,10 @@ describe("a 规划 whose themed parts name a safeguard word, with safeguards of 
   it("reads the plan a later one carries on as cited (《…规划》实施以来)", async () => {
     const later = await authored("w-heb-2023-jineng-xingdong.txt");
     expect(later.references.map((r) => r.title)).toContain("河北省“十四五”技能人才发展规划");
+    // A year's work plan of it: 为扎实推进《…》落地见效.
+    const year = await authored("ab-yn-2024-shuzi-xiangcun-gongzuo.txt");
+    expect(year.references.map((r) => r.title)).toEqual([
+      "云南省数字乡村发展实施方案（2022—2025年）",
+    ]);
   });
 });
