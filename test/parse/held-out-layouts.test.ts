@@ -3,6 +3,9 @@
  * did not: tab-separated task tables, a plan whose tasks are all in its table, a table inside the
  * body with more parts after it, and a 规划 in chapters and 节.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalizeText, splitBundle } from "../../src/ingest/index.js";
 import type { PlanDocument } from "../../src/model/document.js";
@@ -26,6 +29,20 @@ describe("a task table with its cells separated by tabs", () => {
     // The body's tasks are still there, and each row points at its body task.
     expect(of(city, "body")).toHaveLength(15);
     expect(rows.filter((r) => r.bodyRefs.length > 0).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it("is read from a Word file or web page whose paragraphs hold the tab-separated rows", async () => {
+    // What LibreOffice makes of the text file (its tabs become Word tabs, or tabs in <p>).
+    const dir = mkdtempSync(join(tmpdir(), "plandiff-tabs-"));
+    const text = readFileSync("test/fixtures/authored/wj-2023-dixia-guanwang.txt", "utf8");
+    const rows = text.split("\n").filter((l) => l.includes("\t"));
+    const page = `<html><body>${text
+      .split("\n")
+      .map((l) => `<p>${l.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`)
+      .join("")}</body></html>`;
+    writeFileSync(join(dir, "plan.html"), page);
+    const fromPage = await parseDocument(join(dir, "plan.html"));
+    expect(of(fromPage, "appendix")).toHaveLength(rows.length - 1);
   });
 
   it("needs a header naming a task column: a table of figures stays text", () => {

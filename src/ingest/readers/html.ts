@@ -162,7 +162,12 @@ export async function htmlToText(html: string, file: string, kind = "HTML"): Pro
   const lines: string[] = [];
   const current: string[] = [];
   const flush = (): void => {
-    const line = current.join("").replace(/\s+/g, " ").trim();
+    // White space collapses, but a tab stays a tab: rows of a task table copied as text keep
+    // their cells apart (序号⇥重点任务⇥…, read as a table when the text is normalised).
+    const line = current
+      .join("")
+      .replace(/\s+/g, (space) => (space.includes("\t") ? "\t" : " "))
+      .replace(/^[ \t]+|[ \t]+$/g, "");
     if (line !== "") lines.push(line);
     current.length = 0;
   };
