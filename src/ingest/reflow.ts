@@ -34,7 +34,7 @@ const DATE = "\\d{4}年\\d{1,2}月\\d{1,2}日";
  * or by a paragraph that counts its points (一是…二是…).
  */
 const HEADING_THEN_MARKER = new RegExp(
-  `^(${GAP}${MARKER}[^。；;：:、！？!?（）()“”《》]{1,30}?${GAP})(?=${MARKER}|一是)`,
+  `^(${GAP}${MARKER}[^。；;：:、！？!?（）()]{1,30}?${GAP})(?=${MARKER}|一是)`,
   "u",
 );
 

@@ -55,6 +55,8 @@ describe("the matcher on real pairs", () => {
     ["Z", "a province plan of a ministry plan with inline enumerations", 0.9, 0.9, 0.8, 0.3],
     ["AA", "a province plan of a State Council plan of flat 一、 items", 0.85, 0.8, 0.5, 0.3],
     ["AB", "a province's work plan for one year of its own plan", 0.78, 0.75, 0.7, 0.3],
+    ["AC", "a province opinion of a State Council opinion read from PDF", 0.95, 0.9, 0.9, 0.3],
+    ["AD", "a city plan, read from Word, of a province action plan", 0.9, 0.9, 0.9, 0.3],
   ] as const)("links authored pair %s, %s", async (name, _what, tasks, all, missing, overNaive) => {
     const r = await evaluatePair(pair(name));
     expect(r.authored).toBe(true);
@@ -92,6 +94,8 @@ describe("the matcher on real pairs", () => {
       ["Z", 0.8],
       ["AA", 0.8],
       ["AB", 0.8],
+      ["AC", 0.8],
+      ["AD", 0.8],
     ] as const) {
       const e = await evidenceAgreement(pair(name));
       expect(e.links, name).toBeGreaterThan(10);
