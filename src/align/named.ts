@@ -5,10 +5,10 @@
  * any similarity to see. A parent task that found no link at all and whose title is a short name
  * (NAME_MIN–NAME_MAX characters) printed inside such a list (next to 、, 和 or 及, or before 等) in
  * at most MAX_CARRIERS child tasks is linked to them as `partial`, with that sentence as evidence.
- * A title that opens with verbs (推广智能有序充电) names its subject without them (智能有序充电,
+ * A title that opens with verbs (推广新能源汽车) names its subject without them (新能源汽车,
  * at least STRIPPED_MIN characters; the verbs are data/lexicon/structure.json `titleVerbs`). A
- * name of SPECIFIC_NAME characters or more (推行安全生产责任保险) counts wherever a child sentence
- * prints it (…全面推行安全生产责任保险，投保率达到100%), not only in a list.
+ * name of SPECIFIC_NAME characters or more (推行环境污染责任保险) counts wherever a child sentence
+ * prints it (…全面推行环境污染责任保险，投保率达到90%), not only in a list.
  * A name the child uses more widely is a word of the field, not a task carried.
  */
 import type { Alignment } from "../model/alignment.js";

@@ -165,8 +165,8 @@ function markClosingParts(roots: OutlineNode[], kinds: Map<OutlineNode, PartKind
 }
 
 /**
- * Safeguards close a plan. A part named like them (八、健全技能人才激励保障机制) with task parts after
- * it, in a plan that closes with safeguards of its own (十一、保障措施), is a themed task part.
+ * Safeguards close a plan. A part named like them (五、健全人才激励保障机制) with task parts after
+ * it, in a plan that closes with safeguards of its own (八、保障措施), is a themed task part.
  */
 function keepSafeguardsLast(roots: OutlineNode[], kinds: Map<OutlineNode, PartKind>): void {
   const lastSafeguards = roots.findLastIndex((r) => kinds.get(r) === "safeguards");

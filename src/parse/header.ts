@@ -65,7 +65,7 @@ export function readHeader(lines: Line[]): DocumentHeader {
 }
 
 /**
- * A 文号 printed at the end of the issuing organs' line (四川省教育厅…四川省体育局川教〔2023〕52号):
+ * A 文号 printed at the end of the issuing organs' line (某省教育厅…某省体育局某教〔2023〕5号):
  * its code is the shortest that leaves the line ending like an organ (data/lexicon/units.json
  * `organSuffixes`), and what comes before holds no punctuation.
  */
