@@ -1,5 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
-import { linkSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  linkSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { PlandiffError } from "../util/errors.js";
 import { fsError } from "../util/write-atomic.js";
@@ -166,14 +174,29 @@ function isAlive(pid: number): boolean {
 
 /**
  * Removes what runs whose process is gone left beside the lock (their temporary lock files and
- * takeover markers). Called by the lock's holder.
+ * takeover markers). Called by the lock's holder. A file without a pid yet is being written by a
+ * live run (its temporary file is created empty, then filled): it is left alone unless it is older
+ * than UNWRITTEN_MS, the remains of a run that died between the two.
  */
 export function removeDeadLockFiles(outputDir: string): void {
   for (const name of readdirSync(outputDir)) {
     if (!name.startsWith(`${LOCK_NAME}.`)) continue;
     const file = join(outputDir, name);
     const holder = readHolder(file);
-    if (holder && !isAlive(holder.pid)) rmSync(file, { force: true });
+    if (!holder || isAlive(holder.pid)) continue;
+    if (Number.isNaN(holder.pid) && !isOlderThan(file, UNWRITTEN_MS)) continue;
+    rmSync(file, { force: true });
+  }
+}
+
+/** A lock file still without its pid after this long was left by a run that died writing it. */
+const UNWRITTEN_MS = 60_000;
+
+function isOlderThan(file: string, ms: number): boolean {
+  try {
+    return Date.now() - statSync(file).mtimeMs > ms;
+  } catch {
+    return false;
   }
 }
 

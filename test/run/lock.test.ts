@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -315,5 +316,27 @@ describe("file system failures", () => {
     expect(isPlandiffError(error) && error.code).toBe("fs");
     expect((error as Error).message).toBe(`${join(dir, "runs")}: no space left on device (ENOSPC)`);
     expect(readdirSync(join(dir, "runs"))).toEqual([]);
+  });
+});
+
+describe("removeDeadLockFiles", () => {
+  it("keeps a lock file being written (no pid yet) and removes those of dead runs", async () => {
+    const { removeDeadLockFiles } = await import("../../src/run/lock.js");
+    const dir = mkdtempSync(join(tmpdir(), "plandiff-dead-"));
+    const file = (name: string) => join(dir, `${LOCK_NAME}.${name}`);
+    // A live run's temporary file, created empty and not yet filled: the holder must not take it.
+    writeFileSync(file("live-being-written.tmp"), "");
+    writeFileSync(file("live.tmp"), `${process.pid} token\n`);
+    // A run that died: its pid no longer exists (pid numbers stay below 2^22 on Linux).
+    writeFileSync(file("dead.tmp"), "4194999 token\n");
+    // Left empty by a run that died between creating and filling it, a while ago.
+    writeFileSync(file("old-empty.tmp"), "");
+    const old = new Date(Date.now() - 120_000);
+    utimesSync(file("old-empty.tmp"), old, old);
+    removeDeadLockFiles(dir);
+    expect(readdirSync(dir).sort()).toEqual([
+      `${LOCK_NAME}.live-being-written.tmp`,
+      `${LOCK_NAME}.live.tmp`,
+    ]);
   });
 });
