@@ -1,13 +1,13 @@
 import type { Line, LineRepair } from "../model/source.js";
 import type { NormalizeText } from "../model/stages.js";
 import { fold } from "../text/fold.js";
-import { structureLexicon } from "../text/lexicons.js";
 import {
   DATE_ONLY,
   isDocNumberLine,
   isPipeRow,
   OUTLINE_START,
   PRINTED_DATE,
+  startsBlock,
 } from "../text/patterns.js";
 import { dropContentsAndPageNumbers, isPageNumberLine } from "./contents.js";
 import { markdownBreaks, unmarkLine } from "./markdown.js";
@@ -16,8 +16,6 @@ import { tabRowsToPipes } from "./tab-rows.js";
 
 /** Page furniture left by extraction: page numbers, Word field codes. */
 const PAGE_FURNITURE = [/^-\s*\d+\s*-$/, /^PAGE\s*\d*$/i, /^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$/];
-/** Lines that start a new unit even without an outline number. */
-const BLOCK_START = /^(?:--|【|附件|抄送|注:|(?:牵头|责任|配合|协办|主办|参与)(?:单位|部门)\s*:)/;
 const TERMINAL = /[。;!?:)\]]$/;
 const OPEN_END = /[、,(“《‘]$/;
 const CONTINUATION_START = /^[,、。;:)\]”》’]/;
@@ -136,8 +134,10 @@ function continuesInto(prev: Line, next: Line): boolean {
   if (prev.cell || next.cell) return false;
   const a = prev.norm;
   const b = next.norm;
-  // A pipe row whose closing pipe went to the next line (a PDF wraps long rows).
-  if (isPipeRow(a) && !a.trimEnd().endsWith("|")) return !PIPE_ROW_START.test(b) && !isPipeRow(b);
+  // A pipe row whose closing pipe went to the next line (a PDF wraps long rows). Only a line that
+  // opens like a row: a site's bar (首页 | 政务公开 | 繁體) is no row and must not swallow the text.
+  if (isPipeRow(a) && !a.trimEnd().endsWith("|") && (a.startsWith("|") || PIPE_ROW_START.test(a)))
+    return !PIPE_ROW_START.test(b) && !isPipeRow(b);
   if (TERMINAL.test(a) || isPipeRow(a) || isPipeRow(b)) return false;
   if (OUTLINE_START.test(b) || startsBlock(b)) return false;
   if (isHeaderLine(a) || isHeaderLine(b) || DOC_TYPE_END.test(a)) return false;
@@ -158,14 +158,19 @@ function wrappedInto(prev: Line, prevEnd: number, next: Line, wrap: Wrap | null)
   const a = prev.norm;
   const b = next.norm;
   if (isPipeRow(a) || isPipeRow(b)) return false;
+  if (continuesInlineList(a, b)) return true;
   // A wrapped piece may end a sentence with a colon (…职责如下：); an addressee (各…：) stands alone.
   const alone = isHeaderLine(b) && !(/:$/.test(b) && !/^各/.test(b));
   return !OUTLINE_START.test(b) && !startsBlock(b) && !isHeaderLine(a) && !alone;
 }
 
-/** A line that opens a block of its own: a unit line, an attachment, a 专栏 box heading. */
-function startsBlock(norm: string): boolean {
-  return BLOCK_START.test(norm) || structureLexicon().boxPrefixes.some((w) => norm.startsWith(w));
+/**
+ * (3) at the start of a line after a line that holds (2) inside its text (…平台：(1)…;(2)…;): the
+ * wrap fell between the items of a list inside one paragraph, which goes on.
+ */
+function continuesInlineList(a: string, b: string): boolean {
+  const m = /^\((\d{1,2})\)/.exec(b);
+  return m !== null && Number(m[1]) >= 2 && a.lastIndexOf(`(${Number(m[1]) - 1})`) > 0;
 }
 
 /** Lines of a document's head and tail that stand alone: 文号, dates, mastheads, addressees. */

@@ -3,6 +3,8 @@
  * half-width punctuation, 〔〕 folded to (), dashes folded to "-".
  */
 
+import { structureLexicon } from "./lexicons.js";
+
 const CN_NUM = "一二三四五六七八九十百零";
 
 /**
@@ -17,15 +19,28 @@ export function arabicMarker(label: boolean): string {
   return `(?:${g("\\d{1,3}")}[.、](?!\\d)|${g("[1-9]\\d{3,}")}[.、](?!\\s*\\d))`;
 }
 
+/**
+ * A decimal outline number — 1.1, 2.10, 1.2.3 — followed by a space or a word, never by a digit or
+ * a unit (1.5倍, 2.4平方米 start sentences with a number, not an item). With `label`, one group:
+ * the number as printed.
+ */
+export function decimalMarker(label: boolean): string {
+  const n = "\\d{1,2}(?:\\.\\d{1,2}){1,2}";
+  return `${label ? `(${n})` : n}(?![\\d.%])\\s*(?![${DECIMAL_UNITS}])(?=[\\u4e00-\\u9fa5“《(A-Za-z])`;
+}
+
+/** Units and words that make a line's leading 1.5 a quantity (1.5倍, 2.4亿元) rather than a number. */
+export const DECIMAL_UNITS = "万亿千百倍个元吨米年月日天小时分秒度克升户家人项次公里亩平立";
+
 /** (1) and (1000) (see arabicMarker): a long number must not be followed by a number, 号 or 年. */
 export function parenArabicMarker(label: boolean): string {
   const g = (re: string) => (label ? `(${re})` : re);
   return `(?:\\(${g("\\d{1,3}")}\\)|\\(${g("[1-9]\\d{3,}")}\\)(?![\\d号年]))`;
 }
 
-/** 一、 / （一） / 1. 1、 / （1） / 第一条 at the start of a line. */
+/** 一、 / （一） / 1. 1、 / （1） / 1.1 / 第一条 at the start of a line. */
 export const OUTLINE_START = new RegExp(
-  `^(?:[${CN_NUM}]+[、.]|\\([${CN_NUM}]+\\)|${arabicMarker(false)}|${parenArabicMarker(false)}|第[${CN_NUM}\\d]+[章条节])`,
+  `^(?:[${CN_NUM}]+[、.]|\\([${CN_NUM}]+\\)|${arabicMarker(false)}|${parenArabicMarker(false)}|${decimalMarker(false)}|第[${CN_NUM}\\d]+[章条节])`,
 );
 
 /** A 文号 such as 浙政发〔2018〕16号 (folded: 浙政发(2018)16号). */
@@ -45,4 +60,35 @@ export function isDocNumberLine(norm: string): boolean {
 /** A markdown-style table row (pipes between cells). */
 export function isPipeRow(norm: string): boolean {
   return (norm.match(/\|/g)?.length ?? 0) >= 2;
+}
+
+/** Lines that start a new unit even without an outline number (on folded text). */
+const BLOCK_START = /^(?:--|【|附件|抄送|注:|(?:牵头|责任|配合|协办|主办|参与)(?:单位|部门)\s*:)/;
+
+/**
+ * A (folded) line that opens a block of its own — a unit line, an attachment, or a heading (see
+ * {@link startsHeading}): never the wrapped end of the line before.
+ */
+export function startsBlock(norm: string): boolean {
+  return BLOCK_START.test(norm) || startsHeading(norm);
+}
+
+/**
+ * A (folded) line that is an unnumbered heading: a 专栏 box heading (data/lexicon/structure.json
+ * `boxPrefixes`) or a bare part heading. Unlike a unit line (（责任单位：…） broken after its
+ * bracket), no wrapped piece of a sentence begins like this.
+ */
+export function startsHeading(norm: string): boolean {
+  return structureLexicon().boxPrefixes.some((w) => norm.startsWith(w)) || isBarePartHeading(norm);
+}
+
+/**
+ * A part heading printed without a number, alone on its (folded) line, a colon allowed: one of
+ * the safeguard or context headings (data/lexicon/structure.json `safeguardHeadings`: 保障措施,
+ * 组织实施…; `nonTaskHeadings`: 工作目标, 进度安排…).
+ */
+export function isBarePartHeading(norm: string): boolean {
+  const text = norm.trim().replace(/:$/, "");
+  const { safeguardHeadings, nonTaskHeadings } = structureLexicon();
+  return safeguardHeadings.includes(text) || nonTaskHeadings.includes(text);
 }

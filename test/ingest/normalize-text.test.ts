@@ -94,6 +94,20 @@ describe("normalizeText", () => {
     expect(normalizeText("\u2028")).toEqual([]);
   });
 
+  it("never lets a site's bar of links (首页 | 政务公开 | 繁體) swallow the lines after it", () => {
+    const lines = normalizeText(
+      "今天是：无障碍浏览 | 长者模式 | 繁體\n一、主要任务\n（一）推进改造。组织实施改造工程。\n",
+    );
+    expect(lines.map((l) => l.norm)).toEqual([
+      "今天是:无障碍浏览|长者模式|繁體",
+      "一、主要任务",
+      "(一)推进改造。组织实施改造工程。",
+    ]);
+    // A pipe row whose closing pipe went to the next line still gets it back.
+    const row = normalizeText("| 1 | 推进改造 | 市发展改革委\n|\n");
+    expect(row.map((l) => l.norm)).toEqual(["|1|推进改造|市发展改革委|"]);
+  });
+
   it("keeps display text and folded text aligned", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme" }), (s) =>

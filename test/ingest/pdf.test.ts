@@ -93,7 +93,10 @@ describe("pdfjs's polyfills", () => {
     // The legacy build swaps push and JSON for slower core-js versions when it loads, and adds
     // polyfills (core-js disguises them as native code). A process of its own, with the reader built
     // from the current source (no tsx to transpile it on the way), so that nothing loaded them before; the built-ins are sampled all through the reads.
+    // The lexicons load first: zod, which the whole library uses, registers two globals of its own
+    // (__zod_globalConfig, __zod_globalRegistry) whoever imports it; they are not pdfjs's.
     const script = `
+      await import(${JSON.stringify(`${BUILT_DIR}/text/lexicons.js`)});
       const watched = { globalThis, Object, Array, "Array.prototype": Array.prototype, JSON, Promise,
         Map, Set, String: String.prototype, Math, Symbol, Uint8Array: Uint8Array.prototype,
         ArrayBuffer: ArrayBuffer.prototype, Function: Function.prototype };
@@ -238,5 +241,27 @@ describe("page furniture", () => {
       { width: 595, lines: [line("接着写完。", 700, 72, 122), line("2．下一条", 686, 72, 520)] },
     ];
     expect(pagesToText(pages)).toBe("一、总体要求\n第一句很长接着写完。\n2．下一条");
+  });
+
+  it("never joins a 专栏 box heading or a bare part heading to the full line above", () => {
+    const pages: PdfPage[] = [
+      {
+        width: 595,
+        lines: [
+          line("6．发展装备。推动装备在海洋调查等领域应用。", 700, 72, 520),
+          line("专栏 海洋装备重点发展方向", 686, 72, 330),
+          line("1．高技术船舶：大型运输船。", 672, 72, 520),
+          line("保障措施", 658, 72, 112),
+          line("（一）加强组织领导。", 644, 72, 172),
+        ],
+      },
+    ];
+    expect(pagesToText(pages).split("\n")).toEqual([
+      "6．发展装备。推动装备在海洋调查等领域应用。",
+      "专栏 海洋装备重点发展方向",
+      "1．高技术船舶：大型运输船。",
+      "保障措施",
+      "（一）加强组织领导。",
+    ]);
   });
 });

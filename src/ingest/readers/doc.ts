@@ -139,7 +139,8 @@ export function wordText(body: string): string {
       }
     }
     columns = 0;
-    out.push(line.replace(/\t+/g, " ").trim());
+    // Tabs inside a paragraph stay: rows of a task table typed with tabs are read later (tab-rows).
+    out.push(line.replace(/^[\t ]+|[\t ]+$/g, ""));
   }
   return out
     .join("\n")

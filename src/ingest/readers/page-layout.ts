@@ -1,5 +1,5 @@
 import { fold } from "../../text/fold.js";
-import { OUTLINE_START } from "../../text/patterns.js";
+import { OUTLINE_START, startsHeading } from "../../text/patterns.js";
 
 // Lines and paragraphs rebuilt from positioned text: shared by the readers of page formats (PDF,
 // OFD). Positions are in points, y growing upwards (PDF's convention; the OFD reader converts).
@@ -130,7 +130,8 @@ export function joinCjk(line: string): string {
  * Drops page furniture — running headers and footers (the same text at the same height on most
  * pages, page numbers masked) and page numbers — and joins the pages' lines into one text. A line
  * that runs to the right text edge continues in the next one (also across pages) unless a
- * paragraph gap, an indent or an outline number ("22．") follows; paragraph gaps become blank lines.
+ * paragraph gap, an indent, an outline number ("22．") or an unnumbered heading (专栏…, 保障措施)
+ * follows; paragraph gaps become blank lines.
  */
 export function pagesToText(pages: readonly TextPage[]): string {
   const running = runningLines(pages);
@@ -153,7 +154,8 @@ export function pagesToText(pages: readonly TextPage[]): string {
         pitch > 0 &&
         previous.y - line.y > pitch * PARAGRAPH_GAP;
       const indented = line.x > left + line.size * INDENT_SHARE;
-      const starts = OUTLINE_START.test(fold(line.text));
+      const folded = fold(line.text);
+      const starts = OUTLINE_START.test(folded) || startsHeading(folded);
       if (open && !gap && !indented && !starts && !line.block && out.length > 0) {
         out[out.length - 1] = joinWrapped(out.at(-1) ?? "", line.text);
       } else {
