@@ -16,16 +16,23 @@
  */
 
 import { levelsLexicon, structureLexicon, unitsLexicon } from "../text/lexicons.js";
+import { DECIMAL_UNITS } from "../text/patterns.js";
 import { escapeRegExp } from "../text/regexp.js";
 
 const CN = "一二三四五六七八九十";
+/** A digit, half- or full-width (Word leaves １．). */
+const DIGIT = "[0-9０-９]";
+/** A decimal item number (1.1, 2.3.1) before a word, not a quantity (1.5倍: see DECIMAL_UNITS). */
+const DECIMAL = `\\d{1,2}(?:[.．]\\d{1,2}){1,2}(?![\\d.．%％])[\\s\u3000]*(?![${DECIMAL_UNITS}])(?=[\\u4e00-\\u9fa5“《（(A-Za-z])`;
 /** Outline markers, full- or half-width, as they begin a unit. */
-const MARKER = `(?:[${CN}]{1,3}、|[（(][${CN}]{1,3}[）)]|\\d{1,2}[.．、](?![\\d.．])|[（(]\\d{1,2}[）)]|第[${CN}百零〇\\d]{1,4}[章条节])`;
+const MARKER = `(?:[${CN}]{1,3}、|[（(][${CN}]{1,3}[）)]|${DECIMAL}|${DIGIT}{1,2}[.．、](?![\\d.．])|[（(]${DIGIT}{1,2}[）)]|第[${CN}百零〇\\d]{1,4}[章条节])`;
 /** Markers of the two top levels (一、 and （一）): they follow a colon too (通知如下：一、…). */
 const TOP_MARKER = `(?:[${CN}]{1,3}、|[（(][${CN}]{1,3}[）)])`;
 const GAP = "[\\s\u3000]*";
 /** A short unpunctuated line (a theme heading, 丰富体育消费供给) run onto its neighbours. */
 const THEME = "[^。，,；;：:、！？!?（）()“”《》\\d]{2,20}";
+/** What follows a theme line: a top-level number, or a number of a list (推动技术改造1.…). */
+const THEME_NEXT = `(?:${TOP_MARKER}|${DIGIT}{1,2}[.．、](?![\\d.．]))`;
 const DOC_NUMBER = "\\p{Script=Han}{1,8}[〔\\[（(]\\d{4}[〕\\]）)]\\d{1,4}号";
 const ADDRESSEE = "各[^：:。]{1,80}[：:]";
 const DATE = "\\d{4}年\\d{1,2}月\\d{1,2}日";
@@ -63,7 +70,11 @@ function patterns(): { breaks: RegExp; part: RegExp; trailing: RegExp; boxHeadin
   // A 专栏 box heading, and the label lines after a task (责任单位：…, 完成时限：…).
   const box = anyOf(lex.boxPrefixes);
   const { lead, responsible, support } = unitsLexicon().labels;
-  const label = `(?:${anyOf([...lead, ...responsible, ...support])}|(?:完成)?${anyOf(lex.tableColumns.deadline)}(?:要求)?)${GAP}[：:]`;
+  const labelWord = `(?:${anyOf([...lead, ...responsible, ...support])}|(?:完成)?${anyOf(lex.tableColumns.deadline)}(?:要求)?)`;
+  // 责任单位：… or 【责任单位】…
+  const label = `(?:${labelWord}${GAP}[：:]|【${labelWord}】)`;
+  // A part heading printed without a number (保障措施) over its first item.
+  const bareHeading = anyOf([...lex.safeguardHeadings, ...lex.nonTaskHeadings]);
   const breaks = new RegExp(
     [
       `(?<=[。！？!?）)〕\\]]${GAP})(?=${MARKER})`,
@@ -72,11 +83,15 @@ function patterns(): { breaks: RegExp; part: RegExp; trailing: RegExp; boxHeadin
       `(?<=[。！？!?；;）)〕\\]]${GAP})(?=${box})`,
       `(?<=[。！？!?；;）)]${GAP})(?=${label})`,
       // After a label's value (a list of units, a deadline): the next label or the next unit.
-      `(?<=${label}[^。：:]{1,80}?)(?<!\\d)(?=${label}|${MARKER}\\p{Script=Han})`,
+      `(?<=${label}[^。：:]{1,80}?)(?<!\\d)(?=${label}|${MARKER}\\p{Script=Han}|(?<!${MARKER}${GAP})${bareHeading}${GAP}${MARKER})`,
       `(?<=[：:]${GAP})(?=${TOP_MARKER})`,
-      // An unnumbered theme line between two sentences, over the next numbered item.
-      `(?<=[。！？!?）)]${GAP})(?=${THEME}${GAP}${TOP_MARKER})`,
-      `(?<=[。！？!?）)]${GAP}${THEME}${GAP})(?=${TOP_MARKER})`,
+      // A bare part heading with a colon (工作目标：) between sentences, over its numbered items.
+      `(?<=[。！？!?）)]${GAP})(?=${bareHeading}[：:]${GAP}${MARKER})`,
+      `(?<=[。！？!?）)]${GAP}${bareHeading}[：:])(?=${GAP}${MARKER})`,
+      // An unnumbered theme line between two sentences, over the next numbered item (a top-level
+      // one, or one of a list: 推动技术改造1.…).
+      `(?<=[。！？!?）)]${GAP})(?=${THEME}${GAP}${THEME_NEXT})`,
+      `(?<=[。！？!?）)]${GAP}${THEME}${GAP})(?=${THEME_NEXT})`,
       // The 文号 after the title (its code holds no document-type word: …方案的通知国办发〔…〕).
       `(?<=(?:${docType}|${escapeRegExp(lex.mastheadEnding)})${GAP})(?=(?:(?!的|${docType})\\p{Script=Han}){1,8}[〔\\[（(]\\d{4})`,
       `(?<=${DOC_NUMBER})(?=${GAP}\\p{Script=Han})`,

@@ -48,6 +48,7 @@ export const OutlineMarkerSchema = z.enum([
   "paren-chinese", // （一）
   "arabic", // 1. 1． 1、
   "paren-arabic", // （1）
+  "decimal", // 1.1 2.3 (1.2.1): items numbered within the part's number, under 一、 or 1.
 ]);
 
 /** Numbering styles of the full outline: the section markers, plus chapters, articles, ①, headed paragraphs. */
@@ -58,6 +59,7 @@ export const OutlineStyleSchema = z.enum([
   "paren-chinese",
   "arabic",
   "paren-arabic",
+  "decimal",
   "circled", // ①
   "article", // 第一条
   "headed", // an unnumbered paragraph opening with a short heading sentence: 强化标准引领。…

@@ -35,7 +35,8 @@ const NONE: FieldSource = { from: "none", line: null, confidence: "none" };
  *   text (为贯彻落实《…》) names the parent, never this document, and is not used.
  * - issuer: the cover's or its signature's (high); else a signature at the end (high). A printed-by
  *   line names the printing office, not the issuer: it gives none.
- * - date: the 成文日期 under the cover's or signature's organ (high); else the date of a signature
+ * - date: the 成文日期 under the cover's or signature's organ (high; a cover's year and month
+ *   only, 二〇二一年十一月: the first of the month, low); else the date of a signature
  *   at the end (high); else, only when there is no other, the 印发 date of the closing block
  *   (…办公厅2020年12月10日印发, from "printed", low).
  * - level: the cover's issuer or title (high); else the most trusted evidence that agrees with the
@@ -121,7 +122,9 @@ function isBareTitle(norm: string): boolean {
     isTitleShaped(norm) &&
     endsLikeTitle(norm) &&
     !SENTENCE_MARK.test(norm) &&
-    !/[《》“”]/.test(norm) &&
+    !/[《》]/.test(norm) &&
+    // A quoted word inside (江西省“十四五”…规划), never a line that quotes or is quoted.
+    !/^[“”]|[“”]$/.test(norm) &&
     !OUTLINE_START.test(norm) &&
     !isOrganLine(norm) &&
     !attachmentHeadings.some((w) => norm.startsWith(w))
@@ -194,7 +197,8 @@ function findDate(
   if (header.date !== null) {
     const line = header.lineOf.date;
     const from = line === null ? "cover" : headOrTail(lines, header, line);
-    return { value: header.date, source: source(from, line, "high") };
+    // A cover's year and month give no day: the first of the month, said with low confidence.
+    return { value: header.date, source: source(from, line, header.monthOnly ? "low" : "high") };
   }
   if (evidence?.date) {
     return { value: evidence.date, source: source("signature", evidence.dateLine, "high") };

@@ -1,7 +1,13 @@
 import type { Line } from "../model/source.js";
 import { structureLexicon, unitsLexicon } from "../text/lexicons.js";
-import { DOC_NUMBER, isDocNumberLine, OUTLINE_START, PRINTED_DATE } from "../text/patterns.js";
-import { dateOfLine, endsLikeTitle, isOrganLine, isoDate } from "./text-shapes.js";
+import {
+  DOC_NUMBER,
+  isBarePartHeading,
+  isDocNumberLine,
+  OUTLINE_START,
+  PRINTED_DATE,
+} from "../text/patterns.js";
+import { dateOfLine, endsLikeTitle, isOrganLine, isoDate, monthOfLine } from "./text-shapes.js";
 
 /** The document's head and tail: who issued it, when, under which number and title. */
 export interface DocumentHeader {
@@ -10,6 +16,8 @@ export interface DocumentHeader {
   docNumber: string | null;
   issuer: string | null;
   date: string | null;
+  /** The date is a cover's year and month only (二〇二一年十一月): `date` is its first day. */
+  monthOnly: boolean;
   printedDate: string | null;
   /** Index of the first line of the body (the first outline heading), or lines.length. */
   bodyStart: number;
@@ -32,7 +40,20 @@ const MAX_TITLE_LENGTH = 80;
 export function readHeader(lines: Line[]): DocumentHeader {
   const contentEnd = closingBlockStart(lines);
   const bodyStart = firstOutlineLine(lines, contentEnd);
-  const dateIndex = lines.findIndex((l, i) => i < contentEnd && dateOfLine(l.norm) !== null);
+  const fullDate = lines.findIndex((l, i) => i < contentEnd && dateOfLine(l.norm) !== null);
+  // A printed plan's cover: title, organ, year and month (江西省发展和改革委员会 / 二〇二一年十一月).
+  const coverMonth =
+    fullDate < 0
+      ? lines.findIndex(
+          (l, i) =>
+            i > 0 &&
+            i < Math.min(bodyStart, HEAD_SCAN) &&
+            monthOfLine(l.norm) !== null &&
+            isOrganLine((lines[i - 1] as Line).norm),
+        )
+      : -1;
+  const monthOnly = coverMonth >= 0;
+  const dateIndex = monthOnly ? coverMonth : fullDate;
   const issuerLine = dateIndex > 0 ? lines[dateIndex - 1] : undefined;
   const numberLine = lines.slice(0, HEAD_SCAN).find((l) => isDocNumberLine(l.norm));
   const docNumber = numberLine?.text ?? organsThenNumber(lines.slice(0, HEAD_SCAN));
@@ -51,7 +72,8 @@ export function readHeader(lines: Line[]): DocumentHeader {
     planTitle: plan?.text ?? null,
     docNumber,
     issuer: issuer?.text ?? null,
-    date: dateLine ? dateOfLine(dateLine.norm) : null,
+    date: dateLine ? (monthOnly ? monthOfLine(dateLine.norm) : dateOfLine(dateLine.norm)) : null,
+    monthOnly,
     printedDate: printed?.date ?? null,
     bodyStart,
     contentEnd,
@@ -116,7 +138,8 @@ function firstOutlineLine(lines: Line[], end: number): number {
     if (attachmentHeadings.some((w) => norm.startsWith(w))) inList = true;
     else if (!(inList && namesAttachment(norm))) inList = false;
     if (inList) continue;
-    if (OUTLINE_START.test(norm)) return i;
+    // A bare 工作目标 line over its numbered goals opens the outline as a part of its own.
+    if (OUTLINE_START.test(norm) || isBarePartHeading(norm)) return i;
   }
   return end;
 }

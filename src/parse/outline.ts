@@ -1,7 +1,12 @@
 import type { OutlineMarker, OutlineStyle } from "../model/document.js";
 import type { Line } from "../model/source.js";
 import { structureLexicon } from "../text/lexicons.js";
-import { arabicMarker, parenArabicMarker } from "../text/patterns.js";
+import {
+  arabicMarker,
+  decimalMarker,
+  isBarePartHeading,
+  parenArabicMarker,
+} from "../text/patterns.js";
 import { headingLength } from "./headed.js";
 
 /** A node of the document outline with the lines it holds. */
@@ -22,7 +27,7 @@ export interface OutlineNode {
 
 const CN = "一二三四五六七八九十百零";
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
-/** Numbering styles by nesting rank: 一、 > （一） > 1. > （1） > ①. */
+/** Numbering styles by nesting rank: 一、 > （一） > 1. > 1.1 > （1） > ①. */
 const MARKERS: {
   marker: OutlineMarker | "circled" | "chapter" | "part";
   rank: number;
@@ -34,6 +39,8 @@ const MARKERS: {
   { marker: "chinese", rank: 1, re: new RegExp(`^([${CN}]+)[、.]\\s*`) },
   { marker: "paren-chinese", rank: 2, re: new RegExp(`^\\(([${CN}]+)\\)\\s*`) },
   { marker: "arabic", rank: 3, re: new RegExp(`^${arabicMarker(true)}\\s*`) },
+  // 1.1 under 一、 or 1.; 1.1.1 under 1.1 (matchMarker deepens the rank by the number of dots).
+  { marker: "decimal", rank: 3.5, re: new RegExp(`^${decimalMarker(true)}\\s*`) },
   { marker: "paren-arabic", rank: 4, re: new RegExp(`^${parenArabicMarker(true)}\\s*`) },
   { marker: "circled", rank: 5, re: new RegExp(`^([${CIRCLED}])\\s*`) },
 ];
@@ -53,7 +60,11 @@ export function matchMarker(norm: string): {
   for (const { marker, rank, re } of MARKERS) {
     const m = re.exec(norm);
     // The label is the first group that matched (the arabic patterns have one per number size).
-    if (m) return { marker, rank, label: (m[1] ?? m[2]) as string, length: m[0].length };
+    if (!m) continue;
+    const label = (m[1] ?? m[2]) as string;
+    // 1.1.1 sits below 1.1: one more dot, a little deeper.
+    const depth = marker === "decimal" ? (label.match(/\./g)?.length ?? 1) - 1 : 0;
+    return { marker, rank: rank + depth * 0.1, label, length: m[0].length };
   }
   return null;
 }
@@ -94,8 +105,29 @@ export function buildOutline(
   const preamble: Line[] = [];
   const roots: OutlineNode[] = [];
   const stack: { node: OutlineNode; rank: number }[] = [];
+  const topRank = marked.reduce((min, x) => Math.min(min, x.marker?.rank ?? min), 1);
   marked.forEach(({ line, marker: m, inferred }, at) => {
     if (!m) {
+      const next = marked.slice(at + 1).find((x) => x.marker !== null)?.marker;
+      if (at + 1 < marked.length && isBarePartHeading(line.norm)) {
+        // An unnumbered 保障措施 or 工作目标 line: a part of its own at the top level, holding the
+        // items that follow (（一）… after tasks numbered 1.–14.; 一是… paragraphs) until the next
+        // top-level number (一、 after a goals line over （1）（2））.
+        const rank = Math.min(topRank, (next?.rank ?? topRank) - 0.25);
+        stack.length = 0;
+        const part: OutlineNode = {
+          style: "chinese",
+          label: "",
+          head: line,
+          printed: printedHeading("", line),
+          content: [],
+          children: [],
+          inferred: false,
+        };
+        roots.push(part);
+        stack.push({ node: part, rank });
+        return;
+      }
       if (isBoxHeading(line.norm)) {
         // A 专栏 box sits just above the numbering of its items (the next numbered line, when it
         // starts a numbering: 1.): it closes the items of that level before it, and holds its own.
@@ -202,10 +234,13 @@ function restoreLostFirsts(marked: Marked[]): Marked[] {
 
 /** The marker as printed in folded form: 一、 (一) 1. (1) ① 第一章; nothing for a headed paragraph. */
 export function markerText(style: OutlineStyle, label: string): string {
+  // A part printed without a number (保障措施 alone on its line).
+  if (label === "") return "";
   if (style === "chapter") return `第${label}章`;
   if (style === "part") return `第${label}节`;
   if (style === "chinese") return `${label}、`;
   if (style === "arabic") return `${label}.`;
+  if (style === "decimal") return `${label} `;
   if (style === "paren-chinese" || style === "paren-arabic") return `(${label})`;
   return label;
 }

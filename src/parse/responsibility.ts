@@ -4,6 +4,8 @@
  */
 import type { Line } from "../model/source.js";
 import type { Units } from "../model/task.js";
+import { structureLexicon } from "../text/lexicons.js";
+import { escapeRegExp } from "../text/regexp.js";
 import { bracketGroups, isResponsibility } from "../text/responsibility.js";
 import { labelAt, parseResponsibility, type RoledUnit } from "../text/units.js";
 
@@ -20,10 +22,14 @@ export function readResponsibility(lines: Line[]): { units: Units; labelLines: S
   lines.forEach((line, index) => {
     const label = labelAt(line.norm);
     if (label) {
-      labelLines.add(index);
-      raws.push(line.text.slice(label.length).trim());
+      // 【牵头单位】…【配合单位】…【完成时限】2025年底前 on one line: the units end where the
+      // deadline's label starts, and the line stays text for the deadline to be read from.
+      const deadlineAt = line.text.search(deadlineLabel());
+      const text = deadlineAt > label.length ? line.text.slice(0, deadlineAt) : line.text;
+      if (deadlineAt <= label.length) labelLines.add(index);
+      raws.push(text.slice(label.length).trim());
       const role = label.label === "lead" || (label.label === "responsible" && !hasLeadLine);
-      const units = parseResponsibility(line.text.slice(label.length), role ? "lead" : "support");
+      const units = parseResponsibility(text.slice(label.length), role ? "lead" : "support");
       roled.push(...units);
       return;
     }
@@ -37,6 +43,18 @@ export function readResponsibility(lines: Line[]): { units: Units; labelLines: S
     }
   });
   return { units: toUnits(roled, raws.length > 0 ? raws.join("；") : null), labelLines };
+}
+
+let deadlineLabelPattern: RegExp | undefined;
+
+/** A deadline's label inside a line: 【完成时限】, 完成时限：, 时间要求： (data/lexicon/structure.json). */
+function deadlineLabel(): RegExp {
+  if (!deadlineLabelPattern) {
+    const words = structureLexicon().tableColumns.deadline.map(escapeRegExp).join("|");
+    const word = `(?:完成)?(?:${words})(?:要求)?`;
+    deadlineLabelPattern = new RegExp(`【${word}】|${word}\\s*[:：]`);
+  }
+  return deadlineLabelPattern;
 }
 
 /** Gathers roled units into the model's `Units`, keeping first appearance order. */

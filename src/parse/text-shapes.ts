@@ -1,4 +1,5 @@
 import { levelsLexicon, structureLexicon } from "../text/lexicons.js";
+import { numeralValue } from "../text/numerals.js";
 import { DATE_ONLY } from "../text/patterns.js";
 
 /**
@@ -24,10 +25,48 @@ export function isoDate(year: string, month: string, day: string): string | null
   return date.toISOString().slice(0, 10);
 }
 
-/** The ISO date of a line that is only a date, or null. */
+/** A year written digit by digit in Chinese (二〇二一), a month or day in Chinese numerals (十一). */
+const CN_YEAR = "[〇○零一二三四五六七八九]{4}";
+const CN_SMALL = "[一二三四五六七八九十]{1,3}";
+/** 二〇二一年十一月八日, as covers and signatures of printed plans have it. */
+const CN_DATE_ONLY = new RegExp(`^(${CN_YEAR})年(${CN_SMALL})月(${CN_SMALL})日$`);
+/** A cover's month: 二〇二一年十一月, 2021年11月. */
+const MONTH_ONLY = new RegExp(`^(\\d{4}|${CN_YEAR})年(\\d{1,2}|${CN_SMALL})月$`);
+
+/** 二〇二一 → 2021 (each character a digit). */
+function chineseYear(year: string): string {
+  return [...year]
+    .map((ch) =>
+      /\d/.test(ch)
+        ? ch
+        : String("〇一二三四五六七八九".indexOf(ch === "○" || ch === "零" ? "〇" : ch)),
+    )
+    .join("");
+}
+
+/** The ISO date of a line that is only a date (2018年4月28日, 二〇一八年四月二十八日), or null. */
 export function dateOfLine(norm: string): string | null {
   const m = DATE_ONLY.exec(norm);
-  return m ? isoDate(m[1] as string, m[2] as string, m[3] as string) : null;
+  if (m) return isoDate(m[1] as string, m[2] as string, m[3] as string);
+  const cn = CN_DATE_ONLY.exec(norm);
+  return cn
+    ? isoDate(
+        chineseYear(cn[1] as string),
+        String(numeralValue(cn[2] as string)),
+        String(numeralValue(cn[3] as string)),
+      )
+    : null;
+}
+
+/**
+ * A line that is only a year and month (a printed plan's cover: 二〇二一年十一月): the first day of
+ * that month as an ISO date, or null. Callers say the day is not known.
+ */
+export function monthOfLine(norm: string): string | null {
+  const m = MONTH_ONLY.exec(norm);
+  if (!m) return null;
+  const year = /^\d/.test(m[1] as string) ? (m[1] as string) : chineseYear(m[1] as string);
+  return isoDate(year, String(numeralValue(m[2] as string)), "1");
 }
 
 /** A line naming only an issuing organ: 浙江省人民政府, 嘉兴市人民政府办公室. */

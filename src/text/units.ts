@@ -93,7 +93,10 @@ function labelPatterns(): [LabelKind, RegExp][] {
     patterns = (["lead", "responsible", "support"] as const).flatMap((kind) =>
       labels[kind].map((word): [LabelKind, RegExp] => [
         kind,
-        new RegExp(`^${escapeRegExp(word.normalize("NFKC"))}\\s*[:：]`),
+        // 牵头单位：… or 【牵头单位】…
+        new RegExp(
+          `^(?:${escapeRegExp(word.normalize("NFKC"))}\\s*[:：]|【${escapeRegExp(word.normalize("NFKC"))}】)`,
+        ),
       ]),
     );
   }
@@ -109,6 +112,13 @@ function splitByLabels(raw: string): { label: LabelKind | null; body: string }[]
   let depth = 0;
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i] as string;
+    // 【配合单位】 right after the lead units: a label in brackets needs no separator before it.
+    const bracketLabel = ch === "【" && depth === 0 ? labelAt(raw.slice(i)) : null;
+    if (bracketLabel) {
+      cuts.push({ at: i, label: bracketLabel.label, length: bracketLabel.length });
+      i += bracketLabel.length - 1;
+      continue;
+    }
     if (OPEN.includes(ch)) depth++;
     else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
     if (depth > 0 || (i > 0 && !",;，；、 ".includes(raw[i - 1] as string))) continue;

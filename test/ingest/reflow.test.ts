@@ -35,10 +35,16 @@ const ONE_LINE_EXCEPTIONS = [
   "qd-2023-ai-park-rules.txt",
   "hj-2022-lenglian-shishi.txt",
   "ah-2021-lenglian-shisiwu.txt",
+  "ag-jx-2021-27-xiandaiwuliu-guihua.txt",
   // Unnumbered (headed) task paragraphs: nothing marks where one begins inside a sentence run.
   "s-mwr-2023-127-nongcun-gongshui.txt",
+  "aj-miit-2023-86-lvse-jiancai.txt",
   // A 专栏 of unpunctuated figure lines runs into the part after it (…预期性三、健全…).
   "w-heb-2021-jineng-guihua.txt",
+  // Each task's unit line ends without punctuation before the next number (…2025年底前1.2 推动…).
+  "ae-jx-2024-71-zhongxiaoqiye-shuzihua.txt",
+  // Closing requirements as unnumbered 一是…。二是…。 paragraphs: nothing marks where one begins.
+  "ah-hn-2024-xianyushangye-gongzuoyaodian.txt",
 ];
 /**
  * A contents list cut at 25 characters loses the page numbers that mark its entries; unnumbered
@@ -48,6 +54,7 @@ const WRAP_EXCEPTIONS = [
   ...TABLES,
   "ah-2021-lenglian-shisiwu.txt",
   "s-mwr-2023-127-nongcun-gongshui.txt",
+  "aj-miit-2023-86-lvse-jiancai.txt",
 ];
 
 const parse = (text: string, file: string): PlanDocument =>

@@ -143,3 +143,102 @@ describe("a 规划 whose themed parts name a safeguard word, with safeguards of 
     ]);
   });
 });
+
+describe("items numbered 1.1, 1.2 … within their part (decimal outline)", () => {
+  it("are the tasks, each with the unit line after it", async () => {
+    const plan = await authored("ae-jx-2024-71-zhongxiaoqiye-shuzihua.txt");
+    const body = of(plan, "body");
+    expect(body).toHaveLength(16);
+    expect(body[0]).toMatchObject({ title: "全面开展数字化诊断评估" });
+    expect(body[0]?.units.lead).toContain("省工业和信息化厅");
+    // 1.6建设… without a space is an item too; 2.10 follows 2.9.
+    expect(body.map((t) => t.title)).toContain("建设数字化转型公共服务体系");
+    expect(body.at(-1)?.title).toBe("支持苏区老区中小企业数字化转型");
+    expect(of(plan, "safeguards")).toHaveLength(4);
+  });
+
+  it("nest 1.1.1 under 1.1, and never read a quantity (1.5倍, 2.4 亿元) as a number", () => {
+    const doc = parseText(
+      [
+        "一、主要任务",
+        "1.1 推进数字化改造",
+        "1.1.1 开展诊断。组织专业机构上门服务。",
+        "1.1.2 推广应用。推广数控机床。",
+        "1.2 培育服务商。遴选服务商。",
+        "1.5倍于上年的资金用于支持改造。",
+        "2.4 亿元以上的项目由省级统筹。",
+        "二、保障措施",
+        "（一）加强组织领导。建立工作机制。",
+      ].join("\n"),
+    );
+    expect(of(doc, "body").map((t) => t.title)).toEqual(["开展诊断", "推广应用", "培育服务商"]);
+    expect(of(doc, "body")[2]?.text).toContain("2.4亿元以上");
+  });
+});
+
+describe("a part heading printed without a number, alone on its line", () => {
+  it("保障措施 over （一）… after tasks 1.–14.: the items are safeguards", async () => {
+    const plan = await authored("af-hn-2024-43-diandongzixingche.txt");
+    expect(of(plan, "body")).toHaveLength(14);
+    expect(of(plan, "safeguards").map((t) => t.title)).toEqual([
+      "加强组织领导",
+      "落实资金保障",
+      "强化应急处置",
+      "严格督导考核",
+      "加强信息报送",
+    ]);
+  });
+
+  it("工作目标： over （１）（２） before the first part: goals, not tasks", async () => {
+    const plan = await authored("ai-sx-2024-21-jieshui.txt");
+    expect(of(plan, "body")).toHaveLength(16);
+    expect(of(plan, "body")[0]?.title).toBe("打造节水型农业灌溉体系");
+  });
+
+  it("工作要求 over 一是…二是… paragraphs: each paragraph a safeguard", async () => {
+    const plan = await authored("ah-hn-2024-xianyushangye-gongzuoyaodian.txt");
+    expect(of(plan, "body")).toHaveLength(21);
+    expect(of(plan, "safeguards")).toHaveLength(5);
+    expect(of(plan, "safeguards")[1]?.title).toContain("强化资金保障");
+  });
+
+  it("is a heading only when it is the whole line", () => {
+    const doc = parseText(
+      [
+        "一、主要任务",
+        "（一）加强组织领导下的协同。保障措施要落实到位。",
+        "（二）推进改造。组织实施改造工程。",
+      ].join("\n"),
+    );
+    expect(of(doc, "body")).toHaveLength(2);
+    expect(of(doc, "safeguards")).toEqual([]);
+  });
+});
+
+describe("a printed plan's cover: title, organ, year and month", () => {
+  it("gives title, issuer and the month's first day, said with low confidence", async () => {
+    const plan = await authored("ag-jx-2021-27-xiandaiwuliu-guihua.txt");
+    expect(plan.title).toBe("江西省“十四五”现代物流业发展规划");
+    expect(plan.issuer).toBe("江西省发展和改革委员会");
+    expect(plan.date).toBe("2021-11-01");
+    expect(plan.found.date.confidence).toBe("low");
+    expect(plan.level).toBe("province");
+  });
+
+  it("reads a date written in Chinese numerals in full, with high confidence", () => {
+    const doc = parseText(
+      [
+        "某某市人民政府关于推进数字化改造的实施意见",
+        "各县（市、区）人民政府：",
+        "为推进数字化改造，提出如下意见。",
+        "一、主要任务",
+        "（一）推进改造。组织实施改造工程。",
+        "（二）培育服务商。遴选服务商。",
+        "某某市人民政府",
+        "二〇二一年十一月八日",
+      ].join("\n"),
+    );
+    expect(doc.date).toBe("2021-11-08");
+    expect(doc.found.date.confidence).toBe("high");
+  });
+});

@@ -74,3 +74,21 @@ describe("parseResponsibility", () => {
     });
   });
 });
+
+describe("labels in square brackets on one line (【牵头单位】…【配合单位】…【完成时限】…)", () => {
+  it("reads lead and support units, and leaves the deadline to the task's text", async () => {
+    const { readResponsibility } = await import("../../src/parse/responsibility.js");
+    const text =
+      "【牵头单位】省工业和信息化厅【配合单位】省发展改革委、省财政厅【完成时限】2027年底前";
+    const line = { line: 1, text, norm: text.normalize("NFKC"), cell: false };
+    const { units, labelLines } = readResponsibility([line]);
+    expect(units.lead).toEqual(["省工业和信息化厅"]);
+    expect(units.support).toEqual(["省发展改革委", "省财政厅"]);
+    // The line keeps its deadline for the task's text: it is not a responsibility-only line.
+    expect(labelLines.size).toBe(0);
+    const plain = "【牵头单位】省商务厅【配合单位】省财政厅";
+    const only = readResponsibility([{ line: 1, text: plain, norm: plain, cell: false }]);
+    expect(only.units.lead).toEqual(["省商务厅"]);
+    expect(only.labelLines.has(0)).toBe(true);
+  });
+});

@@ -125,6 +125,8 @@ function circled(label: string): string {
  */
 export function printedLabel(entry: OutlineEntry): string {
   const { label } = entry;
+  // A part printed without a number (保障措施 alone on its line).
+  if (label === "" && entry.style !== "headed") return "";
   switch (entry.style) {
     case "chapter":
       return label.startsWith("第") ? `${label} ` : `第${label}章 `;
@@ -139,6 +141,8 @@ export function printedLabel(entry: OutlineEntry): string {
       return `（${label}）`;
     case "arabic":
       return `${label}.`;
+    case "decimal":
+      return `${label} `;
     case "circled":
       return circled(label);
     case "headed":
