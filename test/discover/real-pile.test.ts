@@ -134,6 +134,21 @@ describe("discover on the real plans with the authored children (test/fixtures/a
       // its own plan (为扎实推进《…》落地见效).
       "aa-js-2024-88-kuaidi-baozhuang": "aa-gwy-2024-19-kuaidi-baozhuang",
       "ab-yn-2024-shuzi-xiangcun-gongzuo": "ab-yn-2022-47-shuzi-xiangcun",
+      // AE, AF, AI, AJ: province plans of national ones (one a web page); AG: a province's
+      // three-year action plan of its own 规划 (为推动《…规划》目标任务落地; the 规划's cover gives
+      // title, organ and a month only); AH: a department's work points for one year of its
+      // province's plan.
+      "ae-jx-2024-71-zhongxiaoqiye-shuzihua": "ae-gwy-2024-38-zhongxiaoqiye-shuzihua",
+      "af-hn-2024-43-diandongzixingche": "af-miit-2024-186-diandongzixingche",
+      "ag-jx-2023-14-wuliu-sannian-xingdong": "ag-jx-2021-27-xiandaiwuliu-guihua",
+      "ah-hn-2024-xianyushangye-gongzuoyaodian": "ah-hn-2023-31-xianyushangye-fangan",
+      "ai-sx-2024-21-jieshui": "ai-gwy-2024-17-jieshui",
+      "aj-hun-2023-lvse-jiancai": "aj-miit-2023-86-lvse-jiancai",
+      // Not a pair of the evaluation: AH's province plan cites a ministries' plan that is not in
+      // the pile; the State Council plan on the same topic (E's parent, written by another
+      // writer) shares enough of it (content 0.36 ≥ 0.3) to be proposed: a national plan above
+      // it on its topic, though not the one it names.
+      "ah-hn-2023-31-xianyushangye-fangan": "gwy-2022-31-xianyu-shangye",
     });
     const loose = found.documents.find((d) => d.id === "authored-shuzi-city-2019");
     expect(loose?.evidence[0]).toContain("只有该文件与所引标题相符");

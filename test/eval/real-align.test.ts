@@ -57,6 +57,12 @@ describe("the matcher on real pairs", () => {
     ["AB", "a province's work plan for one year of its own plan", 0.78, 0.75, 0.7, 0.3],
     ["AC", "a province opinion of a State Council opinion read from PDF", 0.95, 0.9, 0.9, 0.3],
     ["AD", "a city plan, read from Word, of a province action plan", 0.9, 0.9, 0.9, 0.3],
+    ["AE", "a province plan of a State Council opinion, items numbered 1.1", 0.9, 0.88, 0.8, 0.3],
+    ["AF", "a province task list of a ministries' plan read from PDF text", 0.88, 0.85, 0.6, 0.3],
+    ["AG", "a province's three-year action plan of its own 规划", 0.85, 0.88, 0.5, 0.3],
+    ["AH", "a department's work points for one year of a province plan", 0.82, 0.82, 0.7, 0.3],
+    ["AI", "a province opinion of a State Council plan, full-width labels", 0.93, 0.93, 0.85, 0.3],
+    ["AJ", "a province plan as a web page of a ministries' guidance", 0.9, 0.9, 0.8, 0.2],
   ] as const)("links authored pair %s, %s", async (name, _what, tasks, all, missing, overNaive) => {
     const r = await evaluatePair(pair(name));
     expect(r.authored).toBe(true);
@@ -96,6 +102,12 @@ describe("the matcher on real pairs", () => {
       ["AB", 0.8],
       ["AC", 0.8],
       ["AD", 0.8],
+      ["AE", 0.8],
+      ["AF", 0.8],
+      ["AG", 0.8],
+      ["AH", 0.7],
+      ["AI", 0.8],
+      ["AJ", 0.8],
     ] as const) {
       const e = await evidenceAgreement(pair(name));
       expect(e.links, name).toBeGreaterThan(10);
