@@ -5,6 +5,7 @@ import type { Reader } from "./index.js";
 import {
   buildLines,
   gridRows,
+  MAX_RULES,
   pagesToText,
   type Rule,
   type TextItem,
@@ -21,8 +22,6 @@ const PT_PER_MM = 72 / 25.4;
 const DEFAULT_PAGE: Box = { x: 0, y: 0, w: 210, h: 297 };
 /** A glyph without a DeltaX advances by its font size (CJK) or half of it (Latin, digits). */
 const NARROW = /[ -\u2e7f\uff61-\uffdc]/u;
-/** Ruling lines kept per page: a table needs a few hundred; a drawing may hold many more. */
-const MAX_RULES = 20_000;
 /** Operands of each AbbreviatedData operator (move, start, line, quadratic, cubic, arc, close). */
 const PATH_ARITY: Readonly<Record<string, number>> = { M: 2, S: 2, L: 2, Q: 4, B: 6, A: 7, C: 0 };
 /** Zip entry flag bit 0: the entry is encrypted. */

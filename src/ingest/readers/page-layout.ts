@@ -246,6 +246,9 @@ export interface Rule {
   y2: number;
 }
 
+/** Ruling lines kept per page: a table needs a few hundred; a drawing may hold many more. */
+export const MAX_RULES = 20_000;
+
 /** Rules this close (in points) to horizontal or vertical count as such; shorter ones are dropped. */
 const RULE_SLANT = 1;
 const MIN_RULE = 5;

@@ -9,12 +9,14 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { parentPort } from "node:worker_threads";
+import { structureLexicon } from "../../text/lexicons.js";
 import type { PdfRawPage, PdfReadRequest, PdfReadResult, PdfTextItem } from "./pdf.js";
+import { pathRules } from "./pdf-rules.js";
 
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 
 async function read(data: Uint8Array): Promise<PdfReadResult> {
-  const { getDocument, VerbosityLevel } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const { getDocument, OPS, VerbosityLevel } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = getDocument({
     data,
     cMapUrl: `${join(pdfjsRoot, "cmaps")}/`,
@@ -30,6 +32,10 @@ async function read(data: Uint8Array): Promise<PdfReadResult> {
   try {
     const doc = await task.promise;
     const pages: PdfRawPage[] = [];
+    // Ruling lines cost a page's operator list (a quarter more time): read from the first page
+    // naming a table's 序号 column on (a table goes on over the pages after it).
+    const { label } = structureLexicon().tableColumns;
+    let tables = false;
     for (let n = 1; n <= doc.numPages; n++) {
       opening = true;
       const page = await doc.getPage(n);
@@ -47,7 +53,15 @@ async function read(data: Uint8Array): Promise<PdfReadResult> {
           size: Math.hypot(a ?? 0, b ?? 0) || Math.abs(d ?? 0) || item.height,
         });
       }
-      pages.push({ width: page.view[2] ?? 0, items });
+      // The page's ruling lines: a task table's borders, to read its rows (gridRows).
+      if (!tables) {
+        // Joined without spaces: a PDF may place each character of 序号 as an item of its own.
+        const text = items.map((item) => item.str.replace(/\s/g, "")).join("");
+        tables = label.some((w) => text.includes(w));
+      }
+      const operators = tables ? await page.getOperatorList() : null;
+      const rules = operators ? pathRules(operators.fnArray, operators.argsArray, OPS) : [];
+      pages.push({ width: page.view[2] ?? 0, items, rules });
       page.cleanup();
     }
     return { pages };

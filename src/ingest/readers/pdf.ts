@@ -4,7 +4,9 @@ import { startWorker } from "../../util/start-worker.js";
 import type { Reader } from "./index.js";
 import {
   buildLines,
+  gridRows,
   pagesToText,
+  type Rule,
   type TextItem,
   type TextLine,
   type TextPage,
@@ -45,10 +47,11 @@ export interface PdfReadRequest {
   data: Uint8Array;
 }
 
-/** One page as the reader's thread sends it: its width and its non-empty text items. */
+/** One page as the reader's thread sends it: its width, its non-empty text items, its ruling lines. */
 export interface PdfRawPage {
   width: number;
   items: PdfTextItem[];
+  rules: Rule[];
 }
 
 /**
@@ -136,7 +139,10 @@ async function readPages(bytes: Uint8Array, file: string): Promise<PdfPage[]> {
     const error = Object.assign(new Error(result.error.message), { name: result.error.name });
     throw result.error.opening ? openError(error, file) : error;
   }
-  return result.pages.map((page) => ({ width: page.width, lines: buildLines(page.items) }));
+  return result.pages.map((page) => ({
+    width: page.width,
+    lines: buildLines(gridRows(page.items, page.rules)),
+  }));
 }
 
 /** The reader's thread failed or stopped before it answered. */
