@@ -108,8 +108,8 @@ export function buildOutline(
   const topRank = marked.reduce((min, x) => Math.min(min, x.marker?.rank ?? min), 1);
   marked.forEach(({ line, marker: m, inferred }, at) => {
     if (!m) {
-      const next = marked.slice(at + 1).find((x) => x.marker !== null)?.marker;
       if (at + 1 < marked.length && isBarePartHeading(line.norm)) {
+        const next = marked.slice(at + 1).find((x) => x.marker !== null)?.marker;
         // An unnumbered 保障措施 or 工作目标 line: a part of its own at the top level, holding the
         // items that follow (（一）… after tasks numbered 1.–14.; 一是… paragraphs) until the next
         // top-level number (一、 after a goals line over （1）（2））.
