@@ -16,6 +16,7 @@
  * (another year), one that cites the child itself, one that cites the same title (a sibling
  * implementing the same plan).
  */
+import { levelOf } from "../parse/index.js";
 import { dice } from "../text/bigrams.js";
 import {
   type DocNumberParts,
@@ -134,6 +135,12 @@ export function citedAmong(
       // A document titled as another edition of the cited plan (X省数字经济2021年行动方案 for a
       // cited X省数字经济2019年行动方案) is not the one cited, however well the title fits its opening.
       if (otherEdition(node, core)) continue;
+      // A title naming an issuer of another level before its 关于 (国务院办公厅关于… for a
+      // province's plan that carries it out and echoes its words) is not this document, however
+      // well it fits. (Places in the subject, 济南-青岛人工智能…方案, name no issuer.)
+      const issuer = /^(.+?)关于/.exec(ref.title ?? "")?.[1] ?? null;
+      const named = levelOf(issuer);
+      if (named !== "unknown" && node.known && named !== node.doc.level) continue;
       const fit = titleFit(content, query, node.at);
       if (fit < options.partialFit) continue;
       const shared = sharedContent(content, child.at, node.at);

@@ -159,6 +159,8 @@ function wrappedInto(prev: Line, prevEnd: number, next: Line, wrap: Wrap | null)
   const b = next.norm;
   if (isPipeRow(a) || isPipeRow(b)) return false;
   if (continuesInlineList(a, b)) return true;
+  // A sentence ended (…负责）), then ②: the next item of a list on lines of its own.
+  if (/[。)]$/.test(a) && /^[①-⑳]/.test(b)) return false;
   // A wrapped piece may end a sentence with a colon (…职责如下：); an addressee (各…：) stands alone.
   const alone = isHeaderLine(b) && !(/:$/.test(b) && !/^各/.test(b));
   return !OUTLINE_START.test(b) && !startsBlock(b) && !isHeaderLine(a) && !alone;

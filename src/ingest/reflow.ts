@@ -25,14 +25,14 @@ const DIGIT = "[0-9０-９]";
 /** A decimal item number (1.1, 2.3.1) before a word, not a quantity (1.5倍: see DECIMAL_UNITS). */
 const DECIMAL = `\\d{1,2}(?:[.．]\\d{1,2}){1,2}(?![\\d.．%％])[\\s\u3000]*(?![${DECIMAL_UNITS}])(?=[\\u4e00-\\u9fa5“《（(A-Za-z])`;
 /** Outline markers, full- or half-width, as they begin a unit. */
-const MARKER = `(?:[${CN}]{1,3}、|[（(][${CN}]{1,3}[）)]|${DECIMAL}|${DIGIT}{1,2}[.．、](?![\\d.．])|[（(]${DIGIT}{1,2}[）)]|第[${CN}百零〇\\d]{1,4}[章条节])`;
+const MARKER = `(?:[${CN}]{1,3}、|[（(][${CN}]{1,3}[）)]|${DECIMAL}|${DIGIT}{1,2}[.．、](?![\\d.．])|[（(]${DIGIT}{1,2}[）)]|${DIGIT}{1,2}[）)](?!\\d)|[①-⑳]|第[${CN}百零〇\\d]{1,4}[章条节])`;
 /** Markers of the two top levels (一、 and （一）): they follow a colon too (通知如下：一、…). */
 const TOP_MARKER = `(?:[${CN}]{1,3}、|[（(][${CN}]{1,3}[）)])`;
 const GAP = "[\\s\u3000]*";
 /** A short unpunctuated line (a theme heading, 丰富体育消费供给) run onto its neighbours. */
 const THEME = "[^。，,；;：:、！？!?（）()“”《》\\d]{2,20}";
 /** What follows a theme line: a top-level number, or a number of a list (推动技术改造1.…). */
-const THEME_NEXT = `(?:${TOP_MARKER}|${DIGIT}{1,2}[.．、](?![\\d.．]))`;
+const THEME_NEXT = `(?:${TOP_MARKER}|${DIGIT}{1,2}[.．、](?![\\d.．])|${DIGIT}{1,2}[）)](?!\\d))`;
 const DOC_NUMBER = "\\p{Script=Han}{1,8}[〔\\[（(]\\d{4}[〕\\]）)]\\d{1,4}号";
 const ADDRESSEE = "各[^：:。]{1,80}[：:]";
 const DATE = "\\d{4}年\\d{1,2}月\\d{1,2}日";
@@ -78,8 +78,8 @@ function patterns(): { breaks: RegExp; part: RegExp; trailing: RegExp; boxHeadin
   const breaks = new RegExp(
     [
       `(?<=[。！？!?）)〕\\]]${GAP})(?=${MARKER})`,
-      // After ；, not before （1）: 主要包括：（1）…；（2）… is a list inside one task's sentence.
-      `(?<=[；;]${GAP})(?=${MARKER})(?![（(]\\d)`,
+      // After ；, not before （1）, 1） or ②: 主要包括：（1）…；（2）… is a list inside one task's sentence.
+      `(?<=[；;]${GAP})(?=${MARKER})(?![（(]\\d|${DIGIT}{1,2}[）)]|[①-⑳])`,
       `(?<=[。！？!?；;）)〕\\]]${GAP})(?=${box})`,
       `(?<=[。！？!?；;）)]${GAP})(?=${label})`,
       // After a label's value (a list of units, a deadline): the next label or the next unit.

@@ -60,6 +60,7 @@ export const OutlineStyleSchema = z.enum([
   "arabic",
   "paren-arabic",
   "decimal",
+  "half-paren", // 1） 2）: a list below （1）, the items of one task or, under a theme, the tasks
   "circled", // ①
   "article", // 第一条
   "headed", // an unnumbered paragraph opening with a short heading sentence: 强化标准引领。…

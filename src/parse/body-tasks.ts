@@ -187,11 +187,26 @@ function partKind(root: OutlineNode): PartKind {
 }
 
 /**
- * The children that may hold tasks: not goals, not 专栏 boxes, and not ①② items — plans use those
- * for the parts of one task (主要包括：①…②…), so a task with ①② items stays one task.
+ * The children that may hold tasks: not goals, not 专栏 boxes, and not the items of a list (①②,
+ * 1）2）) under a task — plans use those for the parts of one task: under a heading sentence
+ * (（1）提升整车制造。), after a colon (…主要包括：①…②…; 按照以下类别确定…：1）…), or continuing a
+ * list the node's text began (2） the first on a line of its own). Under a theme heading that
+ * states no sentence (（一）聚焦重点专科，增强诊疗服务能力), its lead ending in 。, the list's items
+ * are the tasks.
  */
 function taskChildren(node: OutlineNode): OutlineNode[] {
-  return node.children.filter((c) => isTaskLike(c) && c.style !== "circled");
+  const own = node.content.at(-1) ?? node.head;
+  const firstItem = node.children.find((c) => isListStyle(c.style));
+  const parts =
+    node.head.norm.includes("。") ||
+    /:$/.test(own.norm.trim()) ||
+    (firstItem !== undefined && firstItem.label !== "1" && firstItem.label !== "①");
+  return node.children.filter((c) => isTaskLike(c) && !(parts && isListStyle(c.style)));
+}
+
+/** The numbering of lists: ①②…, 1）2）… */
+function isListStyle(style: OutlineNode["style"]): style is "circled" | "half-paren" {
+  return style === "circled" || style === "half-paren";
 }
 
 /** A goal (主要目标) or a 专栏 box inside a task part is context, not a task. */
@@ -294,7 +309,7 @@ function outlineSections(
       }
       if (
         node.style === "headed" ||
-        node.style === "circled" ||
+        isListStyle(node.style) ||
         node.style === "article" ||
         node.style === "box"
       )
@@ -353,7 +368,7 @@ function outlineEntries(
 
 function defaultRole(node: OutlineNode, inContext: boolean): Role {
   if (inContext) return { role: "context", why: "inside-context", taskId: null };
-  if (node.style === "circled") return { role: "context", why: "sub-item", taskId: null };
+  if (isListStyle(node.style)) return { role: "context", why: "sub-item", taskId: null };
   if (!isTaskLike(node)) return { role: "context", why: "goal-or-box", taskId: null };
   if (node.children.length > 0) return { role: "group", why: "task-group", taskId: null };
   return { role: "context", why: "inside-context", taskId: null };

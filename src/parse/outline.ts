@@ -29,12 +29,15 @@ const CN = "一二三四五六七八九十百零";
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
 /** Numbering styles by nesting rank: 一、 > （一） > 1. > 1.1 > （1） > ①. */
 const MARKERS: {
-  marker: OutlineMarker | "circled" | "chapter" | "part";
+  marker: OutlineMarker | "circled" | "half-paren" | "chapter" | "part";
   rank: number;
   re: RegExp;
 }[] = [
   // A plan (规划) in chapters: 第三章 主要任务 above its 一、 or （一） items; chapters in 节.
   { marker: "chapter", rank: 0, re: new RegExp(`^第([${CN}\\d]+)章\\s*`) },
+  // 第一部分 总体要求 / 第二部分 重点任务: parts above 一、 or （一）, read as chapters are (the label
+  // keeps 第…部分, so that it prints as it is).
+  { marker: "chapter", rank: 0, re: new RegExp(`^(第[${CN}\\d]+部分)\\s*`) },
   { marker: "part", rank: 0.5, re: new RegExp(`^第([${CN}\\d]+)节\\s*`) },
   { marker: "chinese", rank: 1, re: new RegExp(`^([${CN}]+)[、.]\\s*`) },
   { marker: "paren-chinese", rank: 2, re: new RegExp(`^\\(([${CN}]+)\\)\\s*`) },
@@ -42,6 +45,7 @@ const MARKERS: {
   // 1.1 under 一、 or 1.; 1.1.1 under 1.1 (matchMarker deepens the rank by the number of dots).
   { marker: "decimal", rank: 3.5, re: new RegExp(`^${decimalMarker(true)}\\s*`) },
   { marker: "paren-arabic", rank: 4, re: new RegExp(`^${parenArabicMarker(true)}\\s*`) },
+  { marker: "half-paren", rank: 4.5, re: /^(\d{1,2})\)(?!\d)\s*/ },
   { marker: "circled", rank: 5, re: new RegExp(`^([${CIRCLED}])\\s*`) },
 ];
 
@@ -52,7 +56,7 @@ export function rankOf(style: OutlineStyle): number {
 
 /** Recognises an outline marker at the start of a folded line. */
 export function matchMarker(norm: string): {
-  marker: OutlineMarker | "circled" | "chapter" | "part";
+  marker: OutlineMarker | "circled" | "half-paren" | "chapter" | "part";
   rank: number;
   label: string;
   length: number;
@@ -75,6 +79,7 @@ const FIRST: Record<string, [string, string]> = {
   "paren-chinese": ["一", "二"],
   arabic: ["1", "2"],
   "paren-arabic": ["1", "2"],
+  "half-paren": ["1", "2"],
   circled: ["①", "②"],
 };
 
@@ -236,11 +241,12 @@ function restoreLostFirsts(marked: Marked[]): Marked[] {
 export function markerText(style: OutlineStyle, label: string): string {
   // A part printed without a number (保障措施 alone on its line).
   if (label === "") return "";
-  if (style === "chapter") return `第${label}章`;
+  if (style === "chapter") return label.startsWith("第") ? label : `第${label}章`;
   if (style === "part") return `第${label}节`;
   if (style === "chinese") return `${label}、`;
   if (style === "arabic") return `${label}.`;
   if (style === "decimal") return `${label} `;
+  if (style === "half-paren") return `${label})`;
   if (style === "paren-chinese" || style === "paren-arabic") return `(${label})`;
   return label;
 }

@@ -95,7 +95,7 @@ export const parsePlan: ParsePlan = (source: DocumentSource): PlanDocument => {
     level: found.level,
     date,
     printedDate: header.printedDate,
-    references: findReferences(opening, header.docNumber),
+    references: findReferences(opening, header.docNumber, found.title),
     opening: opening
       .map((l) => l.text)
       .join("\n")

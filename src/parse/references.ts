@@ -2,6 +2,7 @@ import type { Reference } from "../model/document.js";
 import type { Line } from "../model/source.js";
 import { structureLexicon } from "../text/lexicons.js";
 import { DOC_NUMBER } from "../text/patterns.js";
+import { titleCore } from "../text/titles.js";
 
 const CITATION = new RegExp(`《([^》]+)》(?:\\((${DOC_NUMBER.source})\\))?`, "g");
 const BARE_NUMBER = new RegExp(`\\((${DOC_NUMBER.source})\\)`, "g");
@@ -9,16 +10,23 @@ const BARE_NUMBER = new RegExp(`\\((${DOC_NUMBER.source})\\)`, "g");
 /**
  * Parent documents the preamble cites: 根据《…通知》（浙政发〔2018〕16号）. Only titles after a
  * citing verb count, or a title the sentence says this plan carries on (《…规划》实施以来), and not
- * in the sentence that issues the plan itself (…印发给你们).
+ * in the sentence that issues the plan itself (…印发给你们), nor the plan its own title names
+ * (关于印发《…》的通知).
  */
-export function findReferences(lines: Line[], ownNumber: string | null): Reference[] {
+export function findReferences(
+  lines: Line[],
+  ownNumber: string | null,
+  ownTitle: string | null = null,
+): Reference[] {
   const { citingVerbs, citingAfter, ownPlanMarkers } = structureLexicon();
   const refs: Reference[] = [];
   const seen = new Set<string>();
   for (const line of lines) {
     for (const sentence of sentencesOf(line)) {
       const { norm, text } = sentence;
-      if (ownPlanMarkers.some((w) => norm.includes(w))) continue;
+      // The sentence that issues the plan (…制定了《…》，现印发给你们) may cite its basis first
+      // (根据《…》，…): with the plan's own title known it is told apart; without, skipped.
+      if (ownTitle === null && ownPlanMarkers.some((w) => norm.includes(w))) continue;
       const firstVerb = Math.min(...citingVerbs.map((v) => indexOr(norm, v)));
       // 《…规划》实施以来: the plan this one carries on, named without a citing verb.
       const carriedOn = (m: RegExpMatchArray) =>
@@ -27,6 +35,8 @@ export function findReferences(lines: Line[], ownNumber: string | null): Referen
         if ((m.index ?? 0) < firstVerb && !carriedOn(m)) continue;
         const start = (m.index ?? 0) + 1;
         const title = text.slice(start, start + (m[1] as string).length);
+        // The plan the notice issues (关于印发《…》的通知: 我们制定了《…》。现印发给你们) is no parent.
+        if (ownTitle !== null && isOwnPlan(title, ownTitle)) continue;
         addRef(refs, seen, title, numberAt(text, m, 2), line.line, ownNumber);
       }
       for (const m of norm.matchAll(BARE_NUMBER)) {
@@ -36,6 +46,14 @@ export function findReferences(lines: Line[], ownNumber: string | null): Referen
     }
   }
   return refs;
+}
+
+/**
+ * Whether a cited title is the plan's own: quoted in its title (关于印发《X》的通知), or its title
+ * once the notice's wrapper is set aside (关于印发X的通知). A plan carrying out X (X实施方案) cites X.
+ */
+function isOwnPlan(title: string, ownTitle: string): boolean {
+  return ownTitle.includes(`《${title}》`) || titleCore(ownTitle) === titleCore(title);
 }
 
 function addRef(

@@ -38,9 +38,9 @@ export function parenArabicMarker(label: boolean): string {
   return `(?:\\(${g("\\d{1,3}")}\\)|\\(${g("[1-9]\\d{3,}")}\\)(?![\\d号年]))`;
 }
 
-/** 一、 / （一） / 1. 1、 / （1） / 1.1 / 第一条 at the start of a line. */
+/** 一、 / （一） / 1. 1、 / （1） / 1.1 / 1） / 第一条 / 第一部分 at the start of a line. */
 export const OUTLINE_START = new RegExp(
-  `^(?:[${CN_NUM}]+[、.]|\\([${CN_NUM}]+\\)|${arabicMarker(false)}|${parenArabicMarker(false)}|${decimalMarker(false)}|第[${CN_NUM}\\d]+[章条节])`,
+  `^(?:[${CN_NUM}]+[、.]|\\([${CN_NUM}]+\\)|${arabicMarker(false)}|${parenArabicMarker(false)}|${decimalMarker(false)}|\\d{1,2}\\)(?!\\d)|第[${CN_NUM}\\d]+(?:[章条节]|部分))`,
 );
 
 /** A 文号 such as 浙政发〔2018〕16号 (folded: 浙政发(2018)16号). */

@@ -36,6 +36,8 @@ const ONE_LINE_EXCEPTIONS = [
   "hj-2022-lenglian-shishi.txt",
   "ah-2021-lenglian-shisiwu.txt",
   "ag-jx-2021-27-xiandaiwuliu-guihua.txt",
+  // A 规划 whose tasks are 节 headings without punctuation over their paragraphs.
+  "fj-2021-haiyangjingji-shisiwu-guihua.txt",
   // Unnumbered (headed) task paragraphs: nothing marks where one begins inside a sentence run.
   "s-mwr-2023-127-nongcun-gongshui.txt",
   "aj-miit-2023-86-lvse-jiancai.txt",
@@ -43,6 +45,9 @@ const ONE_LINE_EXCEPTIONS = [
   "w-heb-2021-jineng-guihua.txt",
   // Each task's unit line ends without punctuation before the next number (…2025年底前1.2 推动…).
   "ae-jx-2024-71-zhongxiaoqiye-shuzihua.txt",
+  // A heading with a comma (二、突出重点，分类实施更新改造) run onto its lead paragraph.
+  "AK-jx-2024-guanwang-gengxin.txt",
+  "AL-hn-2024-xianji-yiyuan.txt",
   // Closing requirements as unnumbered 一是…。二是…。 paragraphs: nothing marks where one begins.
   "ah-hn-2024-xianyushangye-gongzuoyaodian.txt",
 ];

@@ -242,3 +242,64 @@ describe("a printed plan's cover: title, organ, year and month", () => {
     expect(doc.found.date.confidence).toBe("high");
   });
 });
+
+describe("parts printed 第一部分…, and lists numbered 1）or ①", () => {
+  it("reads 第…部分 as parts, and 1）items announced by a colon as parts of their task", async () => {
+    const plan = await authored("AK-ndrc-2024-guanwang-gengxin.txt");
+    // 第一部分 总体要求 holds （一）指导思想…; 第二部分 重点任务 the tasks; 第三部分 保障措施.
+    expect(of(plan, "body")).toHaveLength(12);
+    expect(of(plan, "safeguards")).toHaveLength(6);
+    // （二）…按照以下类别确定…：, then 1）2）3）on lines of their own: one task.
+    const second = of(plan, "body")[1];
+    expect(second?.title).toBe("科学确定更新改造对象");
+    expect(second?.text).toContain("厂站和设施");
+  });
+
+  it("reads 1）items under themed parts as the tasks", async () => {
+    const plan = await authored("AK-jx-2024-guanwang-gengxin.txt");
+    expect(of(plan, "body")).toHaveLength(11);
+    expect(of(plan, "body")[0]?.title).toBe("开展地下管网普查建档");
+    expect(of(plan, "safeguards")).toHaveLength(4);
+  });
+
+  it("reads ①items under a theme heading (no sentence of its own) as the tasks", async () => {
+    const plan = await authored("AL-hn-2024-xianji-yiyuan.txt");
+    expect(of(plan, "body")).toHaveLength(12);
+    expect(of(plan, "body")[0]?.title).toBe("加强临床重点专科建设");
+  });
+
+  it("keeps ①items under a task's heading sentence, or continuing its list, one task", () => {
+    const doc = parseText(
+      [
+        "一、主要任务",
+        "（一）聚焦重点专科",
+        "①加强专科建设。支持县级医院建设临床重点专科。",
+        "②建强急救中心。建设五大中心。",
+        "（二）推进设备更新。分类推进：①更新医疗设备。",
+        "②改造病房设施。",
+        "（三）提升服务能力。",
+        "①改善就医流程。推行预约诊疗。",
+        "②优化护理服务。扩大优质护理。",
+      ].join("\n"),
+    );
+    expect(of(doc, "body").map((t) => t.title)).toEqual([
+      "加强专科建设",
+      "建强急救中心",
+      "推进设备更新",
+      "提升服务能力",
+    ]);
+  });
+});
+
+describe("the sentence that issues the plan", () => {
+  it("cites the basis it names, never the plan it issues", async () => {
+    // 根据《…实施意见》，…制定了《…行动计划》，现印发给你们
+    const action = await authored("jx-2024-chongdian-xingdongjihua.txt");
+    expect(action.references.map((r) => r.title)).toEqual([
+      "江西省人民政府关于加快构建高质量充电基础设施体系的实施意见",
+    ]);
+    // 我们制定了《…实施方案》。现印发给你们 under its notice 关于印发《…实施方案》的通知
+    const notice = await authored("AK-ndrc-2024-guanwang-gengxin.txt");
+    expect(notice.references).toEqual([]);
+  });
+});

@@ -143,6 +143,8 @@ export function printedLabel(entry: OutlineEntry): string {
       return `${label}.`;
     case "decimal":
       return `${label} `;
+    case "half-paren":
+      return `${label}）`;
     case "circled":
       return circled(label);
     case "headed":
