@@ -144,6 +144,14 @@ describe("discover on the real plans with the authored children (test/fixtures/a
       "ah-hn-2024-xianyushangye-gongzuoyaodian": "ah-hn-2023-31-xianyushangye-fangan",
       "ai-sx-2024-21-jieshui": "ai-gwy-2024-17-jieshui",
       "aj-hun-2023-lvse-jiancai": "aj-miit-2023-86-lvse-jiancai",
+      // AK, AL: province plans of national ones (AK's parent issued as 我们制定了《…》，现印发给你们,
+      // which is not a citation of its own); AM: a province's action plan of its government's
+      // opinion (根据《…》 in the sentence that issues it); AN: a province's work points for one
+      // year of its 规划 in 篇/章/节.
+      "AK-jx-2024-guanwang-gengxin": "AK-ndrc-2024-guanwang-gengxin",
+      "AL-hn-2024-xianji-yiyuan": "AL-gwyb-2024-xianji-yiyuan",
+      "jx-2024-chongdian-xingdongjihua": "jx-2023-26-chongdian-shishiyijian",
+      "fj-2024-haiyangjingji-gongzuoyaodian": "fj-2021-haiyangjingji-shisiwu-guihua",
       // Not a pair of the evaluation: AH's province plan cites a ministries' plan that is not in
       // the pile; the State Council plan on the same topic (E's parent, written by another
       // writer) shares enough of it (content 0.36 ≥ 0.3) to be proposed: a national plan above

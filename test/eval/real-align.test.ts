@@ -63,6 +63,10 @@ describe("the matcher on real pairs", () => {
     ["AH", "a department's work points for one year of a province plan", 0.82, 0.82, 0.7, 0.3],
     ["AI", "a province opinion of a State Council plan, full-width labels", 0.93, 0.93, 0.85, 0.3],
     ["AJ", "a province plan as a web page of a ministries' guidance", 0.9, 0.9, 0.8, 0.2],
+    ["AK", "a province plan in 1) items of a national plan in 第…部分", 0.95, 0.9, 0.9, 0.3],
+    ["AL", "a province opinion whose tasks are ① items under theme groups", 0.95, 0.85, 0.9, 0.3],
+    ["AM", "a province's 工程 action plan merging its own opinion's tasks", 0.78, 0.82, 0.3, 0.3],
+    ["AN", "a province's work points for one year of its 篇/章/节 规划", 0.85, 0.72, 0.9, 0.3],
   ] as const)("links authored pair %s, %s", async (name, _what, tasks, all, missing, overNaive) => {
     const r = await evaluatePair(pair(name));
     expect(r.authored).toBe(true);
@@ -108,6 +112,10 @@ describe("the matcher on real pairs", () => {
       ["AH", 0.7],
       ["AI", 0.8],
       ["AJ", 0.8],
+      ["AK", 0.8],
+      ["AL", 0.8],
+      ["AM", 0.8],
+      ["AN", 0.8],
     ] as const) {
       const e = await evidenceAgreement(pair(name));
       expect(e.links, name).toBeGreaterThan(10);
