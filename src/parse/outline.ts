@@ -111,24 +111,17 @@ export function buildOutline(
   const roots: OutlineNode[] = [];
   const stack: { node: OutlineNode; rank: number }[] = [];
   const topRank = marked.reduce((min, x) => Math.min(min, x.marker?.rank ?? min), 1);
+  const nextMarker = (at: number) => marked.slice(at + 1).find((x) => x.marker !== null)?.marker;
   marked.forEach(({ line, marker: m, inferred }, at) => {
     if (!m) {
       if (at + 1 < marked.length && isBarePartHeading(line.norm)) {
-        const next = marked.slice(at + 1).find((x) => x.marker !== null)?.marker;
+        const next = nextMarker(at);
         // An unnumbered 保障措施 or 工作目标 line: a part of its own at the top level, holding the
         // items that follow (（一）… after tasks numbered 1.–14.; 一是… paragraphs) until the next
         // top-level number (一、 after a goals line over （1）（2））.
         const rank = Math.min(topRank, (next?.rank ?? topRank) - 0.25);
         stack.length = 0;
-        const part: OutlineNode = {
-          style: "chinese",
-          label: "",
-          head: line,
-          printed: printedHeading("", line),
-          content: [],
-          children: [],
-          inferred: false,
-        };
+        const part = unnumbered("chinese", line);
         roots.push(part);
         stack.push({ node: part, rank });
         return;
@@ -137,21 +130,13 @@ export function buildOutline(
         // A 专栏 box sits just above the numbering of its items (the next numbered line, when it
         // starts a numbering: 1.): it closes the items of that level before it, and holds its own.
         // A box of unnumbered lines ends where the numbering goes on (（四） after （三）'s box).
-        const next = marked.slice(at + 1).find((x) => x.marker !== null)?.marker;
+        const next = nextMarker(at);
         const opens = !next || FIRST[next.marker]?.[0] === next.label;
         const rank = (next?.rank ?? 1) + (opens ? -0.5 : 0.5);
         while (stack.length > 0 && (stack[stack.length - 1] as { rank: number }).rank >= rank) {
           stack.pop();
         }
-        const box: OutlineNode = {
-          style: "box",
-          label: "",
-          head: line,
-          printed: printedHeading("", line),
-          content: [],
-          children: [],
-          inferred: false,
-        };
+        const box = unnumbered("box", line);
         const parent = stack[stack.length - 1];
         if (parent) parent.node.children.push(box);
         else roots.push(box);
@@ -187,6 +172,19 @@ export function buildOutline(
     stack.push({ node, rank: m.rank });
   });
   return { preamble, roots };
+}
+
+/** A node headed by a line without a number: a bare part heading, a 专栏 box. */
+function unnumbered(style: OutlineStyle, line: Line): OutlineNode {
+  return {
+    style,
+    label: "",
+    head: line,
+    printed: printedHeading("", line),
+    content: [],
+    children: [],
+    inferred: false,
+  };
 }
 
 /** A box heading: a short line opening with 专栏 (专栏1 智能制造重点工程). */
