@@ -1,6 +1,7 @@
 import type { OutlineEntry, OutlineWhy, Section } from "../model/document.js";
 import type { Line } from "../model/source.js";
 import { structureLexicon } from "../text/lexicons.js";
+import { numeralValue } from "../text/numerals.js";
 import { headedLines } from "./headed.js";
 import { nodeLines, type OutlineNode, printedHeading } from "./outline.js";
 
@@ -111,7 +112,7 @@ export function readOutline(roots: OutlineNode[]): OutlineReading {
   }
   const safeguards: TaskNode[] = [];
   for (const part of roots.filter((r) => kinds.get(r) === "safeguards")) {
-    const node = expand(part);
+    const node = expand(withOrdinalParagraphs(part));
     expanded.set(part, node);
     const leaves =
       taskChildren(node).length === 0
@@ -250,6 +251,31 @@ function expand(node: OutlineNode): OutlineNode {
     content: node.content.slice(0, headed[0]),
     children: [...children, ...node.children],
   };
+}
+
+/** 一是… 二是… beginning sentences of one paragraph: the ordinal and where each begins. */
+const ORDINAL = /(?<=^|[。;])[一二三四五六七八九十]{1,2}是/g;
+
+/**
+ * A safeguards part that numbers nothing and states its requirements in one paragraph of
+ * 一是…。二是…。: the paragraph cut where each ordinal begins a sentence, so that each requirement
+ * is a headed paragraph (a safeguard) of its own, as when printed one per line.
+ */
+function withOrdinalParagraphs(part: OutlineNode): OutlineNode {
+  if (part.children.length > 0 || headedLines(part.head, part.content).length >= 2) return part;
+  const content = part.content.flatMap((line) => {
+    const starts = [...line.norm.matchAll(ORDINAL)]
+      .map((m, k) => ({ at: m.index ?? 0, ordinal: numeralValue(m[0].slice(0, -1)), k }))
+      .filter(({ ordinal, k }) => ordinal === k + 1);
+    if (starts.length < 2) return [line];
+    const cuts = [0, ...starts.map((s) => s.at).filter((at) => at > 0), line.norm.length];
+    return cuts.slice(0, -1).map((from, k) => ({
+      ...line,
+      text: line.text.slice(from, cuts[k + 1]),
+      norm: line.norm.slice(from, cuts[k + 1]),
+    }));
+  });
+  return content.length === part.content.length ? part : { ...part, content };
 }
 
 interface Leaf {

