@@ -75,9 +75,11 @@ function patterns(): { breaks: RegExp; part: RegExp; trailing: RegExp; boxHeadin
   const label = `(?:${labelWord}${GAP}[：:]|【${labelWord}】)`;
   // A part heading printed without a number (保障措施) over its first item.
   const bareHeading = anyOf([...lex.safeguardHeadings, ...lex.nonTaskHeadings]);
+  // 行动一：… 任务1：… (structure.json labelledParts, labelledItems).
+  const labelled = `(?:${anyOf(lex.labelledParts)}[${CN}]+|${anyOf(lex.labelledItems)}${DIGIT}{1,3})[：:]`;
   const breaks = new RegExp(
     [
-      `(?<=[。！？!?）)〕\\]]${GAP})(?=${MARKER})`,
+      `(?<=[。！？!?）)〕\\]]${GAP})(?=${MARKER}|${labelled})`,
       // After ；, not before （1）, 1） or ②: 主要包括：（1）…；（2）… is a list inside one task's sentence.
       `(?<=[；;]${GAP})(?=${MARKER})(?![（(]\\d|${DIGIT}{1,2}[）)]|[①-⑳])`,
       `(?<=[。！？!?；;）)〕\\]]${GAP})(?=${box})`,

@@ -189,6 +189,11 @@ function findNoticeTitle(lines: Line[], end: number): Read | null {
   for (let i = 0; i < end; i++) {
     const line = lines[i] as Line;
     if (!noticeTitleWords.some((w) => line.norm.includes(w)) || !isTitleShaped(line.norm)) continue;
+    // The issuing organ on a line of its own above 关于印发… (江西省人民政府办公厅 / 关于印发…).
+    const organ = i > 0 && /^关于/.test(line.norm) ? (lines[i - 1] as Line) : null;
+    if (organ && isOrganLine(organ.norm)) {
+      return { text: organ.text + collectTitle(lines, i, end), line: organ.line };
+    }
     return { text: collectTitle(lines, i, end), line: line.line };
   }
   return null;
@@ -209,7 +214,10 @@ function collectTitle(lines: Line[], start: number, end: number): string {
   let norm = (lines[start] as Line).norm;
   for (let i = start + 1; i < end && i < start + MAX_TITLE_LINES; i++) {
     const next = lines[i] as Line;
-    const yearNote = /^\([^)]*\d{4}[^)]*\)$/.test(next.norm);
+    // (2025-2027年) alone, or opening the title's last line: (2025-2027年)的通知.
+    const yearNote =
+      /^\([^)]*\d{4}[^)]*\)$/.test(next.norm) ||
+      (/^\(\d{4}[^)]*\)/.test(next.norm) && endsLikeTitle(next.norm));
     if (endsLikeTitle(norm) && !yearNote) break;
     if (!isTitleShaped(next.norm) || (next.norm.startsWith("(") && !yearNote)) break;
     title += next.text;

@@ -7,6 +7,7 @@ import {
   isBarePartHeading,
   parenArabicMarker,
 } from "../text/patterns.js";
+import { escapeRegExp } from "../text/regexp.js";
 import { headingLength } from "./headed.js";
 
 /** A node of the document outline with the lines it holds. */
@@ -28,11 +29,12 @@ export interface OutlineNode {
 const CN = "一二三四五六七八九十百零";
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
 /** Numbering styles by nesting rank: 一、 > （一） > 1. > 1.1 > （1） > ①. */
-const MARKERS: {
+type Marker = {
   marker: OutlineMarker | "circled" | "half-paren" | "chapter" | "part";
   rank: number;
   re: RegExp;
-}[] = [
+};
+const MARKERS: Marker[] = [
   // A plan (规划) in chapters: 第三章 主要任务 above its 一、 or （一） items; chapters in 节.
   { marker: "chapter", rank: 0, re: new RegExp(`^第([${CN}\\d]+)章\\s*`) },
   // 第一部分 总体要求 / 第二部分 重点任务: parts above 一、 or （一）, read as chapters are (the label
@@ -49,9 +51,29 @@ const MARKERS: {
   { marker: "circled", rank: 5, re: new RegExp(`^([${CIRCLED}])\\s*`) },
 ];
 
+let withLabelled: Marker[] | undefined;
+
+/**
+ * The styles with the labelled ones of the structure lexicon: 行动一：… opens a part as 第一部分
+ * does (its label keeps the word, so that it prints as it is); 任务1：… numbers an item as 1. does.
+ */
+function markers(): Marker[] {
+  if (!withLabelled) {
+    const { labelledParts, labelledItems } = structureLexicon();
+    const parts = labelledParts.map(escapeRegExp).join("|");
+    const items = labelledItems.map(escapeRegExp).join("|");
+    withLabelled = [
+      { marker: "chapter", rank: 0, re: new RegExp(`^((?:${parts})[${CN}]+)[:：]\\s*`) },
+      ...MARKERS,
+      { marker: "arabic", rank: 3, re: new RegExp(`^(?:${items})(\\d{1,3})[:：]\\s*`) },
+    ];
+  }
+  return withLabelled;
+}
+
 /** The rank of a numbered style (1 for 一、 … 5 for ①). */
 export function rankOf(style: OutlineStyle): number {
-  return MARKERS.find((m) => m.marker === style)?.rank ?? 0;
+  return markers().find((m) => m.marker === style)?.rank ?? 0;
 }
 
 /** Recognises an outline marker at the start of a folded line. */
@@ -61,7 +83,7 @@ export function matchMarker(norm: string): {
   label: string;
   length: number;
 } | null {
-  for (const { marker, rank, re } of MARKERS) {
+  for (const { marker, rank, re } of markers()) {
     const m = re.exec(norm);
     // The label is the first group that matched (the arabic patterns have one per number size).
     if (!m) continue;
@@ -174,6 +196,11 @@ export function buildOutline(
   return { preamble, roots };
 }
 
+/** A label that is only a number (三, 12), not one printed with its word (第一部分, 行动一). */
+export function isNumeral(label: string): boolean {
+  return new RegExp(`^[${CN}\\d]+$`).test(label);
+}
+
 /** A node headed by a line without a number: a bare part heading, a 专栏 box. */
 function unnumbered(style: OutlineStyle, line: Line): OutlineNode {
   return {
@@ -239,7 +266,7 @@ function restoreLostFirsts(marked: Marked[]): Marked[] {
 export function markerText(style: OutlineStyle, label: string): string {
   // A part printed without a number (保障措施 alone on its line).
   if (label === "") return "";
-  if (style === "chapter") return label.startsWith("第") ? label : `第${label}章`;
+  if (style === "chapter") return isNumeral(label) ? `第${label}章` : label;
   if (style === "part") return `第${label}节`;
   if (style === "chinese") return `${label}、`;
   if (style === "arabic") return `${label}.`;

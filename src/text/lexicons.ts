@@ -16,6 +16,8 @@ const StructureSchema = z.object({
   safeguardHeadings: words,
   goalHeadings: words,
   boxPrefixes: words,
+  labelledParts: words,
+  labelledItems: words,
   implementingRules: z.object({ titleEndings: words, selfNames: words }),
   noticeTitleWords: words,
   documentTypeEndings: words,

@@ -75,11 +75,18 @@ export function startsBlock(norm: string): boolean {
 
 /**
  * A (folded) line that is an unnumbered heading: a 专栏 box heading (data/lexicon/structure.json
- * `boxPrefixes`) or a bare part heading. Unlike a unit line (（责任单位：…） broken after its
+ * `boxPrefixes`), a bare part heading, or a labelled number (行动一：, 任务1：). Unlike a unit line (（责任单位：…） broken after its
  * bracket), no wrapped piece of a sentence begins like this.
  */
 export function startsHeading(norm: string): boolean {
-  return structureLexicon().boxPrefixes.some((w) => norm.startsWith(w)) || isBarePartHeading(norm);
+  const { boxPrefixes, labelledParts, labelledItems } = structureLexicon();
+  return (
+    boxPrefixes.some((w) => norm.startsWith(w)) ||
+    isBarePartHeading(norm) ||
+    // 行动一：…, 任务1：… (labelled numbers, see the outline).
+    labelledParts.some((w) => new RegExp(`^${w}[一二三四五六七八九十]+:`).test(norm)) ||
+    labelledItems.some((w) => new RegExp(`^${w}\\d{1,3}:`).test(norm))
+  );
 }
 
 /**

@@ -67,6 +67,15 @@ describe("the matcher on real pairs", () => {
     ["AL", "a province opinion whose tasks are ① items under theme groups", 0.95, 0.85, 0.9, 0.3],
     ["AM", "a province's 工程 action plan merging its own opinion's tasks", 0.78, 0.82, 0.3, 0.3],
     ["AN", "a province's work points for one year of its 篇/章/节 规划", 0.85, 0.88, 0.9, 0.3],
+    ["AO", "a province plan of a national one in 行动一/任务1：", 0.83, 0.85, 0.6, 0.2],
+    [
+      "AP",
+      "a province's three-year plan, hard-wrapped PDF text, of its opinion",
+      0.85,
+      0.85,
+      0.9,
+      0.3,
+    ],
   ] as const)("links authored pair %s, %s", async (name, _what, tasks, all, missing, overNaive) => {
     const r = await evaluatePair(pair(name));
     expect(r.authored).toBe(true);
@@ -116,6 +125,8 @@ describe("the matcher on real pairs", () => {
       ["AL", 0.8],
       ["AM", 0.8],
       ["AN", 0.8],
+      ["AO", 0.8],
+      ["AP", 0.8],
     ] as const) {
       const e = await evidenceAgreement(pair(name));
       expect(e.links, name).toBeGreaterThan(10);

@@ -12,11 +12,13 @@ import type { PlanDocument } from "../../src/model/document.js";
 import { parsePlan } from "../../src/parse/index.js";
 
 const REAL = "data/real";
+/** Delivered hard-wrapped (pdftotext at 36 characters): the subject of these repairs, not their input. */
+const DELIVERED_WRAPPED = ["jx-2025-nongcun-jidi-sannian.txt"];
 const AUTHORED = "test/fixtures/authored";
 const files = [
   ...readdirSync(REAL).map((f) => join(REAL, f)),
   ...readdirSync(AUTHORED).map((f) => join(AUTHORED, f)),
-].filter((f) => f.endsWith(".txt"));
+].filter((f) => f.endsWith(".txt") && !DELIVERED_WRAPPED.includes(f.split("/").pop() as string));
 /** Tables cannot survive either change (their cells run together or are cut). */
 const TABLES = [
   "gwy-2018-126-tuiguang-table.txt",
@@ -45,6 +47,8 @@ const ONE_LINE_EXCEPTIONS = [
   "w-heb-2021-jineng-guihua.txt",
   // Each task's unit line ends without punctuation before the next number (…2025年底前1.2 推动…).
   "ae-jx-2024-71-zhongxiaoqiye-shuzihua.txt",
+  // An action's heading without punctuation run onto its first task (…提升行动任务1：…).
+  "AO-parent-gwyb-lenglian-tisheng.txt",
   // A heading with a comma (二、突出重点，分类实施更新改造) run onto its lead paragraph.
   "AK-jx-2024-guanwang-gengxin.txt",
   "AL-hn-2024-xianji-yiyuan.txt",

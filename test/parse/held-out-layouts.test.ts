@@ -333,3 +333,23 @@ describe("safeguards stated in one paragraph of 一是…二是…", () => {
     ]);
   });
 });
+
+describe("actions and tasks numbered by word (行动一：…, 任务1：…)", () => {
+  it("reads each 行动 as a part and each 任务N： as its task", async () => {
+    const plan = await authored("AO-parent-gwyb-lenglian-tisheng.txt");
+    const body = of(plan, "body");
+    expect(body).toHaveLength(15);
+    expect(body[0]).toMatchObject({ title: "布局建设国家骨干冷链物流基地", section: 1 });
+    expect(body.at(-1)?.title).toBe("培育壮大冷链物流骨干企业");
+    expect(of(plan, "safeguards")).toHaveLength(4);
+  });
+
+  it("takes a notice title broken after its organ and before its years", async () => {
+    // 江西省人民政府办公厅 / 关于印发…三年行动方案 / （2025—2027年）的通知
+    const plan = await authored("jx-2025-nongcun-jidi-sannian.txt");
+    expect(plan.title).toBe(
+      "江西省人民政府办公厅关于印发江西省农村寄递物流体系建设三年行动方案（2025—2027年）的通知",
+    );
+    expect(of(plan, "body")).toHaveLength(15);
+  });
+});

@@ -129,7 +129,8 @@ export function printedLabel(entry: OutlineEntry): string {
   if (label === "" && entry.style !== "headed") return "";
   switch (entry.style) {
     case "chapter":
-      return label.startsWith("第") ? `${label} ` : `第${label}章 `;
+      // 第三章 from 三; 第一部分, 行动一 printed with their words.
+      return /^[一二三四五六七八九十百零\d]+$/.test(label) ? `第${label}章 ` : `${label} `;
     case "part":
       return label.startsWith("第") ? `${label} ` : `第${label}节 `;
     case "article":
