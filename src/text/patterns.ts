@@ -4,6 +4,7 @@
  */
 
 import { structureLexicon } from "./lexicons.js";
+import { escapeRegExp } from "./regexp.js";
 
 const CN_NUM = "一二三四五六七八九十百零";
 
@@ -79,14 +80,25 @@ export function startsBlock(norm: string): boolean {
  * bracket), no wrapped piece of a sentence begins like this.
  */
 export function startsHeading(norm: string): boolean {
-  const { boxPrefixes, labelledParts, labelledItems } = structureLexicon();
   return (
-    boxPrefixes.some((w) => norm.startsWith(w)) ||
+    structureLexicon().boxPrefixes.some((w) => norm.startsWith(w)) ||
     isBarePartHeading(norm) ||
-    // 行动一：…, 任务1：… (labelled numbers, see the outline).
-    labelledParts.some((w) => new RegExp(`^${w}[一二三四五六七八九十]+:`).test(norm)) ||
-    labelledItems.some((w) => new RegExp(`^${w}\\d{1,3}:`).test(norm))
+    labelledNumber().test(norm)
   );
+}
+
+let labelled: RegExp | undefined;
+
+/** 行动一：…, 任务1：… at the start of a folded line (labelled numbers, see the outline). */
+function labelledNumber(): RegExp {
+  if (!labelled) {
+    const { labelledParts, labelledItems } = structureLexicon();
+    const any = (words: string[]) => words.map(escapeRegExp).join("|");
+    labelled = new RegExp(
+      `^(?:(?:${any(labelledParts)})[一二三四五六七八九十]+|(?:${any(labelledItems)})\\d{1,3}):`,
+    );
+  }
+  return labelled;
 }
 
 /**
