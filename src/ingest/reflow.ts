@@ -16,7 +16,7 @@
  */
 
 import { levelsLexicon, structureLexicon, unitsLexicon } from "../text/lexicons.js";
-import { DECIMAL_UNITS } from "../text/patterns.js";
+import { DECIMAL_UNITS, deadlineLabelWord } from "../text/patterns.js";
 import { escapeRegExp } from "../text/regexp.js";
 
 const CN = "一二三四五六七八九十";
@@ -70,7 +70,7 @@ function patterns(): { breaks: RegExp; part: RegExp; trailing: RegExp; boxHeadin
   // A 专栏 box heading, and the label lines after a task (责任单位：…, 完成时限：…).
   const box = anyOf(lex.boxPrefixes);
   const { lead, responsible, support } = unitsLexicon().labels;
-  const labelWord = `(?:${anyOf([...lead, ...responsible, ...support])}|(?:完成)?${anyOf(lex.tableColumns.deadline)}(?:要求)?)`;
+  const labelWord = `(?:${anyOf([...lead, ...responsible, ...support])}|${deadlineLabelWord()})`;
   // 责任单位：… or 【责任单位】…
   const label = `(?:${labelWord}${GAP}[：:]|【${labelWord}】)`;
   // A part heading printed without a number (保障措施) over its first item.

@@ -1,13 +1,15 @@
 import type { OutlineMarker, OutlineStyle } from "../model/document.js";
 import type { Line } from "../model/source.js";
 import { structureLexicon } from "../text/lexicons.js";
+import { isNumeral } from "../text/numerals.js";
 import {
   arabicMarker,
   decimalMarker,
   isBarePartHeading,
+  labelledItemMarker,
+  labelledPartMarker,
   parenArabicMarker,
 } from "../text/patterns.js";
-import { escapeRegExp } from "../text/regexp.js";
 import { headingLength } from "./headed.js";
 
 /** A node of the document outline with the lines it holds. */
@@ -59,13 +61,10 @@ let withLabelled: Marker[] | undefined;
  */
 function markers(): Marker[] {
   if (!withLabelled) {
-    const { labelledParts, labelledItems } = structureLexicon();
-    const parts = labelledParts.map(escapeRegExp).join("|");
-    const items = labelledItems.map(escapeRegExp).join("|");
     withLabelled = [
-      { marker: "chapter", rank: 0, re: new RegExp(`^((?:${parts})[${CN}]+)[:：]\\s*`) },
+      { marker: "chapter", rank: 0, re: new RegExp(`^${labelledPartMarker(true)}\\s*`) },
       ...MARKERS,
-      { marker: "arabic", rank: 3, re: new RegExp(`^(?:${items})(\\d{1,3})[:：]\\s*`) },
+      { marker: "arabic", rank: 3, re: new RegExp(`^${labelledItemMarker(true)}\\s*`) },
     ];
   }
   return withLabelled;
@@ -194,11 +193,6 @@ export function buildOutline(
     stack.push({ node, rank: m.rank });
   });
   return { preamble, roots };
-}
-
-/** A label that is only a number (三, 12), not one printed with its word (第一部分, 行动一). */
-export function isNumeral(label: string): boolean {
-  return new RegExp(`^[${CN}\\d]+$`).test(label);
 }
 
 /** A node headed by a line without a number: a bare part heading, a 专栏 box. */

@@ -4,8 +4,7 @@
  */
 import type { Line } from "../model/source.js";
 import type { Units } from "../model/task.js";
-import { structureLexicon } from "../text/lexicons.js";
-import { escapeRegExp } from "../text/regexp.js";
+import { deadlineLabelWord } from "../text/patterns.js";
 import { bracketGroups, isResponsibility } from "../text/responsibility.js";
 import { labelAt, parseResponsibility, type RoledUnit } from "../text/units.js";
 
@@ -50,8 +49,7 @@ let deadlineLabelPattern: RegExp | undefined;
 /** A deadline's label inside a line: 【完成时限】, 完成时限：, 时间要求： (data/lexicon/structure.json). */
 function deadlineLabel(): RegExp {
   if (!deadlineLabelPattern) {
-    const words = structureLexicon().tableColumns.deadline.map(escapeRegExp).join("|");
-    const word = `(?:完成)?(?:${words})(?:要求)?`;
+    const word = deadlineLabelWord();
     deadlineLabelPattern = new RegExp(`【${word}】|${word}\\s*[:：]`);
   }
   return deadlineLabelPattern;

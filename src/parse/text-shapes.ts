@@ -1,5 +1,5 @@
 import { levelsLexicon, structureLexicon } from "../text/lexicons.js";
-import { numeralValue } from "../text/numerals.js";
+import { digitByDigit, numeralValue } from "../text/numerals.js";
 import { DATE_ONLY } from "../text/patterns.js";
 
 /**
@@ -33,17 +33,6 @@ const CN_DATE_ONLY = new RegExp(`^(${CN_YEAR})年(${CN_SMALL})月(${CN_SMALL})�
 /** A cover's month: 二〇二一年十一月, 2021年11月. */
 const MONTH_ONLY = new RegExp(`^(\\d{4}|${CN_YEAR})年(\\d{1,2}|${CN_SMALL})月$`);
 
-/** 二〇二一 → 2021 (each character a digit). */
-function chineseYear(year: string): string {
-  return [...year]
-    .map((ch) =>
-      /\d/.test(ch)
-        ? ch
-        : String("〇一二三四五六七八九".indexOf(ch === "○" || ch === "零" ? "〇" : ch)),
-    )
-    .join("");
-}
-
 /** The ISO date of a line that is only a date (2018年4月28日, 二〇一八年四月二十八日), or null. */
 export function dateOfLine(norm: string): string | null {
   const m = DATE_ONLY.exec(norm);
@@ -51,7 +40,7 @@ export function dateOfLine(norm: string): string | null {
   const cn = CN_DATE_ONLY.exec(norm);
   return cn
     ? isoDate(
-        chineseYear(cn[1] as string),
+        digitByDigit(cn[1] as string) ?? "",
         String(numeralValue(cn[2] as string)),
         String(numeralValue(cn[3] as string)),
       )
@@ -65,8 +54,7 @@ export function dateOfLine(norm: string): string | null {
 export function monthOfLine(norm: string): string | null {
   const m = MONTH_ONLY.exec(norm);
   if (!m) return null;
-  const year = /^\d/.test(m[1] as string) ? (m[1] as string) : chineseYear(m[1] as string);
-  return isoDate(year, String(numeralValue(m[2] as string)), "1");
+  return isoDate(digitByDigit(m[1] as string) ?? "", String(numeralValue(m[2] as string)), "1");
 }
 
 /** A line naming only an issuing organ: 浙江省人民政府, 嘉兴市人民政府办公室. */

@@ -26,3 +26,20 @@ export function numeralValue(numeral: string): number {
   }
   return total + section + digit;
 }
+
+/** 二〇二一 → "2021": a number written digit by digit (a year), or null when a character is no digit. */
+export function digitByDigit(numeral: string): string | null {
+  const { digits } = commitmentLexicon().quantity;
+  let out = "";
+  for (const ch of numeral) {
+    const d = /\d/.test(ch) ? Number(ch) : digits[ch];
+    if (d === undefined) return null;
+    out += String(d);
+  }
+  return out;
+}
+
+/** A label that is only a number (三, 十二, 12), not one printed with its word (第一部分, 行动一). */
+export function isNumeral(label: string): boolean {
+  return /^[一二三四五六七八九十百零〇\d]+$/.test(label);
+}

@@ -89,16 +89,27 @@ export function startsHeading(norm: string): boolean {
 
 let labelled: RegExp | undefined;
 
-/** 行动一：…, 任务1：… at the start of a folded line (labelled numbers, see the outline). */
+/** 行动一：…, 任务1：… at the start of a folded line. */
 function labelledNumber(): RegExp {
-  if (!labelled) {
-    const { labelledParts, labelledItems } = structureLexicon();
-    const any = (words: string[]) => words.map(escapeRegExp).join("|");
-    labelled = new RegExp(
-      `^(?:(?:${any(labelledParts)})[一二三四五六七八九十]+|(?:${any(labelledItems)})\\d{1,3}):`,
-    );
-  }
+  labelled ??= new RegExp(`^(?:${labelledPartMarker(false)}|${labelledItemMarker(false)})`);
   return labelled;
+}
+
+const anyWord = (words: readonly string[]) => words.map(escapeRegExp).join("|");
+
+/**
+ * A part numbered by word, 行动一： (data/lexicon/structure.json `labelledParts`), on folded text;
+ * with `label`, one group: the word and its numeral (行动一), printed as it is.
+ */
+export function labelledPartMarker(label: boolean): string {
+  const m = `(?:${anyWord(structureLexicon().labelledParts)})[${CN_NUM}]+`;
+  return `${label ? `(${m})` : m}:`;
+}
+
+/** An item numbered by word, 任务1： (`labelledItems`); with `label`, one group: its number. */
+export function labelledItemMarker(label: boolean): string {
+  const n = "\\d{1,3}";
+  return `(?:${anyWord(structureLexicon().labelledItems)})${label ? `(${n})` : n}:`;
 }
 
 /**
@@ -110,4 +121,12 @@ export function isBarePartHeading(norm: string): boolean {
   const text = norm.trim().replace(/:$/, "");
   const { safeguardHeadings, nonTaskHeadings } = structureLexicon();
   return safeguardHeadings.includes(text) || nonTaskHeadings.includes(text);
+}
+
+/**
+ * The word of a deadline's label (完成时限, 时间要求…: data/lexicon/structure.json
+ * `tableColumns.deadline`), as a regular-expression source without a group.
+ */
+export function deadlineLabelWord(): string {
+  return `(?:完成)?(?:${anyWord(structureLexicon().tableColumns.deadline)})(?:要求)?`;
 }

@@ -2,6 +2,7 @@
 import type { FieldSource, OutlineEntry, OutlineWhy, PlanDocument } from "../../model/document.js";
 import { LEVEL_LABELS } from "../../model/document.js";
 import type { Lang } from "../../model/lang.js";
+import { isNumeral } from "../../text/numerals.js";
 
 /** Words of the parse reports, Chinese (the default) and English. */
 export const PARSE_TEXT = {
@@ -130,7 +131,7 @@ export function printedLabel(entry: OutlineEntry): string {
   switch (entry.style) {
     case "chapter":
       // 第三章 from 三; 第一部分, 行动一 printed with their words.
-      return /^[一二三四五六七八九十百零\d]+$/.test(label) ? `第${label}章 ` : `${label} `;
+      return isNumeral(label) ? `第${label}章 ` : `${label} `;
     case "part":
       return label.startsWith("第") ? `${label} ` : `第${label}节 `;
     case "article":
