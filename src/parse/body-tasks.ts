@@ -190,9 +190,9 @@ function partKind(root: OutlineNode): PartKind {
 /**
  * The children that may hold tasks: not goals, not 专栏 boxes, and not the items of a list (①②,
  * 1）2）) under a task — plans use those for the parts of one task: under a heading sentence
- * (（1）提升整车制造。), after a colon (…主要包括：①…②…; 按照以下类别确定…：1）…), or continuing a
+ * (（1）推进设施改造。), after a colon (…主要包括：①…②…; 按照以下类别确定：1）…), or continuing a
  * list the node's text began (2） the first on a line of its own). Under a theme heading that
- * states no sentence (（一）聚焦重点专科，增强诊疗服务能力), its lead ending in 。, the list's items
+ * states no sentence (（一）聚焦重点领域，增强服务能力), its lead ending in 。, the list's items
  * are the tasks.
  */
 function taskChildren(node: OutlineNode): OutlineNode[] {

@@ -123,7 +123,7 @@ function isBareTitle(norm: string): boolean {
     endsLikeTitle(norm) &&
     !SENTENCE_MARK.test(norm) &&
     !/[《》]/.test(norm) &&
-    // A quoted word inside (江西省“十四五”…规划), never a line that quotes or is quoted.
+    // A quoted word inside (某省“十四五”…规划), never a line that quotes or is quoted.
     !/^[“”]|[“”]$/.test(norm) &&
     !OUTLINE_START.test(norm) &&
     !isOrganLine(norm) &&

@@ -41,7 +41,7 @@ export function readHeader(lines: Line[]): DocumentHeader {
   const contentEnd = closingBlockStart(lines);
   const bodyStart = firstOutlineLine(lines, contentEnd);
   const fullDate = lines.findIndex((l, i) => i < contentEnd && dateOfLine(l.norm) !== null);
-  // A printed plan's cover: title, organ, year and month (江西省发展和改革委员会 / 二〇二一年十一月).
+  // A printed plan's cover: title, organ, year and month (某省发展和改革委员会 / 二〇二一年十一月).
   const coverMonth =
     fullDate < 0
       ? lines.findIndex(
@@ -189,7 +189,7 @@ function findNoticeTitle(lines: Line[], end: number): Read | null {
   for (let i = 0; i < end; i++) {
     const line = lines[i] as Line;
     if (!noticeTitleWords.some((w) => line.norm.includes(w)) || !isTitleShaped(line.norm)) continue;
-    // The issuing organ on a line of its own above 关于印发… (江西省人民政府办公厅 / 关于印发…).
+    // The issuing organ on a line of its own above 关于印发… (某省人民政府办公厅 / 关于印发…).
     const organ = i > 0 && /^关于/.test(line.norm) ? (lines[i - 1] as Line) : null;
     if (organ && isOrganLine(organ.norm)) {
       return { text: organ.text + collectTitle(lines, i, end), line: organ.line };
