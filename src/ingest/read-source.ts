@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
+import { decodeHTMLStrict } from "entities";
 import type { SourceText } from "../model/source.js";
 import type { ReadSource } from "../model/stages.js";
 import { PlandiffError } from "../util/errors.js";
@@ -53,10 +54,23 @@ export const readSource = (async (
     readerFor(sniffType(bytes) ?? extension) ?? (looksLikeText(bytes) ? textReader : undefined);
   if (reader === undefined) throw unsupportedError(extension, file);
 
-  const source = await reader(bytes, file);
+  const read = await reader(bytes, file);
+  const source = reader === textReader ? withoutEntities(read) : read;
   if (source.text.trim() === "") throw emptyError(file);
   return toSimplified(source);
 }) satisfies ReadSource;
+
+/** A character reference: &nbsp; &ldquo; &#12288; &#x3000; (terminated, as a page writes them). */
+const ENTITY = /&(?:[a-z][a-z\d]{1,31}|#\d{1,7}|#x[\da-f]{1,6});/i;
+
+/**
+ * Plain text keeps the character references of the page it was copied from (&nbsp;&nbsp;为…,
+ * &ldquo;十四五&rdquo;): decoded, so that indents, quotation marks and dashes read as written.
+ * No plan writes a reference as text, so nothing real is changed.
+ */
+function withoutEntities(source: SourceText): SourceText {
+  return ENTITY.test(source.text) ? { ...source, text: decodeHTMLStrict(source.text) } : source;
+}
 
 function emptyError(file: string): PlandiffError {
   return new PlandiffError("empty", "file is empty", file);
@@ -82,7 +96,29 @@ export function sniffType(bytes: Uint8Array): string | null {
     .slice(0, 64)
     .toLowerCase();
   if (head.startsWith("<!doctype html") || head.startsWith("<html")) return "html";
+  if (isMarkupFragment(ascii(bytes, 0, MARKUP_SNIFF_BYTES))) return "html";
   return null;
+}
+
+/** How many leading bytes are searched for the block tags of an HTML fragment. */
+const MARKUP_SNIFF_BYTES = 64 * 1024;
+/** At least this many block tags make a fragment (fewer are text that mentions a tag). */
+const MIN_FRAGMENT_TAGS = 3;
+/** The tags that break a line in a page: paragraphs, line breaks, divisions, rows, headings. */
+const BLOCK_TAG = /<\/?(?:p|br|div|tr|li|h[1-6]|table|section|article)(?:\s[^<>]{0,300})?\/?>/gi;
+
+/**
+ * True for page markup without its page: a crawled page's content field saved as text, the
+ * paragraphs in `<p>` tags (often after a few plain lines of metadata, often all on one line).
+ * Taken as HTML when block tags break the text at least as often as line breaks do, so a
+ * Markdown or text file that quotes a tag or two stays text. Read on the raw bytes as Latin-1:
+ * tags are ASCII in UTF-8 and GB18030 alike.
+ */
+function isMarkupFragment(head: string): boolean {
+  const tags = head.match(BLOCK_TAG)?.length ?? 0;
+  if (tags < MIN_FRAGMENT_TAGS) return false;
+  const lineBreaks = head.match(/\n/g)?.length ?? 0;
+  return tags >= lineBreaks;
 }
 
 function unsupportedError(extension: string, file: string): PlandiffError {
