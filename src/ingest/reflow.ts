@@ -16,7 +16,7 @@
  */
 
 import { levelsLexicon, structureLexicon, unitsLexicon } from "../text/lexicons.js";
-import { DECIMAL_UNITS, deadlineLabelWord } from "../text/patterns.js";
+import { DECIMAL_UNITS, deadlineLabelWord, YEAR_CLOSE, YEAR_OPEN } from "../text/patterns.js";
 import { escapeRegExp } from "../text/regexp.js";
 
 const CN = "一二三四五六七八九十";
@@ -33,7 +33,7 @@ const GAP = "[\\s\u3000]*";
 const THEME = "[^。，,；;：:、！？!?（）()“”《》\\d]{2,20}";
 /** What follows a theme line: a top-level number, or a number of a list (推动技术改造1.…). */
 const THEME_NEXT = `(?:${TOP_MARKER}|${DIGIT}{1,2}[.．、](?![\\d.．])|${DIGIT}{1,2}[）)](?!\\d))`;
-const DOC_NUMBER = "\\p{Script=Han}{1,8}[〔\\[（(]\\d{4}[〕\\]）)]\\d{1,4}号";
+const DOC_NUMBER = `\\p{Script=Han}{1,8}${YEAR_OPEN}\\d{4}${YEAR_CLOSE}\\d{1,4}号`;
 const ADDRESSEE = "各[^：:。]{1,80}[：:]";
 const DATE = "\\d{4}年\\d{1,2}月\\d{1,2}日";
 /**
@@ -95,7 +95,7 @@ function patterns(): { breaks: RegExp; part: RegExp; trailing: RegExp; boxHeadin
       `(?<=[。！？!?）)]${GAP})(?=${THEME}${GAP}${THEME_NEXT})`,
       `(?<=[。！？!?）)]${GAP}${THEME}${GAP})(?=${THEME_NEXT})`,
       // The 文号 after the title (its code holds no document-type word: …方案的通知国办发〔…〕).
-      `(?<=(?:${docType}|${escapeRegExp(lex.mastheadEnding)})${GAP})(?=(?:(?!的|${docType})\\p{Script=Han}){1,8}[〔\\[（(]\\d{4})`,
+      `(?<=(?:${docType}|${escapeRegExp(lex.mastheadEnding)})${GAP})(?=(?:(?!的|${docType})\\p{Script=Han}){1,8}${YEAR_OPEN}\\d{4})`,
       `(?<=${DOC_NUMBER})(?=${GAP}\\p{Script=Han})`,
       `(?<=(?:号|${docType})${GAP})(?=${ADDRESSEE})`,
       `(?<=(?:号|${docType})${GAP}${ADDRESSEE})`,

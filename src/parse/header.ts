@@ -6,6 +6,8 @@ import {
   isDocNumberLine,
   OUTLINE_START,
   PRINTED_DATE,
+  YEAR_CLOSE,
+  YEAR_OPEN,
 } from "../text/patterns.js";
 import { dateOfLine, endsLikeTitle, isOrganLine, isoDate, monthOfLine } from "./text-shapes.js";
 
@@ -109,7 +111,10 @@ function organsThenNumber(lines: Line[]): string | null {
 }
 
 /** A 文号 ending a line: Han characters (organs, then the code), 〔year〕, number, 号. */
-const TRAILING_NUMBER = /(\p{Script=Han}+)[〔[（(]\d{4}[〕\]）)]\d{1,4}号$/u;
+const TRAILING_NUMBER = new RegExp(
+  `(\\p{Script=Han}+)${YEAR_OPEN}\\d{4}${YEAR_CLOSE}\\d{1,4}号$`,
+  "u",
+);
 const MAX_CODE = 6;
 const MAX_ORGANS_LINE = 160;
 

@@ -20,6 +20,8 @@ const SINGLE: Record<string, string> = {
   "\t": " ",
   "\u3014": "(", // 〔
   "\u3015": ")", // 〕
+  "\uFE5D": "(", // ﹝ (printed for 〔 in many 文号)
+  "\uFE5E": ")", // ﹞
   "\u300C": "\u201C", // 「 → “
   "\u300D": "\u201D", // 」 → ”
   "\u300E": "\u2018", // 『 → ‘

@@ -44,8 +44,17 @@ export const OUTLINE_START = new RegExp(
   `^(?:[${CN_NUM}]+[、.]|\\([${CN_NUM}]+\\)|${arabicMarker(false)}|${parenArabicMarker(false)}|${decimalMarker(false)}|\\d{1,2}\\)(?!\\d)|第[${CN_NUM}\\d]+(?:[章条节]|部分))`,
 );
 
+/**
+ * The brackets around a 文号's year, as printed and folded: 〔〕 (folded ()), ［］ [], （）, 【】, and
+ * „‟, which is how some PDFs' fonts extract 〔〕 (湘政办发„2009‟24号). ﹝﹞ fold to ().
+ */
+export const YEAR_OPEN = "[〔［[（(【„]";
+export const YEAR_CLOSE = "[〕］\\]）)】‟]";
+
 /** A 文号 such as 浙政发〔2018〕16号 (folded: 浙政发(2018)16号). */
-export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}[([]\d{4}[)\]]\d{1,4}号/;
+export const DOC_NUMBER = new RegExp(
+  `[\\u4e00-\\u9fa5]{1,12}${YEAR_OPEN}\\d{4}${YEAR_CLOSE}\\d{1,4}号`,
+);
 const DOC_NUMBER_ONLY = new RegExp(`^${DOC_NUMBER.source}$`);
 
 /** A date alone on a line: 2018年4月28日. */

@@ -12,6 +12,7 @@ import { lettersOf } from "./fingerprints.js";
 import { fold } from "./fold.js";
 import { citationsLexicon, deadlinesLexicon } from "./lexicons.js";
 import { withoutBracketed } from "./names.js";
+import { YEAR_CLOSE, YEAR_OPEN } from "./patterns.js";
 
 /** A title core shorter than this (实施方案, 工作要点) names no one document. */
 export const MIN_CORE = 6;
@@ -55,7 +56,10 @@ export interface DocNumberParts {
   number: number;
 }
 
-const DOC_NUMBER = /^(.+?)[([〔［【]\s*(\d{4})\s*[)\]〕］】]\s*第?\s*(\d+)\s*号?$/u;
+const DOC_NUMBER = new RegExp(
+  `^(.+?)${YEAR_OPEN}\\s*(\\d{4})\\s*${YEAR_CLOSE}\\s*第?\\s*(\\d+)\\s*号?$`,
+  "u",
+);
 
 /** Reads a 文号 (folded or not); null when it does not have the code〔year〕number shape. */
 export function docNumberParts(docNumber: string): DocNumberParts | null {
