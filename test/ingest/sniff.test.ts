@@ -34,7 +34,9 @@ describe("a page's markup or character references kept in a text file", () => {
   it("reads a content field of <p> paragraphs after plain metadata lines as HTML", async () => {
     const paragraphs = text
       .split("\n")
-      .map((line) => (line.trim() === "" ? "<p><br/></p>" : `<p style="text-indent:2em">${line}</p>`))
+      .map((line) =>
+        line.trim() === "" ? "<p><br/></p>" : `<p style="text-indent:2em">${line}</p>`,
+      )
       .join("");
     const path = join(dir, "content-field.txt");
     writeFileSync(path, `发文机关:山东省人民政府\n发布日期:2021年04月01\n${paragraphs}`);
