@@ -11,6 +11,7 @@ import {
 } from "../text/patterns.js";
 import { dropContentsAndPageNumbers, isPageNumberLine } from "./contents.js";
 import { markdownBreaks, unmarkLine } from "./markdown.js";
+import { dropPageInfo } from "./page-info.js";
 import { splitRunTogether, wrapWidth } from "./reflow.js";
 import { tabRowsToPipes } from "./tab-rows.js";
 
@@ -61,7 +62,7 @@ export const normalizeText: NormalizeText = (text) => {
   }
   const width = wrapWidth([...printed.values()]);
   const wrap = width === null ? null : { width, printed };
-  return joinBrokenLines(dropContentsAndPageNumbers(cleaned), wrap);
+  return joinBrokenLines(dropContentsAndPageNumbers(dropPageInfo(cleaned)), wrap);
 };
 
 function isPageFurniture(norm: string): boolean {

@@ -46,6 +46,8 @@ const StructureSchema = z.object({
   ownPlanMarkers: words,
   /** Labels of a government site's page information table (索引号, 发文字号…), dropped when read. */
   pageInfoLabels: words,
+  /** Lines of a site's page chrome copied with the text (返回顶部, 打印本页). */
+  pageChromeLines: words,
   /** Verbs (and adverbs) a task title opens with, stripped to name what it is about. */
   titleVerbs: words,
 });
