@@ -10,6 +10,7 @@ import {
   startsBlock,
 } from "../text/patterns.js";
 import { dropContentsAndPageNumbers, isPageNumberLine } from "./contents.js";
+import { repairHead } from "./head-lines.js";
 import { markdownBreaks, unmarkLine } from "./markdown.js";
 import { dropPageInfo } from "./page-info.js";
 import { splitRunTogether, wrapWidth } from "./reflow.js";
@@ -22,7 +23,8 @@ const OPEN_END = /[、,(“《‘]$/;
 const CONTINUATION_START = /^[,、。;:)\]”》’]/;
 const ORG_ONLY =
   /^[\u4e00-\u9fa5]{2,24}(?:人民政府|政府|办公室|办公厅|委员会|文件|党组|党委)(?:文件)?$/;
-const DOC_TYPE_END = /(?:通知|方案|意见|计划|要点|决定|办法|规则|规划|纲要|细则|批复|报告)$/;
+// A title ends a line, in the 《》 a page may print it in too (《…的通知》).
+const DOC_TYPE_END = /(?:通知|方案|意见|计划|要点|决定|办法|规则|规划|纲要|细则|批复|报告)》?$/;
 const MIN_BROKEN_LENGTH = 20;
 const PIPE_ROW_START = /^\|?\s*(?:\d{1,3}|序号)\s*\|/;
 const TABLE_LABEL_HEADER = /^(?:序号|编号)$/;
@@ -62,7 +64,7 @@ export const normalizeText: NormalizeText = (text) => {
   }
   const width = wrapWidth([...printed.values()]);
   const wrap = width === null ? null : { width, printed };
-  return joinBrokenLines(dropContentsAndPageNumbers(dropPageInfo(cleaned)), wrap);
+  return joinBrokenLines(repairHead(dropContentsAndPageNumbers(dropPageInfo(cleaned))), wrap);
 };
 
 function isPageFurniture(norm: string): boolean {

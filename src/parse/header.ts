@@ -1,4 +1,5 @@
 import type { Line } from "../model/source.js";
+import { fold } from "../text/fold.js";
 import { structureLexicon, unitsLexicon } from "../text/lexicons.js";
 import {
   DOC_NUMBER,
@@ -204,17 +205,31 @@ function findNoticeTitle(lines: Line[], end: number): Read | null {
   return null;
 }
 
-/** The plan's own title: the title-shaped lines after the date (and 此件公开发布). */
+/**
+ * The plan's own title: the title-shaped lines after the date (and 此件公开发布), when they name a
+ * document (…方案, …规划（2021—2025年）); a printed plan's cover date is followed by its 前言 or
+ * 目录 instead, its title standing above the organ.
+ */
 function findPlanTitle(lines: Line[], from: number, end: number): Read | null {
   const { publicationNotes } = structureLexicon();
   let i = from;
   while (i < end && publicationNotes.some((w) => (lines[i] as Line).norm.includes(w))) i++;
   if (i >= end || !isTitleShaped((lines[i] as Line).norm)) return null;
-  return { text: collectTitle(lines, i, end), line: (lines[i] as Line).line };
+  const text = collectTitle(lines, i, end);
+  if (!endsLikeTitle(fold(text).replace(/\([^)]*\d{4}[^)]*\)$/, ""))) return null;
+  return { text, line: (lines[i] as Line).line };
 }
 
-/** Joins a title that continues over the next lines until it ends like a title. */
+/**
+ * Joins a title that continues over the next lines until it ends like a title; a page's 《》
+ * around the whole title (《…的通知》) are not part of it.
+ */
 function collectTitle(lines: Line[], start: number, end: number): string {
+  const title = joinTitleLines(lines, start, end);
+  return /^《[^《》]*(?:《[^《》]*》[^《》]*)*》$/.test(title) ? title.slice(1, -1) : title;
+}
+
+function joinTitleLines(lines: Line[], start: number, end: number): string {
   let title = (lines[start] as Line).text;
   let norm = (lines[start] as Line).norm;
   for (let i = start + 1; i < end && i < start + MAX_TITLE_LINES; i++) {
