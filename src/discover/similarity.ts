@@ -205,7 +205,9 @@ export function chooseBySimilarity(
       ),
     );
 
-  const best = scored[0];
+  // A candidate that shares nothing (score 0.00 as printed) is no "closest": neither named nor listed.
+  const sharesSomething = (s: Scored) => Math.round(s.score * 100) > 0;
+  const best = scored[0] && sharesSomething(scored[0]) ? scored[0] : undefined;
   if (!best || best.score < options.minScore) {
     const confidence = best ? 0.5 + 0.5 * (1 - best.score / options.minScore) : 1;
     return {
@@ -219,12 +221,21 @@ export function chooseBySimilarity(
               `未发现被引用或内容足够相近的文件（最接近：${best.node.item.id}，得分 ${best.score.toFixed(2)} < ${options.minScore}）`,
               `no document is cited or similar enough (best: ${best.node.item.id}, score ${best.score.toFixed(2)} < ${options.minScore})`,
             )
-          : excluded.place.length + excluded.later.length > 0
-            ? say(lang, "没有可比较的候选文件", "no candidate left to compare with")
-            : say(lang, "没有更高层级的候选文件", "no candidate of a higher level"),
+          : scored.length > 0
+            ? say(
+                lang,
+                "未发现被引用或内容相近的文件（候选文件得分均为 0.00）",
+                "no document is cited or similar (every candidate scores 0.00)",
+              )
+            : excluded.place.length + excluded.later.length > 0
+              ? say(lang, "没有可比较的候选文件", "no candidate left to compare with")
+              : say(lang, "没有更高层级的候选文件", "no candidate of a higher level"),
         ...notes,
       ],
-      alternatives: scored.slice(0, 3).map((s) => ({
+      alternatives: scored
+        .filter(sharesSomething)
+        .slice(0, 3)
+        .map((s) => ({
         id: s.node.item.id,
         score: round(s.score),
         note: say(lang, "低于最低得分", "below the minimum score"),

@@ -14,6 +14,8 @@ interface HeadPatterns {
   titleThenNumber: RegExp;
   /** A whole title (…的通知, 《…方案》): a repeat of it is the page's heading printed again. */
   title: RegExp;
+  /** A page's own title bar: the document's title, then its section and site (…的意见_国务院文件_中国政府网). */
+  pageTitle: RegExp;
 }
 
 let head: HeadPatterns | undefined;
@@ -28,6 +30,7 @@ function patterns(): HeadPatterns {
       `^([^。;:]{6,}(?:${ending}|》))\\s*(?:(${DOC_NUMBER.source})|\\((${DOC_NUMBER.source})\\))$`,
     ),
     title: new RegExp(`^[^。;:]{6,}${ending}》?$`),
+    pageTitle: new RegExp(`^([^。;:_|]{6,}${ending}》?)\\s*[_|]\\s*[^。,;:]+$`),
   };
   return head;
 }
@@ -48,16 +51,17 @@ const unquoted = (norm: string): string =>
   norm.startsWith("《") && norm.endsWith("》") ? norm.slice(1, -1) : norm;
 
 /**
- * A notice's head as web pages and crawls print it: the 文号 glued to the title on one line
- * (京政办发〔2016〕26号《…的通知》, …的通知 冀政办字〔2023〕52号, …的通知（国办发〔2018〕128号）), and the
- * title or 文号 printed twice (the page's heading, then the document's own). Each glued line is
+ * A notice's head as web pages and crawls print it: the page's title bar first (…的意见_国务院文件_
+ * 中国政府网: its site part dropped), the 文号 glued to the title on one line (京政办发〔2016〕26号
+ * 《…的通知》, …的通知 冀政办字〔2023〕52号, …的通知（国办发〔2018〕128号）), and the title or 文号
+ * printed twice (the page's heading, then the document's own). Each glued line is
  * split in two, each repeat of a line already in the head dropped, so that the head reads as a
  * cover does — one title, one 文号 — and not as the start of a second document. Only in the
  * head: the first lines, before the addressee, the first sentence or outline heading; a 《》
  * around the title is left to the header reader.
  */
 export function repairHead(lines: readonly Line[]): Line[] {
-  const { numberThenTitle, titleThenNumber, title } = patterns();
+  const { numberThenTitle, titleThenNumber, title, pageTitle } = patterns();
   const out: Line[] = [];
   const seen = new Set<string>();
   let i = 0;
@@ -65,6 +69,16 @@ export function repairHead(lines: readonly Line[]): Line[] {
     const line = lines[i] as Line;
     // The head ends at the addressee (各…：), the first sentence or the first outline heading.
     if (OUTLINE_START.test(line.norm) || /[:,。]/.test(line.norm)) break;
+    const bar = i === 0 ? pageTitle.exec(line.norm) : null;
+    if (bar) {
+      // Only the title is the document's; what follows names the page's place on the site
+      // (dropped like other page furniture, not a line break restored).
+      const text = line.text.slice(0, (bar[1] as string).length).trimEnd();
+      const own = { ...line, text, norm: fold(text) };
+      seen.add(unquoted(own.norm));
+      out.push(own);
+      continue;
+    }
     const glued = numberThenTitle.exec(line.norm);
     const titled = glued ? null : titleThenNumber.exec(line.norm);
     const trailing = titled && balanced(titled[1] as string) ? titled : null;

@@ -135,3 +135,27 @@ describe("levels", () => {
     expect(proposals.get("district")?.parent).toBe("province");
   });
 });
+
+describe("a candidate that shares nothing", () => {
+  it("is not named as the closest, nor listed as an alternative", async () => {
+    const { parseDocument } = await import("../../src/pipeline.js");
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    // A short interpretation of a plan on industrial data, of no level: a candidate for anything.
+    const path = join(mkdtempSync(join(tmpdir(), "plandiff-zero-")), "interpretation.txt");
+    writeFileSync(
+      path,
+      "《关于工业大数据发展的指导意见》政策解读\n一、出台背景\n工业大数据是推动工业数字化转型的关键要素，为此研究制定了《指导意见》。\n二、主要内容\n《指导意见》提出加快数据汇聚、推动数据共享、深化数据应用等重点任务。\n",
+    );
+    const interpretation = await parseDocument(path);
+    const incentives = await parseDocument("data/real/gwy-2018-117-jili.txt");
+    const p = proposeParents([
+      item("interpretation", interpretation),
+      item("incentives", uncited(incentives)),
+    ]).get("incentives");
+    expect(p?.parent).toBeNull();
+    expect(p?.evidence[0]).toBe("no document is cited or similar (every candidate scores 0.00)");
+    expect(p?.alternatives).toEqual([]);
+  });
+});

@@ -60,3 +60,15 @@ describe("a printed plan's cover", () => {
     expect(doc.date).toBe("2021-12-01");
   });
 });
+
+describe("a page's title bar above the document", () => {
+  it("keeps the title and drops the section and site after it", async () => {
+    // The page as saved: 《title》_国务院文件_中国政府网, the site's information table, the notice.
+    const file = "test/fixtures/authored/ae-gwy-2024-38-zhongxiaoqiye-shuzihua.txt";
+    expect(readFileSync(file, "utf8").split("\n")[0]).toMatch(/_国务院文件_中国政府网/);
+    const doc = await parseDocument(file);
+    expect(doc.title).toBe("国务院办公厅关于加快推进中小企业数字化转型的意见");
+    expect(doc.docNumber).toBe("国办发〔2024〕38号");
+    expect(doc.warnings.map((w) => w.code)).not.toContain("line-breaks-restored");
+  });
+});
