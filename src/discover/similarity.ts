@@ -236,10 +236,10 @@ export function chooseBySimilarity(
         .filter(sharesSomething)
         .slice(0, 3)
         .map((s) => ({
-        id: s.node.item.id,
-        score: round(s.score),
-        note: say(lang, "低于最低得分", "below the minimum score"),
-      })),
+          id: s.node.item.id,
+          score: round(s.score),
+          note: say(lang, "低于最低得分", "below the minimum score"),
+        })),
       related: [],
     };
   }
