@@ -4,8 +4,7 @@
  * cache under the OS temp dir and reused; the generator is deterministic, so a cached batch is the
  * batch it would make again.
  *
- * The split lives here only: tune on TUNE_SEEDS (thresholds, weights), report on HOLDOUT_SEEDS and
- * the public gold, which nothing is fitted on.
+ * The split lives here only: tune on TUNE_SEEDS (thresholds, weights), report on HOLDOUT_SEEDS.
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";

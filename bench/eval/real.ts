@@ -482,7 +482,7 @@ export function realTable(r: RealReport): string {
   const lines: string[] = ["## Real pairs", ""];
   if (r.pairs.some((pr) => pr.authored))
     lines.push(
-      "Pairs marked (authored) have a child written for the evaluation under a real parent (test/fixtures/authored/README.md); nothing is fitted on them.",
+      "Pairs marked (authored) were written for the evaluation (test/fixtures/authored/README.md); the weights are fitted on them too, so these figures are in-fit: their cross-validated figures come from `npm run fit -- --cv 2`.",
       "",
     );
   lines.push("Parsing: gold tasks found by title / gold; parsed tasks of the scope's source.");

@@ -4,6 +4,8 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { prepareBody } from "../../src/align/compare.js";
+import { namedInListLinks } from "../../src/align/named.js";
 import { compareDocuments } from "../../src/compare.js";
 import { parseDocument } from "../../src/pipeline.js";
 import { SEEDS } from "../helpers/seeds.js";
@@ -24,36 +26,51 @@ describe("a parent task named in a child's list", () => {
     expect(child.tasks.find((t) => t.id === link?.child)?.title).toBe("引进孵化人工智能创新型企业");
   });
 
-  it("reads a title without its opening verbs as the name (推广智能有序充电 → 智能有序充电)", async () => {
-    // A held-out pair (test/fixtures/authored): a county lists four of the province's tasks in one
-    // sentence, 「统筹推进充电设施互联互通、智能有序充电、“光储充”一体化建设和…」.
+  // The two held-out pairs below (test/fixtures/authored) are in the matcher's fit since the
+  // weights learnt from the authored pairs: its model now links these tasks itself, so the rule is
+  // run on its own (nothing linked yet) and the comparison is checked to keep the same link.
+  const ruleAlone = async (parentFile: string, childFile: string, title: string) => {
     const dir = join("test", "fixtures", "authored");
-    const province = await parseDocument(join(dir, "h-jx-2023-47-chongdian.txt"));
-    const county = await parseDocument(join(dir, "h-sx-2024-chongdian-yaodian.txt"));
-    const smart = province.tasks.find((t) => t.title === "推广智能有序充电");
-    expect(smart).toBeDefined();
-    const links = compareDocuments(province, county).alignments.filter(
-      (a) => a.parent === smart?.id,
+    const p = await parseDocument(join(dir, parentFile));
+    const c = await parseDocument(join(dir, childFile));
+    const task = p.tasks.find((t) => t.title === title);
+    expect(task).toBeDefined();
+    const { body } = prepareBody(p, c);
+    const named = namedInListLinks(body.parents, body.children, new Set()).filter(
+      (a) => a.parent === task?.id,
     );
-    expect(links.map((a) => [a.relation, a.evidence.signals.namedInList])).toEqual([
+    const compared = compareDocuments(p, c).alignments.filter((a) => a.parent === task?.id);
+    return { c, named, compared };
+  };
+
+  it("reads a title without its opening verbs as the name (推广智能有序充电 → 智能有序充电)", async () => {
+    // A county lists four of the province's tasks in one sentence, 「统筹推进充电设施互联互通、
+    // 智能有序充电、“光储充”一体化建设和…」.
+    const { c, named, compared } = await ruleAlone(
+      "h-jx-2023-47-chongdian.txt",
+      "h-sx-2024-chongdian-yaodian.txt",
+      "推广智能有序充电",
+    );
+    expect(named.map((a) => [a.relation, a.evidence.signals.namedInList])).toEqual([
       ["partial", 1],
     ]);
-    expect(links[0]?.evidence.sharedTerms).toEqual(["智能有序充电"]);
-    expect(county.tasks.find((t) => t.id === links[0]?.child)?.title).toBe("推进充电服务提质增效");
+    expect(named[0]?.evidence.sharedTerms).toEqual(["智能有序充电"]);
+    expect(c.tasks.find((t) => t.id === named[0]?.child)?.title).toBe("推进充电服务提质增效");
+    expect(compared.map((a) => [a.relation, a.child])).toEqual([["partial", named[0]?.child]]);
   });
 
   it("counts a long name wherever a child sentence prints it", async () => {
-    // A held-out pair: a city bureau's work points carry the province department's task
-    // 推行安全生产责任保险 as one clause of a task about firms' safety.
-    const dir = join("test", "fixtures", "authored");
-    const province = await parseDocument(join(dir, "sn-yjt-2024-yaodian.txt"));
-    const city = await parseDocument(join(dir, "qy-yjj-2024-yaodian.txt"));
-    const insurance = province.tasks.find((t) => t.title === "推行安全生产责任保险");
-    const links = compareDocuments(province, city).alignments.filter(
-      (a) => a.parent === insurance?.id,
+    // A city bureau's work points carry the province department's task 推行安全生产责任保险 as
+    // one clause of a task about firms' safety.
+    const { named, compared } = await ruleAlone(
+      "sn-yjt-2024-yaodian.txt",
+      "qy-yjj-2024-yaodian.txt",
+      "推行安全生产责任保险",
     );
-    expect(links.map((a) => a.evidence.signals.namedInList)).toEqual([1]);
-    expect(links[0]?.evidence.sentences[0]?.child).toContain("全面推行安全生产责任保险");
+    expect(named.map((a) => a.evidence.signals.namedInList)).toEqual([1]);
+    expect(named[0]?.evidence.sentences[0]?.child).toContain("全面推行安全生产责任保险");
+    expect(compared.map((a) => a.child)).toEqual([named[0]?.child]);
+    expect(compared[0]?.evidence.sentences[0]?.child).toContain("全面推行安全生产责任保险");
   });
 
   it("adds nothing where the matcher found every carried task (the seeds)", async () => {
