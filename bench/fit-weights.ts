@@ -12,6 +12,9 @@
  *   npm run fit -- --cv K       K-fold cross-validation over the authored pairs (every K-th pair
  *                               in name order to a fold): fit without a fold, score its pairs;
  *                               the held-out figures of docs/evaluation.md; writes nothing
+ *
+ * The authored pairs named in BLIND_PAIRS are never fitted on (nor cross-validated): they were
+ * written after the first fit on the authored pairs, to test it blind.
  *   npm run fit -- --without A --out FILE
  *                               fit without one hand-made pair, write the weights to FILE
  */
@@ -275,7 +278,12 @@ for (const pair of readRealPairs()) {
   const truth = await realTruth(pair);
   hand.push(prepare(pair.pair, truth.parent, truth.child, { links: truth.links }, null));
 }
-const authoredPairs = readAuthoredPairs();
+/**
+ * Authored pairs kept out of every fit: written after the weights were first fitted on the
+ * authored pairs (2026-12-07), they test the fitted matcher blind, as no cross-validation can.
+ */
+const BLIND_PAIRS = ["AQ", "AR", "AS", "AT"];
+const authoredPairs = readAuthoredPairs().filter((p) => !BLIND_PAIRS.includes(p.pair));
 const authored: Prepared[] = [];
 for (const pair of authoredPairs) {
   const truth = await realTruth(pair);

@@ -135,13 +135,20 @@ function isBareTitle(norm: string): boolean {
  * 数字山东2021行动方案 standing alone on the first line of a document without a cover, or broken
  * over its first two lines (…关于加快推进 / …的实施意见).
  */
+/** A title's period on a line of its own: （2021—2030年）, (2024-2026年). */
+const YEAR_NOTE = /^\(\d{4}\s*[-~至]\s*\d{4}年?\)$/;
+
 function firstLineTitle(
   lines: Line[],
   header: DocumentHeader,
 ): { text: string; line: number } | null {
   const [first, second] = lines;
   if (!first || header.bodyStart === 0) return null;
-  if (isBareTitle(first.norm)) return { text: first.text, line: first.line };
+  if (isBareTitle(first.norm)) {
+    // Its period on the next line, as a printed cover sets it: …规划 / （2021—2030年）.
+    const years = second && header.bodyStart > 1 && YEAR_NOTE.test(second.norm);
+    return { text: years ? first.text + second.text : first.text, line: first.line };
+  }
   if (!second || header.bodyStart < FIRST_TITLE_LINES || SENTENCE_MARK.test(first.norm))
     return null;
   if (endsLikeTitle(first.norm) || !isBareTitle(first.norm + second.norm)) return null;

@@ -64,10 +64,16 @@ export function readHeader(lines: Line[]): DocumentHeader {
   const plan =
     dateIndex >= 0 && dateIndex < bodyStart ? findPlanTitle(lines, dateIndex + 1, bodyStart) : null;
   const title = notice ?? plan;
-  const issuer =
+  const signed =
     issuerLine && isOrganLine(issuerLine.norm)
       ? { text: issuerLine.text, line: issuerLine.line }
-      : mastheadIssuer(lines, notice);
+      : null;
+  // Several organs signing one above the other: the title names them all (…等七部门关于…).
+  const jointly =
+    signed !== null && dateIndex > 1 && isOrganLine((lines[dateIndex - 2] as Line).norm);
+  const issuer = jointly
+    ? (mastheadIssuer(lines, notice) ?? signed)
+    : (signed ?? mastheadIssuer(lines, notice));
   const printed = printedDate(lines);
   const dateLine = dateIndex >= 0 ? (lines[dateIndex] as Line) : undefined;
   return {

@@ -1,6 +1,7 @@
 import { levelsLexicon, structureLexicon } from "../text/lexicons.js";
 import { digitByDigit, numeralValue } from "../text/numerals.js";
 import { DATE_ONLY } from "../text/patterns.js";
+import { escapeRegExp } from "../text/regexp.js";
 
 /**
  * The years a plan can be dated in or due by: from the founding of the People's Republic to the
@@ -60,7 +61,28 @@ export function monthOfLine(norm: string): string | null {
 /** A line naming only an issuing organ: 浙江省人民政府, 嘉兴市人民政府办公室. */
 export function isOrganLine(norm: string): boolean {
   if (norm.length > 30 || /[,。;:、()]/.test(norm)) return false;
-  return levelsLexicon().organSuffixes.some((s) => norm.endsWith(s));
+  const lex = levelsLexicon();
+  return lex.organSuffixes.some((s) => norm.endsWith(s)) || departmentLine().test(norm);
+}
+
+let department: RegExp | undefined;
+
+/**
+ * A department under a place or the state (河北省农业农村厅, 浙江省市场监督管理局, 国家能源局) or a
+ * ministry (工业和信息化部): data/lexicon/levels.json `departmentSuffixes` after a place name
+ * (`suffixLevels`) or a national word (`national`).
+ */
+function departmentLine(): RegExp {
+  if (department) return department;
+  const lex = levelsLexicon();
+  const any = (words: readonly string[]) => words.map(escapeRegExp).join("|");
+  const place = `\\p{Script=Han}{1,8}?(?:${any(lex.suffixLevels.map(([s]) => s))})`;
+  const end = `(?:${any(lex.departmentSuffixes)})`;
+  department = new RegExp(
+    `^(?:(?:${place}|${any(lex.national)})\\p{Script=Han}{1,16}${end}|\\p{Script=Han}{2,12}部)$`,
+    "u",
+  );
+  return department;
 }
 
 /** Ends like a document title: …通知, …方案, …意见. */

@@ -57,6 +57,8 @@ const LevelsSchema = z.object({
   national: words,
   suffixLevels: z.array(z.tuple([z.string(), z.string()])),
   organSuffixes: words,
+  /** What a department's name ends with (农业农村厅, 市场监督管理局, 工业和信息化部). */
+  departmentSuffixes: words,
   municipalities: words,
   levelWords: z.record(z.string(), z.string()),
   /** [pattern, replacement] applied to folded text before matching (省/市/区 → one form). */

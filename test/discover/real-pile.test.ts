@@ -155,6 +155,14 @@ describe("discover on the real plans with the authored children (test/fixtures/a
       // AO: a province plan of a State Council plan in 行动一/任务1：. Not found: AP's three-year
       // plan, which names no parent (根据国家…部署要求) and keeps little of its words (0.09).
       "AO-child-jiangxi-lenglian-tisheng": "AO-parent-gwyb-lenglian-tisheng",
+      // AQ: a province plan of a State Council opinion (cited by 文号); AR: a province's
+      // three-year plan of its own 规划, whose printed cover (title / （2021—2030年） / 农业农村厅 /
+      // 二〇二一年十二月) now gives its title with the period, its organ and month; AS: a province
+      // plan of a ministries' guidance that it does not cite (按照国家部署要求), by content (0.30).
+      // Not found: AT's three-year plan of its province's plan, which names no parent.
+      "AQ-child-anhui-yinfa-jingji": "AQ-parent-guobanfa-yinfa-jingji",
+      "AR-child-hebei-gaobiaozhun-nongtian-sannian": "AR-parent-hebei-gaobiaozhun-nongtian-guihua",
+      "AS-child-gansu-2021-lajifenlei": "AS-parent-jiancheng-2020-93-lajifenlei",
       // Not a pair of the evaluation: AH's province plan cites a ministries' plan that is not in
       // the pile; the State Council plan on the same topic (E's parent, written by another
       // writer) shares enough of it (content 0.36 ≥ 0.3) to be proposed: a national plan above

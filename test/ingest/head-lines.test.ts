@@ -55,7 +55,7 @@ describe("a notice head printed the way web pages print it", () => {
 describe("a printed plan's cover", () => {
   it("takes the title above the organ and month, not the 前言 after them", async () => {
     const doc = await parseDocument("test/fixtures/authored/ah-2021-lenglian-shisiwu.txt");
-    expect(doc.title).toBe("安徽省“十四五”冷链物流发展规划");
+    expect(doc.title).toBe("安徽省“十四五”冷链物流发展规划（2021—2025年）");
     expect(doc.issuer).toBe("安徽省发展和改革委员会");
     expect(doc.date).toBe("2021-12-01");
   });

@@ -13,7 +13,10 @@ import { parsePlan } from "../../src/parse/index.js";
 
 const REAL = "data/real";
 /** Delivered hard-wrapped (pdftotext at 36 characters): the subject of these repairs, not their input. */
-const DELIVERED_WRAPPED = ["jx-2025-nongcun-jidi-sannian.txt"];
+const DELIVERED_WRAPPED = [
+  "jx-2025-nongcun-jidi-sannian.txt",
+  "AT-child-zhejiang-zhishichanquan-baohu-yunyong.txt",
+];
 const AUTHORED = "test/fixtures/authored";
 const files = [
   ...readdirSync(REAL).map((f) => join(REAL, f)),
@@ -26,6 +29,7 @@ const TABLES = [
   "gz-2024-58-tiyu-xiaofei-fengong.txt",
   "ha-2023-36-nongcun-wushui.txt",
   "ab-yn-2024-shuzi-xiangcun-gongzuo.txt",
+  "AS-child-gansu-2021-lajifenlei.txt",
 ];
 /**
  * Unpunctuated headings run into their text once the lines are gone: sub-headings of articles
@@ -40,6 +44,7 @@ const ONE_LINE_EXCEPTIONS = [
   "ag-jx-2021-27-xiandaiwuliu-guihua.txt",
   // A 规划 whose tasks are 节 headings without punctuation over their paragraphs.
   "fj-2021-haiyangjingji-shisiwu-guihua.txt",
+  "AR-parent-hebei-gaobiaozhun-nongtian-guihua.txt",
   // Unnumbered (headed) task paragraphs: nothing marks where one begins inside a sentence run.
   "s-mwr-2023-127-nongcun-gongshui.txt",
   "aj-miit-2023-86-lvse-jiancai.txt",
