@@ -8,13 +8,13 @@ import { escapeRegExp } from "../text/regexp.js";
 const HEAD_LINES = 12;
 
 interface HeadPatterns {
-  /** 京政办发〔2016〕26号《…的通知》: the 文号 a page glued before the title. */
+  /** 某政办发〔2016〕26号《…的通知》: the 文号 a page glued before the title. */
   numberThenTitle: RegExp;
-  /** …的通知 冀政办字〔2023〕52号, …的通知（国办发〔2018〕128号）: the title, then its 文号. */
+  /** …的通知 某政办字〔2023〕52号, …的通知（某政办〔2018〕12号）: the title, then its 文号. */
   titleThenNumber: RegExp;
   /** A whole title (…的通知, 《…方案》): a repeat of it is the page's heading printed again. */
   title: RegExp;
-  /** A page's own title bar: the document's title, then its section and site (…的意见_国务院文件_中国政府网). */
+  /** A page's own title bar: the document's title, then its section and site (…的意见_政策文件_某省人民政府网). */
   pageTitle: RegExp;
 }
 
@@ -51,9 +51,9 @@ const unquoted = (norm: string): string =>
   norm.startsWith("《") && norm.endsWith("》") ? norm.slice(1, -1) : norm;
 
 /**
- * A notice's head as web pages and crawls print it: the page's title bar first (…的意见_国务院文件_
- * 中国政府网: its site part dropped), the 文号 glued to the title on one line (京政办发〔2016〕26号
- * 《…的通知》, …的通知 冀政办字〔2023〕52号, …的通知（国办发〔2018〕128号）), and the title or 文号
+ * A notice's head as web pages and crawls print it: the page's title bar first (…的意见_政策文件_
+ * 某省人民政府网: its site part dropped), the 文号 glued to the title on one line (某政办发〔2016〕26号
+ * 《…的通知》, …的通知 某政办字〔2023〕52号, …的通知（某政办〔2018〕12号）), and the title or 文号
  * printed twice (the page's heading, then the document's own). Each glued line is
  * split in two, each repeat of a line already in the head dropped, so that the head reads as a
  * cover does — one title, one 文号 — and not as the start of a second document. Only in the
