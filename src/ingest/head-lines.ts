@@ -3,6 +3,7 @@ import { fold } from "../text/fold.js";
 import { structureLexicon } from "../text/lexicons.js";
 import { DOC_NUMBER, isDocNumberLine, OUTLINE_START } from "../text/patterns.js";
 import { escapeRegExp } from "../text/regexp.js";
+import { withoutPageQuotes } from "../text/titles.js";
 
 /** A notice's head (title, 文号, addressee) sits in the first lines: only these are repaired. */
 const HEAD_LINES = 12;
@@ -46,10 +47,6 @@ const piece = (line: Line, text: string): Line => ({
 const balanced = (s: string): boolean =>
   (s.match(/《/g)?.length ?? 0) === (s.match(/》/g)?.length ?? 0);
 
-/** The line's title without the 《》 a page wraps it in. */
-const unquoted = (norm: string): string =>
-  norm.startsWith("《") && norm.endsWith("》") ? norm.slice(1, -1) : norm;
-
 /**
  * A notice's head as web pages and crawls print it: the page's title bar first (…的意见_政策文件_
  * 某省人民政府网: its site part dropped), the 文号 glued to the title on one line (某政办发〔2016〕26号
@@ -75,7 +72,7 @@ export function repairHead(lines: readonly Line[]): Line[] {
       // (dropped like other page furniture, not a line break restored).
       const text = line.text.slice(0, (bar[1] as string).length).trimEnd();
       const own = { ...line, text, norm: fold(text) };
-      seen.add(unquoted(own.norm));
+      seen.add(withoutPageQuotes(own.norm));
       out.push(own);
       continue;
     }
@@ -89,7 +86,7 @@ export function repairHead(lines: readonly Line[]): Line[] {
         : [line];
     for (const p of pieces) {
       // Only titles and 文号 repeat as a page's heading; an organ line is also the signature's.
-      const key = unquoted(p.norm.replace(/^\((.*)\)$/, "$1"));
+      const key = withoutPageQuotes(p.norm.replace(/^\((.*)\)$/, "$1"));
       const repeatable = isDocNumberLine(key) || title.test(p.norm);
       if (repeatable && seen.has(key)) continue;
       if (repeatable) seen.add(key);

@@ -2,6 +2,7 @@ import type { FieldSource, Level, PlanDocument } from "../model/document.js";
 import type { Line } from "../model/source.js";
 import { levelsLexicon, structureLexicon } from "../text/lexicons.js";
 import { OUTLINE_START } from "../text/patterns.js";
+import { YEAR_NOTE } from "../text/titles.js";
 import { type DocumentHeader, isTitleShaped } from "./header.js";
 import type { EvidenceKind, LevelEvidence } from "./level-evidence.js";
 import { dateOfLine, endsLikeTitle, isOrganLine, isPlausibleYear } from "./text-shapes.js";
@@ -135,9 +136,6 @@ function isBareTitle(norm: string): boolean {
  * 数字山东2021行动方案 standing alone on the first line of a document without a cover, or broken
  * over its first two lines (…关于加快推进 / …的实施意见).
  */
-/** A title's period on a line of its own: （2021—2030年）, (2024-2026年). */
-const YEAR_NOTE = /^\(\d{4}\s*[-~至]\s*\d{4}年?\)$/;
-
 function firstLineTitle(
   lines: Line[],
   header: DocumentHeader,

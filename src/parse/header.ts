@@ -10,6 +10,7 @@ import {
   YEAR_CLOSE,
   YEAR_OPEN,
 } from "../text/patterns.js";
+import { withoutPageQuotes, withoutYearNote, YEAR_NOTE } from "../text/titles.js";
 import { dateOfLine, endsLikeTitle, isOrganLine, isoDate, monthOfLine } from "./text-shapes.js";
 
 /** The document's head and tail: who issued it, when, under which number and title. */
@@ -222,7 +223,7 @@ function findPlanTitle(lines: Line[], from: number, end: number): Read | null {
   while (i < end && publicationNotes.some((w) => (lines[i] as Line).norm.includes(w))) i++;
   if (i >= end || !isTitleShaped((lines[i] as Line).norm)) return null;
   const text = collectTitle(lines, i, end);
-  if (!endsLikeTitle(fold(text).replace(/\([^)]*\d{4}[^)]*\)$/, ""))) return null;
+  if (!endsLikeTitle(withoutYearNote(fold(text)))) return null;
   return { text, line: (lines[i] as Line).line };
 }
 
@@ -231,8 +232,7 @@ function findPlanTitle(lines: Line[], from: number, end: number): Read | null {
  * around the whole title (《…的通知》) are not part of it.
  */
 function collectTitle(lines: Line[], start: number, end: number): string {
-  const title = joinTitleLines(lines, start, end);
-  return /^《[^《》]*(?:《[^《》]*》[^《》]*)*》$/.test(title) ? title.slice(1, -1) : title;
+  return withoutPageQuotes(joinTitleLines(lines, start, end));
 }
 
 function joinTitleLines(lines: Line[], start: number, end: number): string {
@@ -242,8 +242,7 @@ function joinTitleLines(lines: Line[], start: number, end: number): string {
     const next = lines[i] as Line;
     // (2025-2027年) alone, or opening the title's last line: (2025-2027年)的通知.
     const yearNote =
-      /^\([^)]*\d{4}[^)]*\)$/.test(next.norm) ||
-      (/^\(\d{4}[^)]*\)/.test(next.norm) && endsLikeTitle(next.norm));
+      YEAR_NOTE.test(next.norm) || (/^\(\d{4}[^)]*\)/.test(next.norm) && endsLikeTitle(next.norm));
     if (endsLikeTitle(norm) && !yearNote) break;
     if (!isTitleShaped(next.norm) || (next.norm.startsWith("(") && !yearNote)) break;
     title += next.text;

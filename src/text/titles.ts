@@ -49,6 +49,19 @@ export function yearless(core: string): string {
   return core.replace(/\d+年?/g, "");
 }
 
+/** A title's period or edition in brackets on a line of its own (folded): (2021-2030年), (2023年修订). */
+export const YEAR_NOTE = /^\([^)]*\d{4}[^)]*\)$/;
+
+/** A title without a period or edition note at its end (folded): …规划(2021-2030年) → …规划. */
+export function withoutYearNote(norm: string): string {
+  return norm.replace(/\([^)]*\d{4}[^)]*\)$/, "");
+}
+
+/** A whole title a page prints in 《》 (《…关于印发《…》的通知》) without them; any other text as is. */
+export function withoutPageQuotes(title: string): string {
+  return /^《[^《》]*(?:《[^《》]*》[^《》]*)*》$/.test(title) ? title.slice(1, -1) : title;
+}
+
 /** The parts of a 文号: 鲁工信技〔2020〕1号 → code 鲁工信技, year 2020, number 1. */
 export interface DocNumberParts {
   code: string;
